@@ -1,0 +1,67 @@
+namespace StrategyAssistant.Documents;
+
+/// <summary>A corpus document: its manifest entry and its lines exactly as stored (1-based numbering via <see cref="Line"/>).</summary>
+public sealed class SourceDocument
+{
+    public SourceDocument(DocumentInfo info, IReadOnlyList<string> lines)
+    {
+        Info = info;
+        Lines = lines;
+    }
+
+    public DocumentInfo Info { get; }
+
+    /// <summary>The raw lines; index 0 is line 1.</summary>
+    public IReadOnlyList<string> Lines { get; }
+
+    public string File => Info.File;
+
+    public string City => Info.City;
+
+    public int LineCount => Lines.Count;
+
+    /// <summary>The raw text of 1-based line <paramref name="lineNumber"/>.</summary>
+    public string Line(int lineNumber) => Lines[lineNumber - 1];
+
+    /// <summary>A citation of lines <paramref name="line"/>..<paramref name="lineEnd"/> quoting <paramref name="quote"/> (or the lines' clean text).</summary>
+    public Citation Cite(int line, int lineEnd, string? quote = null)
+    {
+        if (line < 1 || lineEnd < line || lineEnd > LineCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(line), $"Lines {line}-{lineEnd} are outside {File} (1-{LineCount}).");
+        }
+
+        quote ??= string.Join(" ", Enumerable.Range(line, lineEnd - line + 1).Select(n => Markup.Strip(Line(n)).Trim()).Where(s => s.Length > 0));
+        return new Citation(Info.File, Info.Title, Info.City, line, lineEnd, quote);
+    }
+
+    /// <summary>A citation of one line.</summary>
+    public Citation Cite(int line) => Cite(line, line);
+
+    /// <summary>Reads a document from disk, keeping every line (including a trailing empty one) so numbering matches <c>sed -n Np</c>.</summary>
+    public static SourceDocument Load(DocumentInfo info, string path)
+    {
+        string text = System.IO.File.ReadAllText(path, System.Text.Encoding.UTF8);
+        return FromText(info, text);
+    }
+
+    public static SourceDocument FromText(DocumentInfo info, string text)
+    {
+        string[] lines = text.Split('\n');
+        if (lines.Length > 0 && lines[^1].Length == 0)
+        {
+            // A final newline ends the last line; it does not start another.
+            lines = lines[..^1];
+        }
+
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].EndsWith('\r'))
+            {
+                lines[i] = lines[i][..^1];
+            }
+        }
+
+        return new SourceDocument(info, lines);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using StrategyAssistant.Documents;
+
+namespace StrategyAssistant.Records;
+
+/// <summary>A baseline (基準値), target (目標値) or actual (実績値): the text exactly as written, the number when it is one,
+/// its unit and fiscal year or period, and where it stands.</summary>
+/// <param name="Text">The cell exactly as written, e.g. <c>9,817 (令和元年度)</c> or <c>基準値を維持</c>.</param>
+/// <param name="Number">The parsed number, or null when the text is not one (—, 法定雇用率以上).</param>
+/// <param name="Unit">The unit (from the cell, else from the indicator's heading), or null.</param>
+/// <param name="Period">The fiscal year or span the value is for, or null when the document does not say.</param>
+/// <param name="Note">Anything else the cell says (e.g. 累計数, 計画終了時), or null.</param>
+/// <param name="Source">Where the value stands.</param>
+public sealed partial record KpiValue(string Text, decimal? Number, string? Unit, FiscalPeriod? Period, string? Note, Citation Source)
+{
+    /// <summary>The figure as a person reads it: the number with its unit as written, else the text.</summary>
+    public string Display => ValueText + (Number is not null && Unit is not null && !ValueText.EndsWith(Unit, StringComparison.Ordinal) ? Unit : string.Empty);
+
+    /// <summary>The part of <see cref="Text"/> that is the value, without a trailing (year) note.</summary>
+    public string ValueText
+    {
+        get
+        {
+            System.Text.RegularExpressions.Match m = TrailingParenthesis().Match(Text);
+            return m.Success ? Text[..m.Index].Trim() : Text.Trim();
+        }
+    }
+
+    /// <summary>Reads a cell such as <c>705 (令和2-6年度累計数)</c>, <c>62,000PV（R6年度）</c>, <c>7,740人(平成27年)</c> or <c>—</c>.</summary>
+    /// <param name="text">The cell as written.</param>
+    /// <param name="source">Where it stands.</param>
+    /// <param name="defaultPeriod">The year the column header gives, used when the cell names none.</param>
+    /// <param name="defaultUnit">The unit the indicator name gives (…(%) or …(人)), used when the cell has none.</param>
+    public static KpiValue Parse(string text, Citation source, FiscalPeriod? defaultPeriod = null, string? defaultUnit = null)
+    {
+        string trimmed = text.Trim();
+        string valuePart = trimmed;
+        string? note = null;
+        FiscalPeriod? period = null;
+        System.Text.RegularExpressions.Match paren = TrailingParenthesis().Match(trimmed);
+        if (paren.Success)
+        {
+            valuePart = trimmed[..paren.Index].Trim();
+            string inner = paren.Groups["inner"].Value;
+            period = FiscalYearParser.Parse(inner);
+            note = inner;
+        }
+
+        period ??= FiscalYearParser.Parse(valuePart) is { } inValue && !Quantity.TryParse(valuePart, out _) ? inValue : null;
+        decimal? number = null;
+        string? unit = defaultUnit;
+        if (Quantity.TryParse(valuePart, out Quantity q))
+        {
+            number = q.Value;
+            unit = q.Unit ?? defaultUnit;
+        }
+
+        return new KpiValue(trimmed, number, unit, period ?? defaultPeriod, note, source);
+    }
+
+    [GeneratedRegex(@"\s?[(（](?<inner>[^()（）]*)[)）]\s*$")]
+    private static partial Regex TrailingParenthesis();
+}
+
+/// <summary>One point of a yearly series (砂川市: 3–7年度 目標値/実績値 rows).</summary>
+public sealed record YearlyValue(FiscalYear Year, KpiValue? Target, KpiValue? Actual);
