@@ -46,7 +46,17 @@ public sealed class AnswerService : IAnswerService
         _logger.LogDebug("Question {Question}: asks {Asked}, topic {Topic}; best KPI {Kpi:F2}, project {Project:F2}, passage {Passage:F2}.",
             Shorten(text, 80), string.Join(',', understood.Asked), understood.Topic, evidence.BestKpi, evidence.BestProject, evidence.BestPassage);
         var composer = new OfflineComposer(index.Knowledge, index.Index.Analyzer, _options.Value.MaxPassages);
-        return composer.Compose(question, understood, evidence);
+        Answer answer = composer.Compose(question, understood, evidence);
+        GroundingResult grounding = GroundingCheck.Check(answer.Text, answer.Citations.Select(c => c.Quote), text);
+        if (!grounding.Grounded)
+        {
+            // A composed figure that its own citations do not contain is a bug: log it and answer with verbatim quotes only.
+            _logger.LogError("The offline answer to {Question} failed the grounding check (untraced: {Untraced}); answering with passages.",
+                Shorten(text, 80), string.Join(", ", grounding.Untraced));
+            answer = composer.ComposeFromPassages(question, understood, evidence);
+        }
+
+        return answer;
     }
 
     /// <summary>The corpus cities a question names, with or without 市 (旭川 / 旭川市).</summary>

@@ -38,7 +38,7 @@ public sealed class OfflineComposer
         {
             string covered = string.Join("・", _knowledge.Corpus.Cities);
             return new AnswerBuilder()
-                .Line($"資料（{covered}）には{string.Join("・", question.OtherPlaces)}に関する記述はありません。")
+                .Line($"{NotFoundText}資料は{covered}のものです（{string.Join("・", question.OtherPlaces)}は対象外です）。")
                 .Build(asked, found: false);
         }
 
@@ -58,6 +58,13 @@ public sealed class OfflineComposer
 
         AddDataQualityNotes(builder);
         return builder.Build(asked);
+    }
+
+    /// <summary>The extractive answer only: verbatim quotes of the best passages.</summary>
+    public Answer ComposeFromPassages(string asked, Question question, Evidence evidence)
+    {
+        var builder = new AnswerBuilder();
+        return TryPassages(question, evidence, builder) ? builder.Build(asked) : new AnswerBuilder().Line(NotFoundText).Build(asked, found: false);
     }
 
     private bool TryKpiValues(Question question, Evidence evidence, AnswerBuilder builder)
