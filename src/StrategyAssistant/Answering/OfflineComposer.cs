@@ -88,9 +88,10 @@ public sealed class OfflineComposer
             builder.Line($"{record.City}「{record.Indicator}」{Context(record)}{builder.Mark(record.Source)}");
             foreach ((string label, KpiValue value) in OrderedValues(record, question))
             {
-                string year = YearText(value);
+                (string year, Citation? yearSource) = YearOf(value, record);
                 string marker = builder.Figure(value.ValueText, value.Unit, year.Length > 0 ? year : null, value.Source, $"{record.Indicator} {label}");
-                builder.Line($"・{label}: {value.Display}{(year.Length > 0 ? $"（{year}）" : string.Empty)} {marker}");
+                string yearMarker = yearSource is null ? string.Empty : builder.Mark(yearSource);
+                builder.Line($"・{label}: {value.Display}{(year.Length > 0 ? $"（{year}{yearMarker}）" : string.Empty)} {marker}");
             }
 
             foreach (YearlyValue point in record.Series.Where(s => question.Years.Any(y => y.Contains(s.Year))))
@@ -385,6 +386,32 @@ public sealed class OfflineComposer
     }
 
     private static string YearText(KpiValue value) => value.Period is null ? string.Empty : value.Period.Text.Trim('(', ')', '（', '）', ' ');
+
+    /// <summary>The year of a value as written, and the line that states it when that is not the value's own line (a column
+    /// header such as 令和6年度目標値). A year no nearby line states is not shown.</summary>
+    private (string Year, Citation? Source) YearOf(KpiValue value, KpiRecord record)
+    {
+        string year = YearText(value);
+        if (year.Length == 0 || value.Source.Quote.Contains(year, StringComparison.Ordinal) || record.Source.Quote.Contains(year, StringComparison.Ordinal))
+        {
+            return (year, null);
+        }
+
+        SourceDocument document = _knowledge.Document(value.Source.File);
+        for (int n = value.Source.Line - 1; n >= Math.Max(1, value.Source.Line - 40); n--)
+        {
+            if (PassageSplitter.Clean(document.Line(n)).Contains(year, StringComparison.Ordinal))
+            {
+                string header = PassageSplitter.Clean(document.Line(n));
+                int at = header.IndexOf(year, StringComparison.Ordinal);
+                int from = Math.Max(0, at - 60);
+                string quote = header.Length <= 200 ? header : header[from..Math.Min(header.Length, at + year.Length + 60)];
+                return (year, document.Cite(n, n, quote));
+            }
+        }
+
+        return (string.Empty, null);
+    }
 
     private static string Context(KpiRecord record)
     {
