@@ -91,7 +91,7 @@ public sealed class OfflineComposer
                 (string year, Citation? yearSource) = YearOf(value, record);
                 string marker = builder.Figure(value.ValueText, value.Unit, year.Length > 0 ? year : null, value.Source, $"{record.Indicator} {label}");
                 string yearMarker = yearSource is null ? string.Empty : builder.Mark(yearSource);
-                builder.Line($"・{label}: {value.Display}{(year.Length > 0 ? $"（{year}{yearMarker}）" : string.Empty)} {marker}");
+                builder.Line($"・{label}: {value.Display}{(year.Length > 0 ? $"（{year}）" : string.Empty)} {marker}{yearMarker}");
             }
 
             foreach (YearlyValue point in record.Series.Where(s => question.Years.Any(y => y.Contains(s.Year))))
@@ -397,8 +397,10 @@ public sealed class OfflineComposer
             return (year, null);
         }
 
+        // Look up to the table's header: within the value's passage, or a few lines above it.
         SourceDocument document = _knowledge.Document(value.Source.File);
-        for (int n = value.Source.Line - 1; n >= Math.Max(1, value.Source.Line - 40); n--)
+        int top = _knowledge.Passages.FirstOrDefault(p => p.File == value.Source.File && p.Line <= value.Source.Line && p.LineEnd >= value.Source.Line)?.Line ?? value.Source.Line;
+        for (int n = value.Source.Line - 1; n >= Math.Max(1, Math.Min(top, value.Source.Line) - 8); n--)
         {
             if (PassageSplitter.Clean(document.Line(n)).Contains(year, StringComparison.Ordinal))
             {
