@@ -263,23 +263,26 @@ public sealed class OfflineComposer
             return false;
         }
 
+        // A count is reported only where the document states it (a summary row), so the figure is the document's own.
+        bool any = false;
         foreach (IGrouping<string, ProjectRecord> city in projects.GroupBy(p => p.City))
         {
             int all = city.Count();
             int unique = city.Count(p => !p.IsRepeat);
-            string all_ = all.ToString(CultureInfo.InvariantCulture);
-            string unique_ = unique.ToString(CultureInfo.InvariantCulture);
-            Citation? stated = FindStatedLine(city.First().Source.File, $"基本目標{goalNumber}", all_, unique_);
-            Goal goal = city.First().Goal!;
-            string marker = stated is null ? builder.Mark(city.First().Source) : builder.Figure(unique_, "事業", null, stated, $"{goal} 事業数（再掲除く）");
-            builder.Line($"{city.Key}の{goal}の事業は {all_}事業（うち再掲 {all - unique}）、再掲を除くと {unique_}事業です {marker}。");
-            if (stated is null)
+            string allText = all.ToString(CultureInfo.InvariantCulture);
+            string uniqueText = unique.ToString(CultureInfo.InvariantCulture);
+            if (FindStatedLine(city.First().Source.File, $"基本目標{goalNumber}", allText, uniqueText) is not { } stated)
             {
-                builder.Note("事業数は資料の一覧から数えた値です。");
+                continue;
             }
+
+            Goal goal = city.First().Goal!;
+            string marker = builder.Figure(uniqueText, "事業", null, stated, $"{goal} 事業数（再掲除く）");
+            builder.Line($"{city.Key}の{goal}の事業は {allText}事業（うち再掲 {all - unique}）、再掲を除くと {uniqueText}事業です {marker}。");
+            any = true;
         }
 
-        return true;
+        return any;
     }
 
     private bool TryPassages(Question question, Evidence evidence, AnswerBuilder builder)
