@@ -67,6 +67,10 @@ public sealed record KpiRecord
     /// <summary>今後の考え方 / 見直しの方向性 / 今後の取り組み.</summary>
     public string? Outlook { get; init; }
 
+    /// <summary>What the document says about the row besides its values, as written (e.g. KPIの設定が困難なため設定しない,
+    /// 移住定住促進事業との共通指標, the title of a statistics table).</summary>
+    public string? Note { get; init; }
+
     /// <summary>Other places the same indicator stands (e.g. the strategy for an evaluation-sheet KPI).</summary>
     public IReadOnlyList<Citation> RelatedSources { get; init; } = [];
 

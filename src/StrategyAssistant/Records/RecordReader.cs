@@ -53,6 +53,9 @@ public static class RecordExtractors
 {
     public static IReadOnlyList<IRecordExtractor> All { get; } =
     [
+        new ProgressTableExtractor(),
+        new MeasureTableExtractor(),
+        new CommitteeSlidesExtractor(),
     ];
 
     public static IReadOnlyList<IRecordLinker> Linkers { get; } =
