@@ -56,6 +56,7 @@ public static class RecordExtractors
         new ProgressTableExtractor(),
         new MeasureTableExtractor(),
         new CommitteeSlidesExtractor(),
+        new GenericKpiExtractor(() => All ?? []),
     ];
 
     public static IReadOnlyList<IRecordLinker> Linkers { get; } =
