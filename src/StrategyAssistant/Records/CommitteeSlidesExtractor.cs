@@ -118,6 +118,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
         private readonly List<(int Line, string Written, int Stated, Goal? Goal)> _goalTotals = [];
         private Goal? _goal;
         private FiscalPeriod? _kpiYear;
+        private readonly HashSet<int> _headings = [];
 
         public List<KpiRecord> Kpis { get; } = [];
 
@@ -306,7 +307,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                     status = t;
                 }
 
-                if (t.StartsWith('○'))
+                if (t.StartsWith('○') && !GoalTotalPattern().IsMatch(t))
                 {
                     headingLine = back;
                     break;
@@ -316,6 +317,12 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                 {
                     break;
                 }
+            }
+
+            if (headingLine > 0 && !_headings.Add(headingLine))
+            {
+                // A heading already read with an earlier table: this table has none of its own.
+                headingLine = 0;
             }
 
             string heading = headingLine > 0 ? LayoutText.Clean(document.Line(headingLine)).TrimStart('○').Trim() : string.Empty;

@@ -114,6 +114,17 @@ public sealed partial class GenericKpiExtractor : IRecordExtractor
             }
         }
 
+        // An indicator read from the line before its values may stand on a line that is itself a record: keep ids unique.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < kpis.Count; i++)
+        {
+            if (!seen.Add(kpis[i].Id))
+            {
+                kpis[i] = kpis[i] with { Id = $"{kpis[i].Id}-{kpis[i].Source.LineEnd}" };
+                seen.Add(kpis[i].Id);
+            }
+        }
+
         return new RecordSet(kpis, [], []);
     }
 

@@ -10,6 +10,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
 {
     private const string TargetRow = "目標値";
     private const string ActualRow = "実績値";
+    private const string NoKpiWritten = "KPIの記載なし";
 
     public string Name => "progress-table";
 
@@ -290,20 +291,20 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
             if (_project is not null && !_header.GoalTargets)
             {
                 _project.LastLine = Math.Max(_project.LastLine, row.LastLine);
-                if (!IsNoKpi(record.Note) || record.Indicator != record.Note)
+                // A KPI counts when one is set; a row naming an indicator without a target (実績値の管理とする) still lists it.
+                bool isKpi = record.Note is null;
+                if (isKpi || (record.Note != record.Indicator && record.Note != NoKpiWritten))
                 {
                     _project.Kpis.Add(record.Indicator);
                 }
 
-                if (!IsNoKpi(record.Note))
+                if (isKpi)
                 {
                     _sectionKpis++;
                     _allKpis++;
                 }
             }
         }
-
-        private static bool IsNoKpi(string? note) => note is not null && note.Contains("困難", StringComparison.Ordinal);
 
         private KpiRecord? GoalTarget(Row row, Header header)
         {
@@ -331,8 +332,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
             System.Text.RegularExpressions.Match kpi = KpiPattern().Match(kpiText);
             if (kpi.Success)
             {
-                string unitless = kpi.Groups["base"].Value;
-                KpiValue baseline = Period(LayoutText.Value(unitless, line), row, header);
+                KpiValue baseline = Period(LayoutText.Value(kpi.Groups["base"].Value, line), row, header);
                 KpiValue target = Period(LayoutText.Value(kpi.Groups["target"].Value, line), row, header);
                 string indicator = LayoutText.IndicatorName(kpi.Groups["ind"].Value);
                 if (baseline.Unit is not null && target.Unit is not null && baseline.Unit != target.Unit)
@@ -356,7 +356,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
                 return Build(row, header, name.Length > 0 ? LayoutText.IndicatorName(name) : note, null, null, note, isGoal: false);
             }
 
-            return Build(row, header, LayoutText.IndicatorName(kpiText.Length > 0 ? kpiText : row.Project!), null, null, kpiText.Length > 0 ? null : "KPIの記載なし", isGoal: false);
+            return Build(row, header, LayoutText.IndicatorName(kpiText.Length > 0 ? kpiText : row.Project!), null, null, kpiText.Length > 0 ? null : NoKpiWritten, isGoal: false);
         }
 
         /// <summary>(5年間) / (各年度) name the table's span rather than a year: the period becomes the span.</summary>

@@ -21,6 +21,10 @@ public class CommitteeSlidesExtractorTests
         // 29 事業 with KPI tables, 4 per-goal totals, 13 budget cells of the 事業費 / 交付金 table.
         Assert.Equal(46, Records.Projects.Count);
         Assert.Equal(29, Records.Projects.Count(p => p.Budget is null));
+
+        // The document names no 担当部: no record invents one.
+        Assert.All(Records.Kpis, k => Assert.Null(k.Department));
+        Assert.All(Records.Projects, p => Assert.Null(p.Department));
         Assert.Equal([9, 5, 9, 6], Records.Projects.Where(p => p.Budget is null).GroupBy(p => p.Goal!.Number).OrderBy(g => g.Key).Select(g => g.Count()));
     }
 

@@ -18,6 +18,10 @@ public class MeasureTableExtractorTests
         Assert.Equal(16, Records.Projects.Count);
         Assert.Equal([5, 4, 2, 5], Records.Projects.GroupBy(p => p.Goal!.Number).OrderBy(g => g.Key).Select(g => g.Count()));
         Assert.All(Records.Kpis.Where(k => !k.IsGoalTarget), k => Assert.NotNull(k.Project));
+
+        // The document names no 担当部: no record invents one.
+        Assert.All(Records.Kpis, k => Assert.Null(k.Department));
+        Assert.All(Records.Projects, p => Assert.Null(p.Department));
     }
 
     [Fact]

@@ -22,6 +22,10 @@ public class ProgressTableExtractorTests
         Assert.Equal(46, rows.Count(k => k.Note is null));
         Assert.Equal(6, rows.Count(k => k.Note is not null && k.Note.Contains("困難", StringComparison.Ordinal)));
         Assert.Equal([9, 7, 16, 16], Records.Projects.GroupBy(p => p.Goal!.Number).OrderBy(g => g.Key).Select(g => g.Count()));
+
+        // The document names no 担当部: no record invents one.
+        Assert.All(Records.Kpis, k => Assert.Null(k.Department));
+        Assert.All(Records.Projects, p => Assert.Null(p.Department));
     }
 
     [Fact]
