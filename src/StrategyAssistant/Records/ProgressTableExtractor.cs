@@ -10,34 +10,41 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
 {
     private const string TargetRow = "目標値";
     private const string ActualRow = "実績値";
+    private const string TargetShort = "目標";
+    private const string ActualShort = "実績";
     private const string NoKpiWritten = "KPIの記載なし";
 
     public string Name => "progress-table";
 
     public bool CanRead(SourceDocument document)
     {
+        // A 区分 header with year columns, then a 目標値 row followed by a 実績値 row with the label in the same column.
         bool header = false;
-        bool rows = false;
+        int targetColumn = -1;
         foreach (string line in document.Lines)
         {
             if (!line.Contains('\t', StringComparison.Ordinal))
             {
+                targetColumn = -1;
                 continue;
             }
 
             string[] cells = LayoutText.Cells(line);
-            if (!header && Header.TryRead(cells, out _))
+            if (!header)
             {
-                header = true;
+                header = Header.TryRead(cells, out _);
+                continue;
             }
-            else if (header && cells.Contains(ActualRow))
+
+            if (targetColumn >= 0 && targetColumn < cells.Length && cells[targetColumn] is ActualRow or ActualShort)
             {
-                rows = true;
-                break;
+                return true;
             }
+
+            targetColumn = Array.FindIndex(cells, c => c is TargetRow or TargetShort);
         }
 
-        return header && rows;
+        return false;
     }
 
     public RecordSet Extract(SourceDocument document)
@@ -196,14 +203,14 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
                 return;
             }
 
-            int category = Array.FindIndex(cells, c => c is TargetRow or ActualRow);
+            int category = Array.FindIndex(cells, c => c is TargetRow or ActualRow or TargetShort or ActualShort);
             if (category < 0)
             {
                 ReadSection(first, cells);
                 return;
             }
 
-            if (cells[category] == ActualRow)
+            if (cells[category] is ActualRow or ActualShort)
             {
                 if (_row is not null && _row.ActualCells is null)
                 {

@@ -191,3 +191,49 @@ public class CommitteeSlidesExtractorTests
         Assert.DoesNotContain(Records.Projects, p => p.Source.Line == 231);
     }
 }
+
+/// <summary>Another city's committee slides: a goal KPI table with footnote and a 事業 table.</summary>
+public class CommitteeSlidesOtherCityTests
+{
+    [Fact]
+    public void Reads_slides_of_another_city()
+    {
+        var doc = new StrategyAssistant.Documents.SourceDocument(
+            new StrategyAssistant.Documents.DocumentInfo("903_test.txt", "架空市", "架空市 推進委員会資料", "committee-material", "令和4年度", "架空市"),
+            [
+                "第2期総合戦略（令和3年度～令和7年度）",
+                "重要業績評価指標 (2021年)",
+                "【基本目標1】しごとをつくる",
+                "重要業績評価指標 (KPI)\t\t基準値\t目標値\t実績\t状況",
+                "雇用の創出\t①新規雇用者数\t100人\t150人\t120人\t順調",
+                string.Empty,
+                "①雇用統計 (基準値: 2019年、目標値: 計画期間終了時点)",
+                string.Empty,
+                "○創業支援事業 (創業相談事業・創業補助事業)",
+                "令和3年度の取組み\t重要業績評価指標 (KPI)\t\t\t\t今後の見直しの方向性など",
+                "\t項目\t基準値\t2021年度\t目標値\t",
+                "創業を支援した\t創業件数\t5件\t7件\t10件 (計画終了時)\t継続する",
+            ]);
+        var extractor = new CommitteeSlidesExtractor();
+        Assert.True(extractor.CanRead(doc));
+        RecordSet set = extractor.Extract(doc);
+        Assert.Equal(2, set.Kpis.Count);
+
+        KpiRecord jobs = set.KpiAt(5);
+        Assert.Equal("新規雇用者数", jobs.Indicator);
+        Assert.Equal("順調", jobs.Status);
+        RecordTestSupport.AssertValue(jobs.Baseline, "100人", 100m, "人", 2019, 2019, "903_test.txt", 5);
+        RecordTestSupport.AssertValue(jobs.Target, "150人", 150m, "人", 2025, 2025, "903_test.txt", 5);
+        RecordTestSupport.AssertValue(jobs.Actual, "120人", 120m, "人", 2021, 2021, "903_test.txt", 5);
+
+        KpiRecord starts = set.KpiAt(12);
+        Assert.Equal("創業支援事業 (創業相談事業・創業補助事業)", starts.Project);
+        RecordTestSupport.AssertValue(starts.Actual, "7件", 7m, "件", 2021, 2021, "903_test.txt", 12);
+        RecordTestSupport.AssertValue(starts.Target, "10件 (計画終了時)", 10m, "件", 2025, 2025, "903_test.txt", 12);
+        Assert.Equal("継続する", starts.Outlook);
+
+        ProjectRecord p = Assert.Single(set.Projects);
+        Assert.Equal(["創業相談事業", "創業補助事業"], p.Components);
+        Assert.Equal("創業を支援した", p.Description);
+    }
+}

@@ -147,3 +147,42 @@ public class MeasureTableExtractorTests
         Assert.Contains("3. 広域連携事業", note.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Another city's strategy of the same kind: ★ 数値目標, 事業, 具体的な施策 table with other header years.</summary>
+public class MeasureTableOtherCityTests
+{
+    [Fact]
+    public void Reads_a_strategy_of_another_city()
+    {
+        var doc = new StrategyAssistant.Documents.SourceDocument(
+            new StrategyAssistant.Documents.DocumentInfo("902_test.txt", "架空市", "架空市 総合戦略", "strategy", "令和3年度～令和7年度", "架空市"),
+            [
+                "基本目標 1 しごとをつくる",
+                "★ 新規雇用者数：5年間で50人",
+                "1. 企業支援事業",
+                "(1) 基本的方向",
+                "◆企業を支援します。",
+                "(2) 具体的な施策と重要業績評価指標（KPI）",
+                "具体的な施策\t基準値(R1)\tKPI(R7)",
+                "①創業の支援 創業を支援します。\t創業件数 2件\t創業件数 5件",
+                "\t相談件数 10件\t基準値を維持",
+            ]);
+        var extractor = new MeasureTableExtractor();
+        Assert.True(extractor.CanRead(doc));
+        RecordSet set = extractor.Extract(doc);
+        Assert.Equal(3, set.Kpis.Count);
+
+        RecordTestSupport.AssertValue(set.KpiAt(2).Target, "5年間で50人", 50m, "人", 2021, 2025, "902_test.txt", 2);
+        KpiRecord starts = set.KpiAt(8);
+        Assert.Equal("創業件数", starts.Indicator);
+        Assert.Equal("企業支援事業", starts.Project);
+        Assert.Equal(new Measure("①", "創業の支援"), starts.Measure);
+        RecordTestSupport.AssertValue(starts.Baseline, "2件", 2m, "件", 2019, 2019, "902_test.txt", 8);
+        RecordTestSupport.AssertValue(starts.Target, "5件", 5m, "件", 2025, 2025, "902_test.txt", 8);
+        Assert.Equal("相談件数", set.KpiAt(9).Indicator);
+
+        ProjectRecord p = Assert.Single(set.Projects);
+        Assert.Equal("企業を支援します。", p.Description);
+        Assert.Equal(["創業件数", "相談件数"], p.Kpis);
+    }
+}

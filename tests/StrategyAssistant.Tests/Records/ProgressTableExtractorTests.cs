@@ -178,3 +178,50 @@ public class ProgressTableExtractorTests
         Assert.Contains("1,638件(令和7年)", notes[0].Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Another city's progress table (R-era headers, 目標 / 実績 rows, a three-year plan) reads the same way.</summary>
+public class ProgressTableOtherCityTests
+{
+    [Fact]
+    public void Reads_a_progress_table_of_another_city()
+    {
+        var doc = new StrategyAssistant.Documents.SourceDocument(
+            new StrategyAssistant.Documents.DocumentInfo("901_test.txt", "架空市", "架空市 KPI進捗", "progress-report", "令和3年度", "架空市"),
+            [
+                "基本目標1 しごとをつくる",
+                "数値目標\t基準値\t目標値\t区分\tR2年度\tR3年度\tR4年度\t合計\t所見",
+                "雇用者数\t100人(令和元年)\t130人(令和4年)\t目標\t110\t120\t130\t—\t順調に推移。",
+                "\t\t\t実績\t105\t\t\t\t",
+                "施策名・事業名\t重要業績評価指標(KPI)\t区分\tR2年度\tR3年度\tR4年度\t合計\t増減理由及び今後の取り組み",
+                "① 企業の支援",
+                "起業支援事業\t起業件数 ／2件(令和元年)→9件(3年間)\t目標\t3\t3\t3\t9\t件数は増えた。今後も支援する。",
+                "\t\t実績\t4\t\t\t4\t",
+                "企業誘致事業\tKPIの設定が困難なため設定しない\t目標\t—\t—\t—\t—\t",
+                "\t\t実績\t—\t—\t—\t—\t",
+                "小計(事業数:3、KPI数:1)",
+            ]);
+        var extractor = new ProgressTableExtractor();
+        Assert.True(extractor.CanRead(doc));
+        RecordSet set = extractor.Extract(doc);
+        Assert.Equal(3, set.Kpis.Count);
+        Assert.Equal(2, set.Projects.Count);
+
+        KpiRecord goal = set.KpiAt(3);
+        Assert.True(goal.IsGoalTarget);
+        RecordTestSupport.AssertValue(goal.Actual, "105", 105m, "人", 2020, 2020, "901_test.txt", 4);
+
+        KpiRecord starts = set.KpiAt(7);
+        Assert.Equal("起業件数", starts.Indicator);
+        Assert.Equal("起業支援事業", starts.Project);
+        Assert.Equal("①", starts.Measure!.Mark);
+        RecordTestSupport.AssertValue(starts.Target, "9件(3年間)", 9m, "件", 2020, 2022, "901_test.txt", 7);
+        Assert.True(starts.Target!.Period!.Cumulative);
+        Assert.Equal("件数は増えた。", starts.Assessment);
+        Assert.Equal("今後も支援する。", starts.Outlook);
+
+        DataQualityNote note = Assert.Single(set.Notes);
+        Assert.Equal("count-mismatch", note.Kind);
+        Assert.Contains("小計(事業数:3、KPI数:1)", note.Message, StringComparison.Ordinal);
+        Assert.Contains("事業数2、KPI数1", note.Message, StringComparison.Ordinal);
+    }
+}
