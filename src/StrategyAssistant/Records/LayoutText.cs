@@ -23,7 +23,8 @@ internal static partial class LayoutText
             stripped = AnyTag().Replace(stripped, " ");
         }
 
-        return MultiSpace().Replace(stripped, " ").Trim();
+        // Spaces are kept as written, except the runs left where markup was removed.
+        return (string.Equals(stripped, text, StringComparison.Ordinal) ? stripped : MultiSpace().Replace(stripped, " ")).Trim();
     }
 
     /// <summary>True when the cell is a circled number mark.</summary>
