@@ -150,6 +150,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
         private Header? _header;
         private Goal? _goal;
         private Measure? _measure;
+        private Measure? _policy;
         private Row? _row;
         private ProjectBuilder? _project;
         private readonly List<ProjectBuilder> _projects = [];
@@ -180,6 +181,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
                 FlushRow();
                 _goal = goal;
                 _measure = null;
+                _policy = null;
                 _header = null;
                 return;
             }
@@ -266,7 +268,16 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
             (string? mark, string title) = LayoutText.SplitCircledMark(first);
             if (mark is not null)
             {
-                _measure = new Measure(mark, title);
+                _measure = new Measure(mark, title) { Parent = _policy };
+                return;
+            }
+
+            // (1) 人材育成・雇用対策: the level above the ① measures.
+            System.Text.RegularExpressions.Match policy = PolicyPattern().Match(first);
+            if (policy.Success)
+            {
+                _policy = new Measure(policy.Groups["mark"].Value, policy.Groups["title"].Value.Trim());
+                _measure = null;
             }
         }
 
@@ -469,6 +480,9 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
             }
         }
     }
+
+    [GeneratedRegex(@"^(?<mark>[(（]\d+[)）])\s*(?<title>\S.*)$")]
+    private static partial Regex PolicyPattern();
 
     [GeneratedRegex(@"^(?<ind>.+?)\s*[／/]\s*(?<base>[^→]+?)\s*→\s*(?<target>.+)$")]
     private static partial Regex KpiPattern();

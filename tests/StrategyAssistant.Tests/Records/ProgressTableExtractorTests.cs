@@ -65,7 +65,8 @@ public class ProgressTableExtractorTests
         KpiRecord k = Records.KpiAt(135);
         Assert.Equal("事業所が参照したデータ件数", k.Indicator);
         Assert.Equal("砂川市地域包括ケアネットワーク事業 (情報共有ネットワーク事業)", k.Project);
-        Assert.Equal(new Measure("①", "地域包括ケアシステムの充実"), k.Measure);
+        Assert.Equal(new Measure("①", "地域包括ケアシステムの充実") { Parent = new Measure("(1)", "安心なくらしの確保") }, k.Measure);
+        Assert.Equal("(1) 安心なくらしの確保", k.Measure!.Parent!.ToString());
         Assert.Equal(4, k.Goal!.Number);
         Assert.False(k.IsGoalTarget);
         RecordTestSupport.AssertValue(k.Baseline, "21,866件(令和元年)", 21866m, "件", 2019, 2019, File, 135);
@@ -136,7 +137,7 @@ public class ProgressTableExtractorTests
         Assert.Equal("地域ブランド構築事業", brand.Name);
         Assert.Equal(["チームを構成する事業者数", "地域ブランドの商品数"], brand.Kpis);
         Assert.Equal(30, brand.Source.LineEnd);
-        Assert.Equal(new Measure("①", "商工業振興策の実施"), brand.Measure);
+        Assert.Equal(new Measure("①", "商工業振興策の実施") { Parent = new Measure("(2)", "産業の競争力強化") }, brand.Measure);
         Assert.Equal("地域ブランド構築事業", Records.KpiAt(29).Project);
     }
 
