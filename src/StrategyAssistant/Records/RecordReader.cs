@@ -53,9 +53,13 @@ public static class RecordExtractors
 {
     public static IReadOnlyList<IRecordExtractor> All { get; } =
     [
+        new EvaluationSheetExtractor(),
+        new StrategyKpiExtractor(),
+        new ProjectListExtractor(),
     ];
 
     public static IReadOnlyList<IRecordLinker> Linkers { get; } =
     [
+        new EvaluationStrategyLinker(),
     ];
 }
