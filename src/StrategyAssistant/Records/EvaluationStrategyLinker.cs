@@ -67,7 +67,7 @@ public sealed class EvaluationStrategyLinker : IRecordLinker
         }
 
         List<KpiRecord> result = [.. kpis.Where(k => !usedStrategy.Contains(k)).Select(k => merged.GetValueOrDefault(k, k))];
-        return new RecordSet(result, records.Projects, notes);
+        return records with { Kpis = result, Notes = notes };
     }
 
     /// <summary>A record from an evaluation sheet or progress report: it carries an actual or an evaluation.</summary>

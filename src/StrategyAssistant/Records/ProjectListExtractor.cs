@@ -150,8 +150,8 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
             }
         }
 
-        List<DataQualityNote> notes = Reconcile(document, projects, stated);
-        return new RecordSet([], projects, notes);
+        (List<DataQualityNote> notes, List<ListTotal> totals) = Reconcile(document, projects, stated);
+        return new RecordSet([], projects, notes) { Totals = totals };
     }
 
     private static bool IsHeader(List<string> cells)
@@ -308,53 +308,68 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
             count, cells[1], excluded, cells[3], cells[4], "千円");
     }
 
-    private static List<DataQualityNote> Reconcile(SourceDocument document, List<ProjectRecord> projects, List<StatedTotal> stated)
+    private static (List<DataQualityNote> Notes, List<ListTotal> Totals) Reconcile(SourceDocument document, List<ProjectRecord> projects, List<StatedTotal> stated)
     {
         var notes = new List<DataQualityNote>();
+        var totals = new List<ListTotal>();
+        decimal allListed = projects.Sum(p => p.Budget?.Amount ?? 0m);
         StatedTotal? total = stated.FirstOrDefault(s => s.Kind == TotalKind.Total);
+        bool totalDiffers = total is not null && Number(total.Budget) is { } t && t != allListed;
         foreach (StatedTotal s in stated)
         {
             List<ProjectRecord> rows = s.GoalNumber is { } g ? [.. projects.Where(p => p.Goal?.Number == g)] : projects;
             Goal? goal = s.GoalNumber is null ? null : rows.Select(p => p.Goal).FirstOrDefault(x => x is not null);
             string scope = goal is null ? "一覧全体" : $"基本目標{goal.Number}（{goal.Title}）";
-            string scopeShort = goal is null ? "一覧全体" : $"基本目標{goal.Number}";
-            var subjects = new List<string>();
-            if (goal is not null)
-            {
-                subjects.Add(goal.Title);
-                subjects.Add(goal.ToString());
-            }
-
-            subjects.Add(s.Label);
+            string under = goal is null ? "一覧" : $"基本目標{goal.Number}の下";
+            List<string> subjects = goal is null ? [s.Label] : [goal.Title, goal.ToString(), s.Label];
             string unit = s.Unit;
-
-            // Budget over all listed rows.
+            bool summary = s.Kind is TotalKind.Summary or TotalKind.SummaryTotal;
             decimal listed = rows.Sum(p => p.Budget?.Amount ?? 0m);
+            decimal listedExcluded = rows.Where(p => !p.IsRepeat).Sum(p => p.Budget?.Amount ?? 0m);
+            int repeatCount = rows.Count(p => p.IsRepeat);
+            totals.Add(new ListTotal
+            {
+                City = document.City,
+                Source = s.Source,
+                Label = s.Label,
+                Kind = s.Kind switch
+                {
+                    TotalKind.Subtotal => "subtotal",
+                    TotalKind.Total => "total",
+                    TotalKind.Summary => "summary",
+                    _ => "summary-total",
+                },
+                Goal = goal,
+                CountText = s.Count,
+                RepeatsText = s.Repeats,
+                CountExcludingRepeatsText = s.CountExcluded,
+                Budget = s.Budget is null ? null : new Money(s.Budget, Number(s.Budget), unit),
+                BudgetExcludingRepeats = s.BudgetExcluded is null ? null : new Money(s.BudgetExcluded, Number(s.BudgetExcluded), unit),
+                ListedCount = rows.Count,
+                ListedRepeats = repeatCount,
+                ListedBudget = listed,
+                ListedBudgetExcludingRepeats = listedExcluded,
+            });
+
+            // The budget over all listed rows.
             if (Number(s.Budget) is { } statedBudget && statedBudget != listed)
             {
                 decimal diff = listed - statedBudget;
                 List<ProjectRecord> matches = [.. rows.Where(p => p.Budget?.Amount == Math.Abs(diff))];
+                bool namesTotal = s.Kind == TotalKind.Subtotal && totalDiffers;
                 var message = new StringBuilder();
-                string what = s.Kind is TotalKind.Summary or TotalKind.SummaryTotal ? $"集計表の {s.Label} の事業費" : s.Label;
-                message.Append(CultureInfo.InvariantCulture, $"{scope}: {what} は {s.Budget}{unit} と記載されている");
-                if (s.Kind == TotalKind.Subtotal && total?.Budget is { } totalText0 && Number(totalText0) is { } totalValue0 && totalValue0 != projects.Sum(p => p.Budget?.Amount ?? 0m))
+                message.Append(CultureInfo.InvariantCulture, $"{scope}: {(summary ? $"集計表の {s.Label} の事業費" : s.Label)} は {s.Budget}{unit} と記載されている");
+                if (namesTotal)
                 {
-                    message.Append(CultureInfo.InvariantCulture, $"（合計 {totalText0}{unit} もこの額で集計）");
+                    message.Append(CultureInfo.InvariantCulture, $"（合計 {total!.Budget}{unit} もこの額で集計）");
                 }
 
-                message.Append(CultureInfo.InvariantCulture, $"が、{(goal is null ? "一覧" : scopeShort + "の下")}に掲載された{rows.Count}事業の予算事業費を合計すると {Format(listed)}{unit} で、{Format(Math.Abs(diff))}{unit} {(diff > 0 ? "多い" : "少ない")}。");
+                message.Append(CultureInfo.InvariantCulture, $"が、{under}に掲載された{rows.Count}事業の予算事業費を合計すると {Format(listed)}{unit} で、{Format(Math.Abs(diff))}{unit} {(diff > 0 ? "多い" : "少ない")}。");
                 AppendMatches(message, matches, diff);
-                var sources = new List<Citation> { s.Source };
-                sources.AddRange(matches.Select(p => p.Source));
-                bool namesTotal = false;
-                if (s.Kind == TotalKind.Subtotal && total?.Budget is { } totalText && Number(totalText) is { } totalValue && totalValue != projects.Sum(p => p.Budget?.Amount ?? 0m))
+                List<Citation> sources = [s.Source, .. matches.Select(p => p.Source)];
+                if (namesTotal)
                 {
-                    namesTotal = true;
-                }
-
-                if (namesTotal && total is not null)
-                {
-                    sources.Add(total.Source);
+                    sources.Add(total!.Source);
                 }
 
                 notes.Add(new DataQualityNote(document.City, "total-mismatch", message.ToString(), sources)
@@ -363,14 +378,13 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
                 });
             }
 
-            // Budget without the 再掲 rows (summary table).
-            decimal listedExcluded = rows.Where(p => !p.IsRepeat).Sum(p => p.Budget?.Amount ?? 0m);
+            // The budget without the 再掲 rows (summary table).
             if (Number(s.BudgetExcluded) is { } statedExcluded && statedExcluded != listedExcluded)
             {
                 decimal diff = listedExcluded - statedExcluded;
                 List<ProjectRecord> matches = [.. rows.Where(p => !p.IsRepeat && p.Budget?.Amount == Math.Abs(diff))];
                 var message = new StringBuilder();
-                message.Append(CultureInfo.InvariantCulture, $"{scope}: 集計表の {s.Label} の事業費(再掲除く)は {s.BudgetExcluded}{unit} と記載されているが、{(goal is null ? "一覧" : scopeShort + "の下")}に掲載された再掲を除く{rows.Count(p => !p.IsRepeat)}事業の予算事業費を合計すると {Format(listedExcluded)}{unit} で、{Format(Math.Abs(diff))}{unit} {(diff > 0 ? "多い" : "少ない")}。");
+                message.Append(CultureInfo.InvariantCulture, $"{scope}: 集計表の {s.Label} の事業費(再掲除く)は {s.BudgetExcluded}{unit} と記載されているが、{under}に掲載された再掲を除く{rows.Count - repeatCount}事業の予算事業費を合計すると {Format(listedExcluded)}{unit} で、{Format(Math.Abs(diff))}{unit} {(diff > 0 ? "多い" : "少ない")}。");
                 AppendMatches(message, matches, diff);
                 notes.Add(new DataQualityNote(document.City, "total-mismatch", message.ToString(), [s.Source, .. matches.Select(p => p.Source)])
                 {
@@ -385,7 +399,6 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
                 countProblems.Add($"事業数 {s.Count} に対し掲載は {rows.Count} 事業");
             }
 
-            int repeatCount = rows.Count(p => p.IsRepeat);
             if (Number(s.Repeats) is { } statedRepeats && statedRepeats != repeatCount)
             {
                 countProblems.Add($"再掲 {s.Repeats} に対し掲載は {repeatCount} 事業");
@@ -405,7 +418,7 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
             }
         }
 
-        return notes;
+        return (notes, totals);
     }
 
     private static void AppendMatches(StringBuilder message, List<ProjectRecord> matches, decimal diff)

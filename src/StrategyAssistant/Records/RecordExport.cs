@@ -6,14 +6,15 @@ using StrategyAssistant.Documents;
 
 namespace StrategyAssistant.Records;
 
-/// <summary>Writes records as JSON (<c>{"kpis": [...], "projects": [...], "notes": [...]}</c>) or as CSV in UTF-8 with a BOM
-/// (one file per record kind: kpis.csv, projects.csv, notes.csv) so the files open in Excel. Every file is written atomically:
+/// <summary>Writes records as JSON (<c>{"kpis": [...], "projects": [...], "notes": [...], "totals": [...]}</c>) or as CSV in UTF-8 with
+/// a BOM (one file per record kind: kpis.csv, projects.csv, notes.csv, totals.csv) so the files open in Excel. Every file is written atomically:
 /// a temporary file in the same folder, then a move over the target.</summary>
 public static class RecordExport
 {
     public const string KpiCsvFileName = "kpis.csv";
     public const string ProjectCsvFileName = "projects.csv";
     public const string NoteCsvFileName = "notes.csv";
+    public const string TotalCsvFileName = "totals.csv";
 
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -39,6 +40,12 @@ public static class RecordExport
 
     private static readonly string[] s_noteColumns = ["city", "kind", "message", "subjects", "sources"];
 
+    private static readonly string[] s_totalColumns =
+    [
+        "city", "file", "line", "kind", "label", "goalNumber", "goal", "countText", "repeatsText", "countExcludingRepeatsText", "budgetText", "budget",
+        "budgetExcludingRepeatsText", "budgetExcludingRepeats", "budgetUnit", "listedCount", "listedRepeats", "listedBudget", "listedBudgetExcludingRepeats", "agrees",
+    ];
+
     /// <summary>The records of one city (all when <paramref name="city"/> is null or empty).</summary>
     public static RecordSet ForCity(RecordSet records, string? city) =>
         string.IsNullOrEmpty(city)
@@ -46,7 +53,10 @@ public static class RecordExport
             : new RecordSet(
                 [.. records.Kpis.Where(k => k.City == city)],
                 [.. records.Projects.Where(p => p.City == city)],
-                [.. records.Notes.Where(n => n.City == city)]);
+                [.. records.Notes.Where(n => n.City == city)])
+            {
+                Totals = [.. records.Totals.Where(t => t.City == city)],
+            };
 
     /// <summary>The JSON document <c>{"kpis": [...], "projects": [...], "notes": [...]}</c>.</summary>
     public static string ToJson(RecordSet records, string? city = null)
@@ -57,6 +67,7 @@ public static class RecordExport
             ["kpis"] = set.Kpis.Select(KpiObject).ToList(),
             ["projects"] = set.Projects.Select(ProjectObject).ToList(),
             ["notes"] = set.Notes.Select(NoteObject).ToList(),
+            ["totals"] = set.Totals.Select(TotalObject).ToList(),
         };
         return JsonSerializer.Serialize(root, s_json);
     }
@@ -71,7 +82,9 @@ public static class RecordExport
 
     public static string NotesToCsv(IEnumerable<DataQualityNote> notes) => Csv(s_noteColumns, notes.Select(NoteRow));
 
-    /// <summary>Writes kpis.csv, projects.csv and notes.csv (UTF-8 with BOM) into <paramref name="directory"/>, each atomically;
+    public static string TotalsToCsv(IEnumerable<ListTotal> totals) => Csv(s_totalColumns, totals.Select(TotalRow));
+
+    /// <summary>Writes kpis.csv, projects.csv, notes.csv and totals.csv (UTF-8 with BOM) into <paramref name="directory"/>, each atomically;
     /// returns the paths written.</summary>
     public static IReadOnlyList<string> WriteCsv(RecordSet records, string directory, string? city = null)
     {
@@ -80,10 +93,12 @@ public static class RecordExport
         string kpis = Path.Combine(directory, KpiCsvFileName);
         string projects = Path.Combine(directory, ProjectCsvFileName);
         string notes = Path.Combine(directory, NoteCsvFileName);
+        string totals = Path.Combine(directory, TotalCsvFileName);
         WriteAtomically(kpis, KpisToCsv(set.Kpis), s_utf8Bom);
         WriteAtomically(projects, ProjectsToCsv(set.Projects), s_utf8Bom);
         WriteAtomically(notes, NotesToCsv(set.Notes), s_utf8Bom);
-        return [kpis, projects, notes];
+        WriteAtomically(totals, TotalsToCsv(set.Totals), s_utf8Bom);
+        return [kpis, projects, notes, totals];
     }
 
     /// <summary>Writes <paramref name="text"/> to a temporary file beside <paramref name="path"/> and moves it over the target,
@@ -195,6 +210,31 @@ public static class RecordExport
         ["sources"] = n.Sources.Select(CitationObject).ToList(),
     };
 
+    private static Dictionary<string, object?> TotalObject(ListTotal t) => new()
+    {
+        ["city"] = t.City,
+        ["file"] = t.Source.File,
+        ["line"] = t.Source.Line,
+        ["kind"] = t.Kind,
+        ["label"] = t.Label,
+        ["goalNumber"] = t.Goal?.Number,
+        ["goal"] = t.Goal?.Title,
+        ["countText"] = t.CountText,
+        ["repeatsText"] = t.RepeatsText,
+        ["countExcludingRepeatsText"] = t.CountExcludingRepeatsText,
+        ["budgetText"] = t.Budget?.Text,
+        ["budget"] = t.Budget?.Amount,
+        ["budgetExcludingRepeatsText"] = t.BudgetExcludingRepeats?.Text,
+        ["budgetExcludingRepeats"] = t.BudgetExcludingRepeats?.Amount,
+        ["budgetUnit"] = t.Budget?.Unit,
+        ["listedCount"] = t.ListedCount,
+        ["listedRepeats"] = t.ListedRepeats,
+        ["listedBudget"] = t.ListedBudget,
+        ["listedBudgetExcludingRepeats"] = t.ListedBudgetExcludingRepeats,
+        ["agrees"] = t.Agrees,
+        ["quote"] = t.Source.Quote,
+    };
+
     private static Dictionary<string, object?> CitationObject(Citation c) => new()
     {
         ["file"] = c.File,
@@ -224,6 +264,13 @@ public static class RecordExport
     private static IEnumerable<string?> NoteRow(DataQualityNote n) =>
     [
         n.City, n.Kind, n.Message, string.Join("、", n.Subjects), string.Join(" ", n.Sources.Select(c => c.ToString())),
+    ];
+
+    private static IEnumerable<string?> TotalRow(ListTotal t) =>
+    [
+        t.City, t.Source.File, Num(t.Source.Line), t.Kind, t.Label, t.Goal is null ? null : Num(t.Goal.Number), t.Goal?.Title, t.CountText, t.RepeatsText,
+        t.CountExcludingRepeatsText, t.Budget?.Text, Dec(t.Budget?.Amount), t.BudgetExcludingRepeats?.Text, Dec(t.BudgetExcludingRepeats?.Amount), t.Budget?.Unit,
+        Num(t.ListedCount), Num(t.ListedRepeats), Dec(t.ListedBudget), Dec(t.ListedBudgetExcludingRepeats), t.Agrees ? "true" : "false",
     ];
 
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -150,3 +150,44 @@ public class ProjectListExtractorTests
         }
     }
 }
+
+public class ListTotalTests
+{
+    [Fact]
+    public void Stated_totals_are_records_with_what_the_rows_give()
+    {
+        IReadOnlyList<ListTotal> totals = AsahikawaRecords.ProjectRecords.Totals;
+        Assert.Equal(10, totals.Count);
+        Assert.Equal(4, totals.Count(t => t.Kind == "subtotal"));
+        Assert.Single(totals, t => t.Kind == "total");
+        Assert.Equal(4, totals.Count(t => t.Kind == "summary"));
+        Assert.Single(totals, t => t.Kind == "summary-total");
+
+        ListTotal goal4 = totals.Single(t => t.Kind == "summary" && t.Goal!.Number == 4);
+        Assert.Equal(989, goal4.Source.Line);
+        Assert.Equal("63", goal4.CountText);
+        Assert.Equal("43", goal4.CountExcludingRepeatsText);
+        Assert.Equal("20", goal4.RepeatsText);
+        Assert.Equal(63, goal4.ListedCount);
+        Assert.Equal(20, goal4.ListedRepeats);
+        Assert.Equal("7,969,101", goal4.BudgetExcludingRepeats!.Text);
+        Assert.True(goal4.Agrees);
+
+        ListTotal subtotal2 = totals.Single(t => t.Label == "小計2");
+        Assert.Equal(823, subtotal2.Source.Line);
+        Assert.Equal(2_694_812m, subtotal2.Budget!.Amount);
+        Assert.Equal(2_719_953m, subtotal2.ListedBudget);
+        Assert.False(subtotal2.Agrees);
+
+        ListTotal all = totals.Single(t => t.Kind == "summary-total");
+        Assert.Equal("191", all.CountText);
+        Assert.Equal("153", all.CountExcludingRepeatsText);
+        Assert.Equal(191, all.ListedCount);
+        Assert.Null(all.Goal);
+        Assert.Equal([true, false, true, true], totals.Where(t => t.Kind == "subtotal").OrderBy(t => t.Goal!.Number).Select(t => t.Agrees));
+    }
+
+    [Fact]
+    public void Totals_survive_the_default_reader_and_linker() =>
+        Assert.Equal(10, AsahikawaRecords.All.Totals.Count(t => t.City == "旭川市"));
+}

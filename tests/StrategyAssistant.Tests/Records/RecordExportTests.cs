@@ -58,7 +58,7 @@ public sealed class RecordExportTests : IDisposable
     public void Csv_files_are_utf8_with_bom_one_per_kind()
     {
         IReadOnlyList<string> paths = RecordExport.WriteCsv(AsahikawaRecords.All, _directory, "旭川市");
-        Assert.Equal(["kpis.csv", "projects.csv", "notes.csv"], paths.Select(Path.GetFileName));
+        Assert.Equal(["kpis.csv", "projects.csv", "notes.csv", "totals.csv"], paths.Select(Path.GetFileName));
         foreach (string path in paths)
         {
             byte[] bytes = File.ReadAllBytes(path);
