@@ -376,13 +376,13 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
                 {
                     indicator = text;
                 }
-                else if (text.Length > 30 || text.Contains('。', StringComparison.Ordinal) || indicator is not null)
-                {
-                    (evaluation is null ? longBefore : longAfter).Add(text);
-                }
-                else if (title is null && indicator is null)
+                else if (title is null && indicator is null && text.Length <= 60 && !text.Contains('。', StringComparison.Ordinal))
                 {
                     title = text;
+                }
+                else
+                {
+                    (evaluation is null ? longBefore : longAfter).Add(text);
                 }
             }
 

@@ -108,6 +108,7 @@ public sealed partial class StrategyKpiExtractor : IRecordExtractor
                 if (line.StartsWith('(') || line.StartsWith('（') || line.StartsWith('《'))
                 {
                     inKpiBlock = false;
+                    inGoalTargets = false;
                 }
 
                 continue;
@@ -236,7 +237,7 @@ public sealed partial class StrategyKpiExtractor : IRecordExtractor
         System.Text.RegularExpressions.Match m = BaselineNote().Match(indicatorCell);
         if (m.Success && m.Index > 0)
         {
-            indicator = indicatorCell[..m.Index].Trim();
+            indicator = SpaceBeforeClosingBracket().Replace(indicatorCell[..m.Index].Trim(), "$1");
             string label = m.Groups["label"].Value.Trim();
             string value = m.Groups["value"].Value.Trim();
             baseline = KpiValue.Parse(value, source, FiscalYearParser.Parse(label)) with { Note = label };
@@ -289,6 +290,9 @@ public sealed partial class StrategyKpiExtractor : IRecordExtractor
 
     [GeneratedRegex(@"^(?:[○〇◯●]|-\s)\s*(?<rest>\S.*)$")]
     private static partial Regex IndicatorBullet();
+
+    [GeneratedRegex(@"\s+([】)）])")]
+    private static partial Regex SpaceBeforeClosingBracket();
 
     [GeneratedRegex(@"^#{1,6}\s*")]
     private static partial Regex HeadingHashes();
