@@ -30,7 +30,7 @@ public sealed class EvaluationStrategyLinker : IRecordLinker
                 }
 
                 string nt = LayoutText.NormalizeIndicator(t.Indicator);
-                double score = ns == nt ? 1.0 : Dice(ns, nt);
+                double score = ns == nt ? 1.0 : LayoutText.Dice(ns, nt);
                 if (SameNumber(s.Target, t.Target) || SameNumber(s.Baseline, t.Baseline))
                 {
                     score += 0.15;
@@ -147,34 +147,5 @@ public sealed class EvaluationStrategyLinker : IRecordLinker
         }
 
         return subjects;
-    }
-
-    /// <summary>Sørensen–Dice similarity of character bigrams (1 for equal strings, 0 for nothing shared).</summary>
-    internal static double Dice(string a, string b)
-    {
-        if (a.Length < 2 || b.Length < 2)
-        {
-            return a == b ? 1.0 : 0.0;
-        }
-
-        var counts = new Dictionary<(char, char), int>();
-        for (int i = 0; i + 1 < a.Length; i++)
-        {
-            (char, char) key = (a[i], a[i + 1]);
-            counts[key] = counts.GetValueOrDefault(key) + 1;
-        }
-
-        int common = 0;
-        for (int i = 0; i + 1 < b.Length; i++)
-        {
-            (char, char) key = (b[i], b[i + 1]);
-            if (counts.GetValueOrDefault(key) > 0)
-            {
-                counts[key]--;
-                common++;
-            }
-        }
-
-        return 2.0 * common / (a.Length - 1 + b.Length - 1);
     }
 }

@@ -151,6 +151,7 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
         }
 
         (List<DataQualityNote> notes, List<ListTotal> totals) = Reconcile(document, projects, stated);
+        notes.AddRange(CheckRepeats(document, projects));
         return new RecordSet([], projects, notes) { Totals = totals };
     }
 
@@ -419,6 +420,46 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
         }
 
         return (notes, totals);
+    }
+
+    /// <summary>A 再掲 row names a project listed before; where no listed project has that name, the note names the one with the same
+    /// budget and a near-identical name (a typo in one of the two), or says that the original is missing.</summary>
+    private static List<DataQualityNote> CheckRepeats(SourceDocument document, List<ProjectRecord> projects)
+    {
+        var notes = new List<DataQualityNote>();
+        HashSet<string> originals = [.. projects.Where(p => !p.IsRepeat).Select(p => p.Name)];
+        foreach (IGrouping<string, ProjectRecord> repeats in projects.Where(p => p.IsRepeat && !originals.Contains(p.Name)).GroupBy(p => p.Name))
+        {
+            ProjectRecord first = repeats.First();
+            List<ProjectRecord> similar = [.. projects.Where(p => !p.IsRepeat && p.Budget?.Amount == first.Budget?.Amount
+                && LayoutText.Dice(p.Name, first.Name) >= 0.6)];
+            string lines = string.Join("・", repeats.Select(r => r.Source.Line.ToString(CultureInfo.InvariantCulture)));
+            if (similar.Count > 0)
+            {
+                ProjectRecord original = similar[0];
+                notes.Add(new DataQualityNote(
+                    document.City,
+                    "name-mismatch",
+                    $"再掲の「{first.Name}」（{lines}行目、{first.Budget?.Text}{first.Budget?.Unit}）と同名の事業は一覧になく、予算額が同じ{original.Source.Line}行目の「{original.Name}」と名称が異なる（同じ事業とみられる）。",
+                    [.. repeats.Select(r => r.Source), original.Source])
+                {
+                    Subjects = [first.Name, original.Name],
+                });
+            }
+            else
+            {
+                notes.Add(new DataQualityNote(
+                    document.City,
+                    "missing-original",
+                    $"再掲の「{first.Name}」（{lines}行目）の元の掲載が一覧に見当たらない。",
+                    [.. repeats.Select(r => r.Source)])
+                {
+                    Subjects = [first.Name],
+                });
+            }
+        }
+
+        return notes;
     }
 
     private static void AppendMatches(StringBuilder message, List<ProjectRecord> matches, decimal diff)

@@ -88,8 +88,8 @@ public class EvaluationStrategyLinkerTests
         Assert.Equal(
             LayoutText.NormalizeIndicator("粗付加価値額"),
             LayoutText.NormalizeIndicator("粗付加価値額<sup>21</sup>"));
-        Assert.Equal(1.0, EvaluationStrategyLinker.Dice("abc", "abc"));
-        Assert.Equal(0.0, EvaluationStrategyLinker.Dice("ab", "cd"));
+        Assert.Equal(1.0, LayoutText.Dice("abc", "abc"));
+        Assert.Equal(0.0, LayoutText.Dice("ab", "cd"));
     }
 
     [Fact]
