@@ -68,9 +68,6 @@ public readonly partial record struct Quantity(decimal Value, string? Unit)
 
     public static Quantity? Parse(string? text) => TryParse(text, out Quantity q) ? q : null;
 
-    /// <summary>True when <paramref name="sign"/> is one of the marks the documents use for a negative number (△ ▲ − -).</summary>
-    public static bool IsNegativeMark(char sign) => sign is '△' or '▲' or '-' or '−' or '－';
-
     /// <summary>The number with thousands separators and the unit, e.g. <c>1,669人</c>, <c>-312人</c>.</summary>
     public override string ToString() =>
         Value.ToString("#,0.############################", CultureInfo.InvariantCulture) + Unit;
