@@ -97,6 +97,9 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
 
         public Goal? Goal { get; init; }
 
+        /// <summary>The enclosing measure of a ①-numbered one.</summary>
+        public Label? Parent { get; set; }
+
         public bool HasCommentary => Assessment is not null || Outlook is not null || Viewpoint is not null;
     }
 
@@ -142,6 +145,7 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
         private readonly List<(string Text, int Line)> _detached = [];
         private Goal? _goal;
         private Label? _label;
+        private Label? _parent;
         private Draft? _pendingValues;
         private bool _started;
 
@@ -168,6 +172,7 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
                 FlushDetachedEvaluation();
                 _goal = new Goal(int.Parse(FiscalYearParser.FoldWidth(g.Groups["n"].Value), CultureInfo.InvariantCulture), g.Groups["title"].Value.Trim());
                 _label = null;
+                _parent = null;
                 _pendingValues = null;
                 return;
             }
@@ -260,7 +265,7 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
                     City = document.City,
                     Source = document.Cite(d.Line, Math.Max(d.Line, end), quote),
                     Goal = l.Goal,
-                    Measure = l.Title is null ? null : new Measure(l.Mark, l.Title),
+                    Measure = l.Title is null ? null : new Measure(l.Mark, l.Title) { Parent = l.Parent is { Title: { } parentTitle } p ? new Measure(p.Mark, parentTitle) : null },
                     Indicator = d.Indicator,
                     Unit = d.Unit,
                     Baseline = d.Baseline,
@@ -396,6 +401,22 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
             if (hasLabel)
             {
                 var label = new Label { Mark = mark, Title = title, Line = n, Goal = _goal, Evaluation = evaluation, Department = department };
+                if (mark is { Length: 1 } && LayoutText.IsCircled(mark[0]))
+                {
+                    label.Parent = _parent;
+                }
+                else
+                {
+                    if (mark is null && noIndicator && title is not null)
+                    {
+                        // A measure heading row without its mark (its sub-measures follow): the mark after the previous one.
+                        string? previousMark = _labels.LastOrDefault(l => l.Goal == _goal && l.Mark is { Length: 1 } m && !LayoutText.IsCircled(m[0]))?.Mark;
+                        label.Mark = previousMark is null ? (_labels.Any(l => l.Goal == _goal) ? null : "ア") : LayoutText.NextMark(previousMark);
+                    }
+
+                    _parent = label;
+                }
+
                 if (evaluation is not null)
                 {
                     label.Assessment = longBefore.ElementAtOrDefault(0);
@@ -536,6 +557,7 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
                         Evaluation = chosen.Evaluation,
                         Viewpoint = chosen.Viewpoint,
                         Department = chosen.Department,
+                        Parent = chosen.Parent,
                     };
                     List<Draft> members = [.. groups[i].Drafts, .. groups[i].Trailing];
                     foreach (Draft d in members)

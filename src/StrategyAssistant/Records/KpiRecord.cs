@@ -11,6 +11,9 @@ public sealed record Goal(int Number, string Title)
 /// <summary>A 施策 (measure) under a goal: its mark (ア, イ, ①, (1) …) and title.</summary>
 public sealed record Measure(string? Mark, string Title)
 {
+    /// <summary>The measure this one sits under (エ for ① スポーツ大会… under エ スポーツ、文化・芸術…), or null.</summary>
+    public Measure? Parent { get; init; }
+
     public override string ToString() => Mark is null ? Title : $"{Mark} {Title}";
 }
 

@@ -38,6 +38,7 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
         bool inSummary = false;
         Goal? goal = null;
         Measure? measure = null;
+        Measure? parent = null;
         int lastRow = -1;
         for (int n = 1; n <= document.LineCount; n++)
         {
@@ -121,10 +122,19 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
                 {
                     goal = new Goal(int.Parse(FiscalYearParser.FoldWidth(g.Groups["n"].Value), CultureInfo.InvariantCulture), g.Groups["title"].Value.Trim());
                     measure = null;
+                    parent = null;
                 }
                 else if (LayoutText.SplitMark(heading) is { } mark)
                 {
                     measure = new Measure(mark.Mark, mark.Title);
+                    if (LayoutText.IsCircled(mark.Mark[0]))
+                    {
+                        measure = measure with { Parent = parent };
+                    }
+                    else
+                    {
+                        parent = measure;
+                    }
                 }
 
                 lastRow = -1;

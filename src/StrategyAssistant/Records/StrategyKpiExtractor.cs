@@ -33,6 +33,7 @@ public sealed partial class StrategyKpiExtractor : IRecordExtractor
         Goal? goal = null;
         Measure? measure = null;
         Measure? sharedMeasure = null;
+        Measure? parent = null;
         var measuresOfGoal = new List<Measure>();
         bool inKpiBlock = false;
         bool inGoalTargets = false;
@@ -58,6 +59,7 @@ public sealed partial class StrategyKpiExtractor : IRecordExtractor
                     goal = new Goal(number, title);
                     measure = null;
                     sharedMeasure = null;
+                    parent = null;
                     measuresOfGoal.Clear();
                     inKpiBlock = false;
                     inGoalTargets = false;
@@ -87,6 +89,15 @@ public sealed partial class StrategyKpiExtractor : IRecordExtractor
                 && LayoutText.SplitMark(line) is { } mark && !line.Contains('←', StringComparison.Ordinal))
             {
                 measure = new Measure(mark.Mark, mark.Title);
+                if (LayoutText.IsCircled(mark.Mark[0]))
+                {
+                    measure = measure with { Parent = parent };
+                }
+                else
+                {
+                    parent = measure;
+                }
+
                 measuresOfGoal.Add(measure);
                 sharedMeasure = null;
                 inKpiBlock = false;

@@ -142,6 +142,11 @@ public class EvaluationSheetExtractorTests
         Assert.Equal(3395m, k.Baseline!.Number);
         Assert.Equal(41, k.Baseline.Source.Line);
         Assert.Equal("①", k.Measure!.Mark);
+
+        // The heading row of the measure has no mark in the sheet: the one after ウ.
+        Assert.Equal(new Measure("エ", "スポーツ、文化・芸術やアウトドア環境を活用した滞在の促進"), k.Measure.Parent);
+        Assert.Equal(new Measure("ア", "旭川空港の利用拡大と交通機能の充実"), Kpi(SheetRecords, "空港乗降客数").Measure!.Parent);
+        Assert.Null(Kpi(SheetRecords, "まちなか居住人口").Measure!.Parent);
     }
 
     [Fact]

@@ -90,7 +90,9 @@ public class ProjectListExtractorTests
         Assert.Equal(1, matchmaking.Goal!.Number);
 
         ProjectRecord airline = Project("航空路線確保対策事業");
-        Assert.Equal(new Measure("①", "旭川空港の利用拡大"), airline.Measure);
+        Assert.Equal("①", airline.Measure!.Mark);
+        Assert.Equal("旭川空港の利用拡大", airline.Measure.Title);
+        Assert.Equal(new Measure("ア", "旭川空港の利用拡大と交通機能の充実"), airline.Measure.Parent);
         Assert.Equal(4, airline.Goal!.Number);
         Assert.Contains("LCC", airline.Description, StringComparison.Ordinal);
 

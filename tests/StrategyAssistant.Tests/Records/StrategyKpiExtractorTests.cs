@@ -47,6 +47,9 @@ public class StrategyKpiExtractorTests
         Assert.Equal("19件", k.Target.Display);
         Assert.Equal("件", k.Unit);
         Assert.Equal("①", k.Measure!.Mark);
+        Assert.Equal(new Measure("エ", "スポーツ、文化・芸術やアウトドア環境を活用した滞在の促進"), k.Measure.Parent);
+        Assert.Null(Kpi(StrategyRecords, "観光客のリピート率").Measure!.Parent!.Parent);
+        Assert.Null(Kpi(StrategyRecords, "まちなか居住人口").Measure!.Parent);
     }
 
     [Fact]
