@@ -59,6 +59,7 @@ public sealed class EvaluationStrategyLinker : IRecordLinker
             merged[s] = Merge(s, t);
             Compare(s, t, "基準値", s.Baseline, t.Baseline, notes);
             Compare(s, t, "目標値", s.Target, t.Target, notes);
+            CompareMeasures(s, t, notes);
         }
 
         if (merged.Count == 0)
@@ -131,6 +132,30 @@ public sealed class EvaluationStrategyLinker : IRecordLinker
                 Subjects = Subjects(sheet, strategy),
             });
         }
+    }
+
+    /// <summary>The same indicator under a measure numbered differently (④ in the sheet, ③ in the strategy) or titled differently.</summary>
+    private static void CompareMeasures(KpiRecord sheet, KpiRecord strategy, List<DataQualityNote> notes)
+    {
+        if (sheet.Measure is not { } a || strategy.Measure is not { } b || a.Mark is null || b.Mark is null)
+        {
+            return;
+        }
+
+        bool sameTitle = LayoutText.Dice(LayoutText.NormalizeIndicator(a.Title), LayoutText.NormalizeIndicator(b.Title)) >= 0.8;
+        if (sameTitle && a.Mark == b.Mark)
+        {
+            return;
+        }
+
+        notes.Add(new DataQualityNote(
+            sheet.City,
+            "measure-mismatch",
+            $"{sheet.Indicator}: 施策の{(sameTitle ? "番号" : "見出し")}が文書間で異なる。{sheet.Source.File} {sheet.Source.Line}行目は「{a}」、{strategy.Source.File} {strategy.Source.Line}行目は「{b}」の指標。",
+            [sheet.Source, strategy.Source])
+        {
+            Subjects = [.. Subjects(sheet, strategy), b.Title],
+        });
     }
 
     private static List<string> Subjects(KpiRecord sheet, KpiRecord strategy)

@@ -77,6 +77,16 @@ public class EvaluationStrategyLinkerTests
     }
 
     [Fact]
+    public void Sheet_measures_agree_with_the_strategy_but_one_number()
+    {
+        // The realigned rows of the sheet (ウ/エ/オ of goal 4) land under the strategy's measures; only the sheet's ④ is the strategy's ③.
+        DataQualityNote note = Assert.Single(All.Notes, n => n.Kind == "measure-mismatch");
+        Assert.Contains("④ 冬季のイベントやアクティビティ等の充実による冬季観光の推進", note.Message, StringComparison.Ordinal);
+        Assert.Contains("③ 冬季のイベントやアクティビティ等の充実による冬季観光の推進", note.Message, StringComparison.Ordinal);
+        Assert.Equal([48, 342], note.Sources.Select(s => s.Line));
+    }
+
+    [Fact]
     public void Names_normalise_across_documents()
     {
         Assert.Equal(
