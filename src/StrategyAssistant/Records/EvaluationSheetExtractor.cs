@@ -22,7 +22,7 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
         {
             List<string> cells = LayoutText.NonEmptyCells(raw);
             header |= cells.Any(c => c.Contains("現状認識", StringComparison.Ordinal))
-                && cells.Any(c => c.Contains("担当", StringComparison.Ordinal))
+                && cells.Any(c => c.Contains("担当", StringComparison.Ordinal) || c.Contains("所管", StringComparison.Ordinal) || c.Contains("部局", StringComparison.Ordinal))
                 && cells.Any(c => c.Contains("KPI", StringComparison.Ordinal) || c.Contains("指標", StringComparison.Ordinal));
             values |= cells.Count >= 2 && cells.Any(c => c.Contains("基準値", StringComparison.Ordinal)) && cells.Any(c => c.Contains("実績値", StringComparison.Ordinal));
         }
