@@ -15,7 +15,7 @@ public sealed partial class QuestionReader
         (AskedValue.Status, ["進捗", "達成状況", "順調", "低調", "状況", "進み具合"]),
         (AskedValue.Department, ["担当", "部局", "所管", "どこの部", "どの部", "担当部"]),
         (AskedValue.Budget, ["予算", "事業費", "いくら", "金額", "千円", "万円", "費用", "繰出金", "経費"]),
-        (AskedValue.Projects, ["事業は", "事業が", "どの事業", "何の事業", "事業を", "紐づ", "ひもづ", "取組", "取り組み", "まとめた"]),
+        (AskedValue.Projects, ["事業は", "事業が", "どの事業", "何の事業", "事業を", "紐づ", "ひもづ", "まとめた"]),
         (AskedValue.Evaluation, ["評価", "継続発展", "見直し"]),
         (AskedValue.Policy, ["方針", "考え方", "方向性", "どう考え", "今後"]),
         (AskedValue.Total, ["合計", "総額", "総事業費", "小計", "全部で", "あわせて", "合わせて"]),
