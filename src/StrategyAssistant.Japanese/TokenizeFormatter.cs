@@ -1,0 +1,118 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+using StrategyAssistant.Japanese.Dict;
+using StrategyAssistant.Japanese.TokenAttributes;
+
+namespace StrategyAssistant.Japanese;
+
+/// <summary>
+/// Writes tokenizer and analyzer output in the TSV formats of the Kuromoji reference fixtures, one input line at a
+/// time, with <c>EOS</c> after each line. Used by the CLI <c>tokenize</c> command.
+/// </summary>
+public static class TokenizeFormatter
+{
+    private const string Null = "*";
+
+    /// <summary>
+    /// Tokenizes each line of <paramref name="input"/> (punctuation discarded) and writes
+    /// <c>surface, start, end, posInc, posLen, partOfSpeech, baseForm, reading, pronunciation, inflectionType, inflectionForm</c>
+    /// per token (<c>*</c> for null) and <c>EOS</c> after each line.
+    /// </summary>
+    public static void WriteTokens(TextReader input, TextWriter output, JapaneseTokenizerMode mode) =>
+        WriteTokens(input, output, mode, userDictionary: null, discardPunctuation: true);
+
+    /// <summary>As <see cref="WriteTokens(TextReader, TextWriter, JapaneseTokenizerMode)"/> with a user dictionary and punctuation option.</summary>
+    public static void WriteTokens(TextReader input, TextWriter output, JapaneseTokenizerMode mode, UserDictionary? userDictionary, bool discardPunctuation)
+    {
+        using var tokenizer = new JapaneseTokenizer(new StringReader(string.Empty), userDictionary, discardPunctuation, mode);
+        var term = tokenizer.GetAttribute<ICharTermAttribute>();
+        var offset = tokenizer.GetAttribute<IOffsetAttribute>();
+        var posInc = tokenizer.GetAttribute<IPositionIncrementAttribute>();
+        var posLen = tokenizer.GetAttribute<IPositionLengthAttribute>();
+        var pos = tokenizer.GetAttribute<IPartOfSpeechAttribute>();
+        var baseForm = tokenizer.GetAttribute<IBaseFormAttribute>();
+        var reading = tokenizer.GetAttribute<IReadingAttribute>();
+        var inflection = tokenizer.GetAttribute<IInflectionAttribute>();
+        string? line;
+        while ((line = input.ReadLine()) != null)
+        {
+            tokenizer.SetReader(new StringReader(line));
+            tokenizer.Reset();
+            while (tokenizer.IncrementToken())
+            {
+                output.Write(term.ToString());
+                output.Write('\t');
+                output.Write(offset.StartOffset.ToString(CultureInfo.InvariantCulture));
+                output.Write('\t');
+                output.Write(offset.EndOffset.ToString(CultureInfo.InvariantCulture));
+                output.Write('\t');
+                output.Write(posInc.PositionIncrement.ToString(CultureInfo.InvariantCulture));
+                output.Write('\t');
+                output.Write(posLen.PositionLength.ToString(CultureInfo.InvariantCulture));
+                output.Write('\t');
+                output.Write(pos.GetPartOfSpeech() ?? Null);
+                output.Write('\t');
+                output.Write(baseForm.GetBaseForm() ?? Null);
+                output.Write('\t');
+                output.Write(reading.GetReading() ?? Null);
+                output.Write('\t');
+                output.Write(reading.GetPronunciation() ?? Null);
+                output.Write('\t');
+                output.Write(inflection.GetInflectionType() ?? Null);
+                output.Write('\t');
+                output.Write(inflection.GetInflectionForm() ?? Null);
+                output.Write('\n');
+            }
+
+            tokenizer.End();
+            tokenizer.Dispose();
+            output.Write("EOS\n");
+        }
+    }
+
+    /// <summary>
+    /// Runs the default <see cref="JapaneseAnalyzer"/> over each line and writes <c>term, start, end, posInc, posLen</c>
+    /// per term and <c>EOS</c> after each line.
+    /// </summary>
+    public static void WriteAnalyzerTerms(TextReader input, TextWriter output)
+    {
+        using var analyzer = new JapaneseAnalyzer(LuceneVersion.LUCENE_48);
+        WriteAnalyzerTerms(input, output, analyzer);
+    }
+
+    /// <summary>As <see cref="WriteAnalyzerTerms(TextReader, TextWriter)"/> with any analyzer.</summary>
+    public static void WriteAnalyzerTerms(TextReader input, TextWriter output, Analyzer analyzer)
+    {
+        string? line;
+        while ((line = input.ReadLine()) != null)
+        {
+            using (TokenStream stream = analyzer.GetTokenStream("text", new StringReader(line)))
+            {
+                var term = stream.AddAttribute<ICharTermAttribute>();
+                var offset = stream.AddAttribute<IOffsetAttribute>();
+                var posInc = stream.AddAttribute<IPositionIncrementAttribute>();
+                var posLen = stream.AddAttribute<IPositionLengthAttribute>();
+                stream.Reset();
+                while (stream.IncrementToken())
+                {
+                    output.Write(term.ToString());
+                    output.Write('\t');
+                    output.Write(offset.StartOffset.ToString(CultureInfo.InvariantCulture));
+                    output.Write('\t');
+                    output.Write(offset.EndOffset.ToString(CultureInfo.InvariantCulture));
+                    output.Write('\t');
+                    output.Write(posInc.PositionIncrement.ToString(CultureInfo.InvariantCulture));
+                    output.Write('\t');
+                    output.Write(posLen.PositionLength.ToString(CultureInfo.InvariantCulture));
+                    output.Write('\n');
+                }
+
+                stream.End();
+            }
+
+            output.Write("EOS\n");
+        }
+    }
+}
