@@ -50,7 +50,7 @@ public sealed class JapaneseIterationMarkCharFilter : CharFilter
         int n = Math.Min(count, output.Length - _readPosition);
         if (n <= 0)
         {
-            return count == 0 ? 0 : -1;
+            return 0;
         }
 
         Array.Copy(output, _readPosition, buffer, index, n);
