@@ -127,42 +127,57 @@ internal sealed class DictionaryData
         return stream.ToArray();
     }
 
-    /// <summary>Serializes and compresses with Brotli (quality 9, window 24): deterministic for the same input.</summary>
+    /// <summary>
+    /// Serializes and compresses: a little-endian int32 with the uncompressed length, then Brotli (quality 11, window 22).
+    /// Deterministic for the same input.
+    /// </summary>
     public byte[] ToCompressedBytes()
     {
         byte[] raw = ToBytes();
-        using var output = new MemoryStream();
-        using (var encoder = new BrotliEncoder(9, 24))
+        byte[] compressed = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length) + 4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(compressed, raw.Length);
+        if (!BrotliEncoder.TryCompress(raw, compressed.AsSpan(4), out int written, 11, 22))
         {
-            byte[] buffer = new byte[1 << 20];
-            ReadOnlySpan<byte> source = raw;
-            while (true)
-            {
-                var status = encoder.Compress(source, buffer, out int consumed, out int written, isFinalBlock: true);
-                output.Write(buffer, 0, written);
-                source = source[consumed..];
-                if (status == System.Buffers.OperationStatus.Done)
-                {
-                    break;
-                }
-
-                if (status is System.Buffers.OperationStatus.InvalidData)
-                {
-                    throw new InvalidOperationException("Brotli compression failed.");
-                }
-            }
+            throw new InvalidOperationException("Brotli compression failed.");
         }
 
-        return output.ToArray();
+        return compressed.AsSpan(0, written + 4).ToArray();
     }
 
-    /// <summary>Decompresses and decodes a Brotli-compressed dictionary stream.</summary>
+    /// <summary>Decompresses and decodes a compressed dictionary stream.</summary>
     public static DictionaryData ReadCompressed(Stream compressed)
     {
-        using var brotli = new BrotliStream(compressed, CompressionMode.Decompress);
-        using var raw = new MemoryStream();
-        brotli.CopyTo(raw);
-        return FromBytes(raw.GetBuffer().AsSpan(0, (int)raw.Length));
+        byte[] input;
+        if (compressed.CanSeek)
+        {
+            input = new byte[compressed.Length - compressed.Position];
+            compressed.ReadExactly(input);
+        }
+        else
+        {
+            using var copy = new MemoryStream();
+            compressed.CopyTo(copy);
+            input = copy.ToArray();
+        }
+
+        if (input.Length < 4)
+        {
+            throw new InvalidDataException("Truncated dictionary file.");
+        }
+
+        int rawLength = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(input);
+        if (rawLength <= 0)
+        {
+            throw new InvalidDataException("Invalid dictionary length.");
+        }
+
+        byte[] raw = new byte[rawLength];
+        if (!BrotliDecoder.TryDecompress(input.AsSpan(4), raw, out int decoded) || decoded != rawLength)
+        {
+            throw new InvalidDataException("Corrupt dictionary data.");
+        }
+
+        return FromBytes(raw);
     }
 
     /// <summary>Decodes the uncompressed layout.</summary>
