@@ -22,6 +22,8 @@ public sealed class JapaneseTokenizer : Tokenizer
     private const int MaxUnknownWordLength = 1024;
     private const int MaxBacktraceGap = 1024;
 
+    private static readonly bool[] s_punctuation = BuildPunctuationTable();
+
     private readonly ICharTermAttribute _termAtt;
     private readonly IOffsetAttribute _offsetAtt;
     private readonly IPositionIncrementAttribute _posIncAtt;
@@ -46,6 +48,13 @@ public sealed class JapaneseTokenizer : Tokenizer
 
     private readonly PositionArray _positions = new();
     private readonly List<Token> _pending = [];
+
+    // Predecessor search cache: arcs from one position with the same left id share the best predecessor.
+    private Position? _cachedFrom;
+    private int _cachedLeftId;
+    private int _cachedCount;
+    private int _cachedLeastCost;
+    private int _cachedLeastIdx;
 
     private char[] _buffer = new char[256];
     private int _length;
@@ -166,7 +175,20 @@ public sealed class JapaneseTokenizer : Tokenizer
     /// True when a token starting with this character is punctuation (dropped when discarding punctuation):
     /// separators, control, format, punctuation and symbol categories.
     /// </summary>
-    public static bool IsPunctuation(char ch)
+    public static bool IsPunctuation(char ch) => s_punctuation[ch];
+
+    private static bool[] BuildPunctuationTable()
+    {
+        var table = new bool[0x10000];
+        for (int c = 0; c < table.Length; c++)
+        {
+            table[c] = ComputeIsPunctuation((char)c);
+        }
+
+        return table;
+    }
+
+    private static bool ComputeIsPunctuation(char ch)
     {
         switch (CharUnicodeInfo.GetUnicodeCategory(ch))
         {
@@ -215,6 +237,7 @@ public sealed class JapaneseTokenizer : Tokenizer
     private void ResetState()
     {
         _positions.Reset();
+        _cachedFrom = null;
         _unknownWordEndIndex = -1;
         _pos = 0;
         _end = false;
@@ -262,22 +285,44 @@ public sealed class JapaneseTokenizer : Tokenizer
         return 0;
     }
 
-    private void Add(IDictionary dict, Position fromPosData, int endPos, int wordId, JapaneseTokenizerType type, bool addPenalty)
+    private void Add(IDictionary dict, Position fromPosData, int endPos, int wordId, JapaneseTokenizerType type, bool addPenalty) =>
+        AddArc(fromPosData, endPos, wordId, dict.GetLeftId(wordId), dict.GetRightId(wordId), dict.GetWordCost(wordId), type, addPenalty);
+
+    /// <summary>
+    /// Adds an arc ending at <paramref name="endPos"/> whose predecessor is the first least-cost arc at the start position.
+    /// </summary>
+    private void AddArc(Position fromPosData, int endPos, int wordId, int leftId, int rightId, int wordCost, JapaneseTokenizerType type, bool addPenalty)
     {
-        int wordCost = dict.GetWordCost(wordId);
-        int leftId = dict.GetLeftId(wordId);
-        int leastCost = int.MaxValue;
-        int leastIdx = -1;
-        int[] costs = fromPosData.Costs;
-        int[] lastRight = fromPosData.LastRightId;
-        for (int idx = 0; idx < fromPosData.Count; idx++)
+        int leastCost;
+        int leastIdx;
+        if (fromPosData == _cachedFrom && leftId == _cachedLeftId && fromPosData.Count == _cachedCount)
         {
-            int cost = costs[idx] + _costs.Get(lastRight[idx], leftId);
-            if (cost < leastCost)
+            leastCost = _cachedLeastCost;
+            leastIdx = _cachedLeastIdx;
+        }
+        else
+        {
+            leastCost = int.MaxValue;
+            leastIdx = -1;
+            int count = fromPosData.Count;
+            ReadOnlySpan<int> costs = fromPosData.Costs.AsSpan(0, count);
+            ReadOnlySpan<int> lastRight = fromPosData.LastRightId.AsSpan(0, count);
+            ReadOnlySpan<short> row = _costs.GetRow(leftId);
+            for (int idx = 0; idx < costs.Length; idx++)
             {
-                leastCost = cost;
-                leastIdx = idx;
+                int cost = costs[idx] + row[lastRight[idx]];
+                if (cost < leastCost)
+                {
+                    leastCost = cost;
+                    leastIdx = idx;
+                }
             }
+
+            _cachedFrom = fromPosData;
+            _cachedLeftId = leftId;
+            _cachedCount = count;
+            _cachedLeastCost = leastCost;
+            _cachedLeastIdx = leastIdx;
         }
 
         leastCost += wordCost;
@@ -286,7 +331,7 @@ public sealed class JapaneseTokenizer : Tokenizer
             leastCost += ComputePenalty(fromPosData.Pos, endPos - fromPosData.Pos);
         }
 
-        _positions.Get(endPos).Add(leastCost, dict.GetRightId(wordId), fromPosData.Pos, leastIdx, wordId, type);
+        _positions.Get(endPos).Add(leastCost, rightId, fromPosData.Pos, leastIdx, wordId, type);
     }
 
     private void Parse()
@@ -378,6 +423,7 @@ public sealed class JapaneseTokenizer : Tokenizer
 
             bool anyMatches = false;
             char[] buffer = _buffer;
+            _cachedFrom = null;
 
             if (_userTrie != null)
             {
@@ -412,9 +458,13 @@ public sealed class JapaneseTokenizer : Tokenizer
                     if (ordinal >= 0)
                     {
                         int end = _dictionary.GetEndWordId(ordinal);
+                        short[] leftIds = _dictionary.LeftIds;
+                        short[] wordCosts = _dictionary.Costs;
                         for (int wordId = _dictionary.GetFirstWordId(ordinal); wordId < end; wordId++)
                         {
-                            Add(_dictionary, posData, posAhead + 1, wordId, JapaneseTokenizerType.KNOWN, _extendedMode);
+                            // IPADIC has leftId == rightId for every entry.
+                            int leftId = leftIds[wordId];
+                            AddArc(posData, posAhead + 1, wordId, leftId, leftId, wordCosts[wordId], JapaneseTokenizerType.KNOWN, _extendedMode);
                             anyMatches = true;
                         }
                     }
@@ -509,6 +559,7 @@ public sealed class JapaneseTokenizer : Tokenizer
         // Walk forward, rescoring with penalties.
         for (int pos = startPos; pos < endPos; pos++)
         {
+            _cachedFrom = null;
             Position posData = _positions.Get(pos);
             if (posData.Count == 0)
             {
@@ -542,6 +593,8 @@ public sealed class JapaneseTokenizer : Tokenizer
 
             posData.ForwardCount = 0;
         }
+
+        _cachedFrom = null;
     }
 
     private void Backtrace(Position endPosData, int fromIdx)

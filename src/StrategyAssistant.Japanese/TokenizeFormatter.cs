@@ -15,6 +15,13 @@ public static class TokenizeFormatter
 {
     private const string Null = "*";
 
+    private static void WriteInt(TextWriter output, int value)
+    {
+        Span<char> digits = stackalloc char[12];
+        value.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
+        output.Write(digits[..written]);
+    }
+
     /// <summary>
     /// Tokenizes each line of <paramref name="input"/> (punctuation discarded) and writes
     /// <c>surface, start, end, posInc, posLen, partOfSpeech, baseForm, reading, pronunciation, inflectionType, inflectionForm</c>
@@ -42,15 +49,15 @@ public static class TokenizeFormatter
             tokenizer.Reset();
             while (tokenizer.IncrementToken())
             {
-                output.Write(term.ToString());
+                output.Write(term.Buffer, 0, term.Length);
                 output.Write('\t');
-                output.Write(offset.StartOffset.ToString(CultureInfo.InvariantCulture));
+                WriteInt(output, offset.StartOffset);
                 output.Write('\t');
-                output.Write(offset.EndOffset.ToString(CultureInfo.InvariantCulture));
+                WriteInt(output, offset.EndOffset);
                 output.Write('\t');
-                output.Write(posInc.PositionIncrement.ToString(CultureInfo.InvariantCulture));
+                WriteInt(output, posInc.PositionIncrement);
                 output.Write('\t');
-                output.Write(posLen.PositionLength.ToString(CultureInfo.InvariantCulture));
+                WriteInt(output, posLen.PositionLength);
                 output.Write('\t');
                 output.Write(pos.GetPartOfSpeech() ?? Null);
                 output.Write('\t');
@@ -97,15 +104,15 @@ public static class TokenizeFormatter
                 stream.Reset();
                 while (stream.IncrementToken())
                 {
-                    output.Write(term.ToString());
+                    output.Write(term.Buffer, 0, term.Length);
                     output.Write('\t');
-                    output.Write(offset.StartOffset.ToString(CultureInfo.InvariantCulture));
+                    WriteInt(output, offset.StartOffset);
                     output.Write('\t');
-                    output.Write(offset.EndOffset.ToString(CultureInfo.InvariantCulture));
+                    WriteInt(output, offset.EndOffset);
                     output.Write('\t');
-                    output.Write(posInc.PositionIncrement.ToString(CultureInfo.InvariantCulture));
+                    WriteInt(output, posInc.PositionIncrement);
                     output.Write('\t');
-                    output.Write(posLen.PositionLength.ToString(CultureInfo.InvariantCulture));
+                    WriteInt(output, posLen.PositionLength);
                     output.Write('\n');
                 }
 

@@ -10,11 +10,10 @@ public sealed class CharTrie
     /// <summary>The root node's index.</summary>
     public const int Root = 0;
 
-    private readonly char[] _labels;
-    private readonly int[] _firstChild;
-    private readonly int[] _childCount;
-    private readonly int[] _outputs;
     private readonly int[] _rootChildren;
+
+    // Interleaved copy of the node arrays for cache-friendly walking.
+    private readonly Node[] _nodes;
 
     internal CharTrie(char[] labels, int[] firstChild, int[] childCount, int[] outputs)
     {
@@ -24,10 +23,6 @@ public sealed class CharTrie
             throw new ArgumentException("Inconsistent trie arrays.");
         }
 
-        _labels = labels;
-        _firstChild = firstChild;
-        _childCount = childCount;
-        _outputs = outputs;
         _rootChildren = new int[0x10000];
         Array.Fill(_rootChildren, -1);
         int first = firstChild[Root];
@@ -42,6 +37,12 @@ public sealed class CharTrie
             _rootChildren[labels[child]] = child;
         }
 
+        _nodes = new Node[n];
+        for (int i = 0; i < n; i++)
+        {
+            _nodes[i] = new Node(labels[i], firstChild[i], childCount[i], outputs[i]);
+        }
+
         for (int i = 0; i < n; i++)
         {
             if (childCount[i] < 0 || (childCount[i] > 0 && (firstChild[i] <= i || (long)firstChild[i] + childCount[i] > n)))
@@ -52,15 +53,15 @@ public sealed class CharTrie
     }
 
     /// <summary>Number of nodes, root included.</summary>
-    public int NodeCount => _labels.Length;
+    public int NodeCount => _nodes.Length;
 
-    internal char[] Labels => _labels;
+    internal char[] Labels => [.. _nodes.Select(n => n.Label)];
 
-    internal int[] FirstChild => _firstChild;
+    internal int[] FirstChild => [.. _nodes.Select(n => n.FirstChild)];
 
-    internal int[] ChildCount => _childCount;
+    internal int[] ChildCount => [.. _nodes.Select(n => n.ChildCount)];
 
-    internal int[] Outputs => _outputs;
+    internal int[] Outputs => [.. _nodes.Select(n => n.Output)];
 
     /// <summary>Follows the edge labelled <paramref name="c"/> from <paramref name="node"/>; false when there is none.</summary>
     public bool TryStep(ref int node, char c)
@@ -77,13 +78,14 @@ public sealed class CharTrie
             return true;
         }
 
-        int lo = _firstChild[node];
-        int hi = lo + _childCount[node] - 1;
-        char[] labels = _labels;
+        Node[] nodes = _nodes;
+        ref readonly Node parent = ref nodes[node];
+        int lo = parent.FirstChild;
+        int hi = lo + parent.ChildCount - 1;
         while (lo <= hi)
         {
             int mid = (lo + hi) >>> 1;
-            char label = labels[mid];
+            char label = nodes[mid].Label;
             if (label < c)
             {
                 lo = mid + 1;
@@ -103,7 +105,7 @@ public sealed class CharTrie
     }
 
     /// <summary>The output stored at a node, or -1 when no key ends there.</summary>
-    public int GetOutput(int node) => _outputs[node];
+    public int GetOutput(int node) => _nodes[node].Output;
 
     /// <summary>Looks up an exact key; -1 when absent.</summary>
     public int Get(ReadOnlySpan<char> key)
@@ -117,7 +119,7 @@ public sealed class CharTrie
             }
         }
 
-        return _outputs[node];
+        return _nodes[node].Output;
     }
 
     /// <summary>Enumerates all (key, output) pairs in ordinal key order.</summary>
@@ -128,15 +130,16 @@ public sealed class CharTrie
         while (stack.Count > 0)
         {
             (int node, string prefix) = stack.Pop();
-            if (_outputs[node] >= 0)
+            Node current = _nodes[node];
+            if (current.Output >= 0)
             {
-                yield return new KeyValuePair<string, int>(prefix, _outputs[node]);
+                yield return new KeyValuePair<string, int>(prefix, current.Output);
             }
 
-            for (int i = _childCount[node] - 1; i >= 0; i--)
+            for (int i = current.ChildCount - 1; i >= 0; i--)
             {
-                int child = _firstChild[node] + i;
-                stack.Push((child, prefix + _labels[child]));
+                int child = current.FirstChild + i;
+                stack.Push((child, prefix + _nodes[child].Label));
             }
         }
     }
@@ -200,4 +203,6 @@ public sealed class CharTrie
 
         return new CharTrie([.. labels], [.. firstChild], [.. childCount], [.. outputs]);
     }
+
+    private readonly record struct Node(char Label, int FirstChild, int ChildCount, int Output);
 }

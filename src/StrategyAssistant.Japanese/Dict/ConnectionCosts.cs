@@ -18,6 +18,9 @@ public sealed class ConnectionCosts
         BackwardSize = backwardSize;
     }
 
+    /// <summary>Row of costs for one left id, indexed by the previous word's right id.</summary>
+    internal ReadOnlySpan<short> GetRow(int backwardId) => _costs.AsSpan(backwardId * _forwardSize, _forwardSize);
+
     /// <summary>The embedded IPADIC matrix.</summary>
     public static ConnectionCosts Instance => SystemDictionary.Instance.ConnectionCosts;
 

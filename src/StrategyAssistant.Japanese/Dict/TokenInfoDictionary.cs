@@ -40,6 +40,10 @@ public sealed class TokenInfoDictionary : IDictionary
         }
     }
 
+    internal short[] LeftIds => _leftIds;
+
+    internal short[] Costs => _costs;
+
     /// <summary>The embedded IPADIC dictionary.</summary>
     public static TokenInfoDictionary Instance => SystemDictionary.Instance.TokenInfo;
 
