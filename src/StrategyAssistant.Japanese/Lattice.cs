@@ -96,7 +96,19 @@ internal sealed class PositionArray
         _count = 0;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public Position Get(int pos)
+    {
+        if (pos < _nextPos)
+        {
+            int i = _nextWrite - (_nextPos - pos);
+            return _positions[i < 0 ? i + _positions.Length : i];
+        }
+
+        return GetSlow(pos);
+    }
+
+    private Position GetSlow(int pos)
     {
         while (pos >= _nextPos)
         {

@@ -42,37 +42,41 @@ public static class TokenizeFormatter
         var baseForm = tokenizer.GetAttribute<IBaseFormAttribute>();
         var reading = tokenizer.GetAttribute<IReadingAttribute>();
         var inflection = tokenizer.GetAttribute<IInflectionAttribute>();
+        char[] lineBuffer = new char[4096];
         string? line;
         while ((line = input.ReadLine()) != null)
         {
             tokenizer.SetReader(new StringReader(line));
             tokenizer.Reset();
+            var buffer = new LineBuffer(lineBuffer);
             while (tokenizer.IncrementToken())
             {
-                output.Write(term.Buffer, 0, term.Length);
-                output.Write('\t');
-                WriteInt(output, offset.StartOffset);
-                output.Write('\t');
-                WriteInt(output, offset.EndOffset);
-                output.Write('\t');
-                WriteInt(output, posInc.PositionIncrement);
-                output.Write('\t');
-                WriteInt(output, posLen.PositionLength);
-                output.Write('\t');
-                output.Write(pos.GetPartOfSpeech() ?? Null);
-                output.Write('\t');
-                output.Write(baseForm.GetBaseForm() ?? Null);
-                output.Write('\t');
-                output.Write(reading.GetReading() ?? Null);
-                output.Write('\t');
-                output.Write(reading.GetPronunciation() ?? Null);
-                output.Write('\t');
-                output.Write(inflection.GetInflectionType() ?? Null);
-                output.Write('\t');
-                output.Write(inflection.GetInflectionForm() ?? Null);
-                output.Write('\n');
+                buffer.Append(term.Buffer.AsSpan(0, term.Length));
+                buffer.Append('\t');
+                buffer.Append(offset.StartOffset);
+                buffer.Append('\t');
+                buffer.Append(offset.EndOffset);
+                buffer.Append('\t');
+                buffer.Append(posInc.PositionIncrement);
+                buffer.Append('\t');
+                buffer.Append(posLen.PositionLength);
+                buffer.Append('\t');
+                buffer.Append(pos.GetPartOfSpeech() ?? Null);
+                buffer.Append('\t');
+                buffer.Append(baseForm.GetBaseForm() ?? Null);
+                buffer.Append('\t');
+                buffer.Append(reading.GetReading() ?? Null);
+                buffer.Append('\t');
+                buffer.Append(reading.GetPronunciation() ?? Null);
+                buffer.Append('\t');
+                buffer.Append(inflection.GetInflectionType() ?? Null);
+                buffer.Append('\t');
+                buffer.Append(inflection.GetInflectionForm() ?? Null);
+                buffer.Append('\n');
             }
 
+            lineBuffer = buffer.Chars;
+            output.Write(lineBuffer, 0, buffer.Length);
             tokenizer.End();
             tokenizer.Dispose();
             output.Write("EOS\n");
@@ -120,6 +124,45 @@ public static class TokenizeFormatter
             }
 
             output.Write("EOS\n");
+        }
+    }
+
+    /// <summary>Accumulates one input line's output in a reusable char array (one write per input line).</summary>
+    private struct LineBuffer(char[] chars)
+    {
+        public char[] Chars = chars;
+        public int Length;
+
+        public void Append(char c)
+        {
+            if (Length == Chars.Length)
+            {
+                Array.Resize(ref Chars, Chars.Length * 2);
+            }
+
+            Chars[Length++] = c;
+        }
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            if (Length + text.Length > Chars.Length)
+            {
+                Array.Resize(ref Chars, Math.Max(Chars.Length * 2, Length + text.Length));
+            }
+
+            text.CopyTo(Chars.AsSpan(Length));
+            Length += text.Length;
+        }
+
+        public void Append(int value)
+        {
+            if (Length + 11 > Chars.Length)
+            {
+                Array.Resize(ref Chars, Chars.Length * 2);
+            }
+
+            value.TryFormat(Chars.AsSpan(Length), out int written, default, CultureInfo.InvariantCulture);
+            Length += written;
         }
     }
 }

@@ -64,6 +64,7 @@ public sealed class CharTrie
     internal int[] Outputs => [.. _nodes.Select(n => n.Output)];
 
     /// <summary>Follows the edge labelled <paramref name="c"/> from <paramref name="node"/>; false when there is none.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool TryStep(ref int node, char c)
     {
         if (node == Root)

@@ -7,32 +7,29 @@ namespace StrategyAssistant.Japanese.Dict;
 public sealed class TokenInfoDictionary : IDictionary
 {
     private readonly string[] _strings;
-    private readonly int[] _featurePos;
-    private readonly int[] _featureInflType;
-    private readonly int[] _featureInflForm;
     private readonly int[] _surfaceEntryStart;
     private readonly short[] _leftIds;
     private readonly short[] _rightIds;
     private readonly short[] _costs;
-    private readonly int[] _features;
-    private readonly int[] _baseForms;
-    private readonly int[] _readings;
-    private readonly int[] _pronunciations;
+
+    // Per-entry features interleaved so one token's lookups touch one cache line.
+    private readonly EntryFeatures[] _entries;
 
     internal TokenInfoDictionary(DictionaryData data)
     {
         _strings = data.Strings;
-        _featurePos = data.FeaturePos;
-        _featureInflType = data.FeatureInflectionType;
-        _featureInflForm = data.FeatureInflectionForm;
         _surfaceEntryStart = data.SurfaceEntryStart;
         _leftIds = data.LeftIds;
         _rightIds = data.RightIds;
         _costs = data.Costs;
-        _features = data.Features;
-        _baseForms = data.BaseForms;
-        _readings = data.Readings;
-        _pronunciations = data.Pronunciations;
+        _entries = new EntryFeatures[_leftIds.Length];
+        for (int i = 0; i < _entries.Length; i++)
+        {
+            int feature = data.Features[i];
+            _entries[i] = new EntryFeatures(
+                data.FeaturePos[feature], data.FeatureInflectionType[feature], data.FeatureInflectionForm[feature], data.BaseForms[i], data.Readings[i], data.Pronunciations[i]);
+        }
+
         Trie = new CharTrie(data.TrieLabels, data.TrieFirstChild, data.TrieChildCount, data.TrieOutputs);
         if (_surfaceEntryStart.Length == 0 || _surfaceEntryStart[^1] != _leftIds.Length)
         {
@@ -72,22 +69,24 @@ public sealed class TokenInfoDictionary : IDictionary
     public int GetWordCost(int wordId) => _costs[wordId];
 
     /// <inheritdoc/>
-    public string? GetPartOfSpeech(int wordId) => Str(_featurePos[_features[wordId]]);
+    public string? GetPartOfSpeech(int wordId) => Str(_entries[wordId].Pos);
 
     /// <inheritdoc/>
-    public string? GetReading(int wordId, char[] surface, int offset, int length) => Str(_readings[wordId]);
+    public string? GetReading(int wordId, char[] surface, int offset, int length) => Str(_entries[wordId].Reading);
 
     /// <inheritdoc/>
-    public string? GetBaseForm(int wordId, char[] surface, int offset, int length) => Str(_baseForms[wordId]);
+    public string? GetBaseForm(int wordId, char[] surface, int offset, int length) => Str(_entries[wordId].BaseForm);
 
     /// <inheritdoc/>
-    public string? GetPronunciation(int wordId, char[] surface, int offset, int length) => Str(_pronunciations[wordId]);
+    public string? GetPronunciation(int wordId, char[] surface, int offset, int length) => Str(_entries[wordId].Pronunciation);
 
     /// <inheritdoc/>
-    public string? GetInflectionType(int wordId) => Str(_featureInflType[_features[wordId]]);
+    public string? GetInflectionType(int wordId) => Str(_entries[wordId].InflectionType);
 
     /// <inheritdoc/>
-    public string? GetInflectionForm(int wordId) => Str(_featureInflForm[_features[wordId]]);
+    public string? GetInflectionForm(int wordId) => Str(_entries[wordId].InflectionForm);
 
     private string? Str(int index) => index < 0 ? null : _strings[index];
+
+    private readonly record struct EntryFeatures(int Pos, int InflectionType, int InflectionForm, int BaseForm, int Reading, int Pronunciation);
 }
