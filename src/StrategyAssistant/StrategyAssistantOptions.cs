@@ -13,6 +13,10 @@ public sealed class StrategyAssistantOptions
     /// <summary>Where the generated Lucene index lives. Default: <c>lucene</c> beside the documents folder (<c>index/lucene</c>).</summary>
     public string? IndexPath { get; set; }
 
+    /// <summary>Text analysis of the index: <c>japanese</c> (morphological + readings, the default), <c>japanese+bigram</c>
+    /// (adds a CJK bigram field) or <c>cjk</c> (bigrams only).</summary>
+    public string Analysis { get; set; } = "japanese";
+
     /// <summary>Longer questions are refused with a message rather than searched.</summary>
     public int MaxQuestionLength { get; set; } = 1000;
 

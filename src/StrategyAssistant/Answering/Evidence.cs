@@ -37,12 +37,12 @@ public sealed class EvidenceFinder
         var kpis = Search(topic, IndexFields.KindKpi, cities, count)
             .Select(h => (Record: knowledge.FindKpi(h.Hit.Id), h.Coverage))
             .Where(x => x.Record is not null)
-            .Select(x => new Ranked<KpiRecord>(x.Record!, Math.Max(x.Coverage, NameCoverage(IndicatorName(x.Record!.Indicator), asked))))
+            .Select(x => new Ranked<KpiRecord>(x.Record!, Combine(x.Coverage, NameCoverage(IndicatorName(x.Record!.Indicator), asked))))
             .ToList();
         var projects = Search(topic, IndexFields.KindProject, cities, count)
             .Select(h => (Record: knowledge.FindProject(h.Hit.Id), h.Coverage))
             .Where(x => x.Record is not null)
-            .Select(x => new Ranked<ProjectRecord>(x.Record!, Math.Max(x.Coverage, NameCoverage(x.Record!.Name, asked))))
+            .Select(x => new Ranked<ProjectRecord>(x.Record!, Combine(x.Coverage, NameCoverage(x.Record!.Name, asked))))
             .ToList();
 
         // Passages are searched with the whole question too: open questions carry their meaning in the value words.
@@ -59,6 +59,10 @@ public sealed class EvidenceFinder
 
         return new Evidence(Order(kpis), Order(projects), passages);
     }
+
+    /// <summary>A record that the question names in full scores higher, but only in proportion to how much of the question it
+    /// covers (geometric mean), so a short generic name (登録者数) does not beat a specific one.</summary>
+    private static double Combine(double topicCoverage, double nameCoverage) => Math.Max(topicCoverage, Math.Sqrt(topicCoverage * nameCoverage));
 
     /// <summary>How much of a record's own name the question contains (all of 「観光入込客数」 in a longer question is a match).
     /// Discounted a little so that a question that names the record and more still prefers a record that covers it all.</summary>

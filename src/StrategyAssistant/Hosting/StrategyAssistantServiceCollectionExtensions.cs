@@ -18,7 +18,7 @@ public static class StrategyAssistantServiceCollectionExtensions
             .Bind(configuration.GetSection(StrategyAssistantOptions.SectionName))
             .Validate(o => o.MaxQuestionLength > 0 && o.MaxPassages > 0, "MaxQuestionLength and MaxPassages must be positive.");
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITextAnalysis, CjkBigramAnalysis>();
+        services.TryAddSingleton<ITextAnalysis>(sp => CreateAnalysis(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StrategyAssistantOptions>>().Value.Analysis));
         services.TryAddSingleton<IndexManager>();
         services.TryAddSingleton<CorpusIndexProvider>();
         services.AddOptions<ModelOptions>()
@@ -32,4 +32,13 @@ public static class StrategyAssistantServiceCollectionExtensions
         services.TryAddSingleton<IStreamingAnswerService>(sp => sp.GetRequiredService<ModelAnswerService>());
         return services;
     }
+
+    /// <summary>japanese (default), japanese+bigram or cjk.</summary>
+    public static ITextAnalysis CreateAnalysis(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "japanese" => new JapaneseAnalysis(),
+        "japanese+bigram" => new JapaneseAnalysis(bigrams: true),
+        "cjk" => new CjkBigramAnalysis(),
+        _ => throw new InvalidOperationException($"Unknown StrategyAssistant:Analysis '{name}' (japanese, japanese+bigram or cjk)."),
+    };
 }

@@ -22,6 +22,12 @@ public static class IndexFields
     /// <summary>The indicator or project name alone, analyzed, for precise record hits.</summary>
     public const string Name = "name";
 
+    /// <summary>Katakana readings of the name and text (spelling variants: 子供 / 子ども / こども).</summary>
+    public const string Reading = "reading";
+
+    /// <summary>CJK bigrams of the name and text (recall for words the dictionary splits oddly).</summary>
+    public const string Bigram = "bigram";
+
     /// <summary>Stored, not indexed: all the text of the entry, to measure how much of a question a hit covers.</summary>
     public const string All = "all";
 

@@ -88,20 +88,21 @@ public sealed class IndexManager
                     RAMBufferSizeMB = 64,
                 };
                 using var writer = new IndexWriter(directory, config);
+                var copies = _analysis.Fields.Select(f => f.Name).Where(f => f is IndexFields.Reading or IndexFields.Bigram).ToList();
                 foreach (Passage passage in knowledge.Passages)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    writer.AddDocument(IndexDocuments.ForPassage(passage, knowledge.Document(passage.File).City));
+                    writer.AddDocument(IndexDocuments.WithCopies(IndexDocuments.ForPassage(passage, knowledge.Document(passage.File).City), copies));
                 }
 
                 foreach (KpiRecord kpi in knowledge.Records.Kpis)
                 {
-                    writer.AddDocument(IndexDocuments.ForKpi(kpi));
+                    writer.AddDocument(IndexDocuments.WithCopies(IndexDocuments.ForKpi(kpi), copies));
                 }
 
                 foreach (ProjectRecord project in knowledge.Records.Projects)
                 {
-                    writer.AddDocument(IndexDocuments.ForProject(project));
+                    writer.AddDocument(IndexDocuments.WithCopies(IndexDocuments.ForProject(project), copies));
                 }
 
                 writer.SetCommitData(new Dictionary<string, string> { [StampKey] = Stamp(knowledge) });
@@ -272,6 +273,23 @@ internal static class IndexDocuments
         string text = Join([project.Name, project.Department, project.Description, .. project.Components, .. project.Kpis]);
         doc.Add(new TextField(IndexFields.Text, text, Field.Store.NO));
         doc.Add(new StoredField(IndexFields.All, Join(text, project.Goal?.ToString(), project.Measure?.ToString())));
+        return doc;
+    }
+
+    /// <summary>Adds the analysis's extra fields (reading, bigram) as copies of the entry's name and text.</summary>
+    public static Document WithCopies(Document doc, IReadOnlyList<string> copies)
+    {
+        if (copies.Count == 0)
+        {
+            return doc;
+        }
+
+        string text = Join(doc.Get(IndexFields.All));
+        foreach (string field in copies)
+        {
+            doc.Add(new TextField(field, text, Field.Store.NO));
+        }
+
         return doc;
     }
 

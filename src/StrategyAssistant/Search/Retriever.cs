@@ -45,11 +45,14 @@ public sealed class Retriever
 
         var query = new BooleanQuery();
         var words = new BooleanQuery();
-        foreach (string term in terms)
+        foreach (QueryField field in _index.Analysis.Fields)
         {
-            foreach ((string field, float boost) in s_fields)
+            IReadOnlyList<string> fieldTerms = field.Name is IndexFields.Text or IndexFields.Heading or IndexFields.Name
+                ? terms
+                : QueryTerms.Analyze(_index.Analyzer, field.Name, request.Text);
+            foreach (string term in fieldTerms)
             {
-                words.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+                words.Add(new TermQuery(new Term(field.Name, term)) { Boost = field.Boost }, Occur.SHOULD);
             }
         }
 
@@ -110,7 +113,7 @@ public sealed class Retriever
     private double Idf(string term)
     {
         int df = 0;
-        foreach ((string field, _) in s_fields)
+        foreach (string field in (ReadOnlySpan<string>)[IndexFields.Text, IndexFields.Heading, IndexFields.Name])
         {
             df = Math.Max(df, _reader.DocFreq(new Term(field, term)));
         }
