@@ -159,7 +159,7 @@ public static class ReplyBuilder
             };
             if (citationModal)
             {
-                appearance["text"] = CitationModal(c).ToJsonString();
+                appearance["text"] = CitationModal(c).ToJsonString(ActivityJson.Options);
                 appearance["encodingFormat"] = AdaptiveCardContentType;
             }
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace StrategyAssistant.Bot.Tests.Infrastructure;
 
 /// <summary>One request the fake Bot Connector received.</summary>
-internal sealed record ReceivedActivity(string Path, string RawTarget, string? Authorization, JsonObject Body, int Status, int ByteLength, string? ResponseId)
+internal sealed record ReceivedActivity(string Path, string RawTarget, string? Authorization, JsonObject Body, int Status, int ByteLength, string? ResponseId, DateTime At)
 {
     public string? Type => (string?)Body["type"];
 
@@ -33,7 +33,7 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedActivity> Received { get; } = new();
 
-    /// <summary>Responses to give before succeeding: (status, Retry-After header or null).</summary>
+    /// <summary>Responses to give to message activities before succeeding: (status, Retry-After header or null).</summary>
     public ConcurrentQueue<(int Status, string? RetryAfter)> Failures { get; } = new();
 
     public static async Task<FakeConnector> StartAsync()
@@ -47,20 +47,23 @@ internal sealed class FakeConnector : IAsyncDisposable
                 string json = await reader.ReadToEndAsync();
                 int status = 200;
                 string? retryAfter = null;
-                if (connector!.Failures.TryDequeue(out (int Status, string? RetryAfter) failure))
+                FakeConnector self = connector!;
+                bool isMessage = json.Contains("\"type\":\"message\"", StringComparison.Ordinal);
+                if (isMessage && self.Failures.TryDequeue(out (int Status, string? RetryAfter) failure))
                 {
                     (status, retryAfter) = failure;
                 }
 
-                string? id = status == 200 ? "bot-msg-" + Interlocked.Increment(ref connector._next) : null;
-                connector.Received.Enqueue(new ReceivedActivity(
+                string? id = status == 200 ? "bot-msg-" + Interlocked.Increment(ref self._next) : null;
+                self.Received.Enqueue(new ReceivedActivity(
                     context.Request.Path.Value ?? string.Empty,
                     context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
                     context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null,
                     (JsonObject)JsonNode.Parse(json)!,
                     status,
                     System.Text.Encoding.UTF8.GetByteCount(json),
-                    id));
+                    id,
+                    DateTime.UtcNow));
                 context.Response.Headers["X-Correlating-OperationId"] = Guid.NewGuid().ToString();
                 if (status != 200)
                 {
