@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StrategyAssistant.Documents;
+
+namespace StrategyAssistant.Cli.Commands;
+
+/// <summary>Exit codes of the console host.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int Usage = 2;
+}
+
+/// <summary>Runs a command's body inside the host and turns every failure into a clear one-line message (details go to the log).</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(bool verbose, TextWriter error, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        using IHost host = CliHost.Build(verbose);
+        ILogger logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StrategyAssistant.Cli");
+        try
+        {
+            return await body(host.Services, cancellationToken);
+        }
+        catch (CorpusException ex)
+        {
+            logger.LogError(ex, "The corpus could not be read.");
+            await error.WriteLineAsync($"エラー: 資料を読み込めませんでした。{ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("中断しました。");
+            return 130;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "The command failed.");
+            await error.WriteLineAsync($"エラー: {ex.GetType().Name}: {ex.Message}（詳細はログを参照してください）");
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StrategyAssistant.Answering;
+using StrategyAssistant.Search;
+
+namespace StrategyAssistant.Hosting;
+
+/// <summary>Registers the assistant for any host (console, bot, tests).</summary>
+public static class StrategyAssistantServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="IAnswerService"/> and what it needs, with <see cref="StrategyAssistantOptions"/> bound from the
+    /// <c>StrategyAssistant</c> configuration section.</summary>
+    public static IServiceCollection AddStrategyAssistant(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StrategyAssistantOptions>()
+            .Bind(configuration.GetSection(StrategyAssistantOptions.SectionName))
+            .Validate(o => o.MaxQuestionLength > 0 && o.MaxPassages > 0, "MaxQuestionLength and MaxPassages must be positive.");
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITextAnalysis, CjkBigramAnalysis>();
+        services.TryAddSingleton<IndexManager>();
+        services.TryAddSingleton<CorpusIndexProvider>();
+        services.TryAddSingleton<IAnswerService, AnswerService>();
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using StrategyAssistant.Documents;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant;
+
+/// <summary>Everything read from the corpus, in memory: documents, passages and records, each addressable by id.
+/// The Lucene index finds ids; this resolves them to the passages and records with their citations.</summary>
+public sealed class KnowledgeBase
+{
+    private readonly Dictionary<string, Passage> _passages;
+    private readonly Dictionary<string, KpiRecord> _kpis;
+    private readonly Dictionary<string, ProjectRecord> _projects;
+
+    public KnowledgeBase(Corpus corpus, IReadOnlyList<Passage> passages, RecordSet records)
+    {
+        Corpus = corpus;
+        Passages = passages;
+        Records = records;
+        _passages = passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _kpis = records.Kpis.GroupBy(k => k.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _projects = records.Projects.GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    public Corpus Corpus { get; }
+
+    public IReadOnlyList<Passage> Passages { get; }
+
+    public RecordSet Records { get; }
+
+    /// <summary>Reads passages and records from every document of <paramref name="corpus"/>.</summary>
+    public static KnowledgeBase Create(Corpus corpus, RecordReader? reader = null)
+    {
+        var passages = corpus.Documents.SelectMany(PassageSplitter.Split).ToList();
+        RecordSet records = (reader ?? RecordReader.Default).Read(corpus);
+        return new KnowledgeBase(corpus, passages, records);
+    }
+
+    public Passage? FindPassage(string id) => _passages.GetValueOrDefault(id);
+
+    public KpiRecord? FindKpi(string id) => _kpis.GetValueOrDefault(id);
+
+    public ProjectRecord? FindProject(string id) => _projects.GetValueOrDefault(id);
+
+    public SourceDocument Document(string file) =>
+        Corpus.Find(file) ?? throw new KeyNotFoundException($"{file} is not in the corpus.");
+
+    /// <summary>The citation of a passage (its text lines, without trailing blank lines).</summary>
+    public Citation Cite(Passage passage)
+    {
+        SourceDocument document = Document(passage.File);
+        int end = passage.LineEnd;
+        while (end > passage.Line && PassageSplitter.Clean(document.Line(end)).Length == 0)
+        {
+            end--;
+        }
+
+        int start = passage.Line;
+        while (start < end && PassageSplitter.Clean(document.Line(start)).Length == 0)
+        {
+            start++;
+        }
+
+        return document.Cite(start, end, passage.Text);
+    }
+}

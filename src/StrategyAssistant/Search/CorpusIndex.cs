@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StrategyAssistant.Documents;
+
+namespace StrategyAssistant.Search;
+
+/// <summary>The loaded corpus with its open index: what answering works on.</summary>
+public sealed class CorpusIndex : IDisposable
+{
+    public CorpusIndex(KnowledgeBase knowledge, SearchIndex index)
+    {
+        Knowledge = knowledge;
+        Index = index;
+        Retriever = new Retriever(index);
+    }
+
+    public KnowledgeBase Knowledge { get; }
+
+    public SearchIndex Index { get; }
+
+    public Retriever Retriever { get; }
+
+    public void Dispose() => Index.Dispose();
+}
+
+/// <summary>Loads the corpus and opens (or builds) its index once, on first use, for the whole process.</summary>
+public sealed class CorpusIndexProvider : IDisposable
+{
+    private readonly IOptions<StrategyAssistantOptions> _options;
+    private readonly IndexManager _indexManager;
+    private readonly ILogger<CorpusIndexProvider> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private CorpusIndex? _current;
+
+    public CorpusIndexProvider(IOptions<StrategyAssistantOptions> options, IndexManager indexManager, ILogger<CorpusIndexProvider> logger)
+    {
+        _options = options;
+        _indexManager = indexManager;
+        _logger = logger;
+    }
+
+    /// <summary>The corpus index, loading it on first call. Throws <see cref="CorpusException"/> when the documents cannot be read.</summary>
+    public async Task<CorpusIndex> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current is { } current)
+        {
+            return current;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_current is null)
+            {
+                (string documents, string indexPath) = Paths();
+                KnowledgeBase knowledge = LoadKnowledge(documents);
+                _current = new CorpusIndex(knowledge, _indexManager.OpenOrBuild(indexPath, knowledge, cancellationToken));
+            }
+
+            return _current;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Rebuilds the index from the documents now, and serves the new one from then on.</summary>
+    public async Task<IndexBuildResult> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            (string documents, string indexPath) = Paths();
+            KnowledgeBase knowledge = LoadKnowledge(documents);
+            _current?.Dispose();
+            _current = null;
+            IndexBuildResult result = _indexManager.Build(indexPath, knowledge, cancellationToken);
+            _current = new CorpusIndex(knowledge, _indexManager.OpenOrBuild(indexPath, knowledge, cancellationToken));
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _current?.Dispose();
+        _gate.Dispose();
+    }
+
+    private (string Documents, string Index) Paths()
+    {
+        string documents = _options.Value.ResolveDocumentsPath();
+        return (documents, _options.Value.ResolveIndexPath(documents));
+    }
+
+    private KnowledgeBase LoadKnowledge(string documents)
+    {
+        Corpus corpus = Corpus.Load(documents);
+        KnowledgeBase knowledge = KnowledgeBase.Create(corpus);
+        _logger.LogInformation("Read {Documents} documents from {Path}: {Passages} passages, {Kpis} KPIs, {Projects} projects, {Notes} data-quality notes.",
+            corpus.Documents.Count, documents, knowledge.Passages.Count, knowledge.Records.Kpis.Count, knowledge.Records.Projects.Count, knowledge.Records.Notes.Count);
+        return knowledge;
+    }
+}

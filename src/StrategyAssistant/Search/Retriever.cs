@@ -1,0 +1,125 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace StrategyAssistant.Search;
+
+/// <summary>A hit with how much of the question it covers (IDF-weighted share of the question's terms found in it).</summary>
+public readonly record struct ScoredHit(SearchHit Hit, double Coverage);
+
+/// <summary>What to look for: the words, the kinds of entries, and the cities to keep to.</summary>
+/// <param name="Text">The question or topic words.</param>
+/// <param name="Kinds">passage, kpi, project (any when empty).</param>
+/// <param name="Cities">Keep to these cities (any when empty).</param>
+/// <param name="Count">How many hits.</param>
+public sealed record SearchRequest(string Text, IReadOnlyList<string> Kinds, IReadOnlyList<string> Cities, int Count = 10);
+
+/// <summary>Searches the index with BM25 over the body, heading and name fields.</summary>
+public sealed class Retriever
+{
+    private static readonly (string Field, float Boost)[] s_fields =
+    [
+        (IndexFields.Text, 1.0f),
+        (IndexFields.Heading, 0.4f),
+        (IndexFields.Name, 1.5f),
+    ];
+
+    private readonly SearchIndex _index;
+    private readonly IndexReader _reader;
+
+    public Retriever(SearchIndex index)
+    {
+        _index = index;
+        _reader = index.Reader;
+    }
+
+    public IReadOnlyList<ScoredHit> Search(SearchRequest request)
+    {
+        IReadOnlyList<string> terms = QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, request.Text);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        var query = new BooleanQuery();
+        var words = new BooleanQuery();
+        foreach (string term in terms)
+        {
+            foreach ((string field, float boost) in s_fields)
+            {
+                words.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+            }
+        }
+
+        query.Add(words, Occur.MUST);
+        AddFilter(query, IndexFields.Kind, request.Kinds);
+        AddFilter(query, IndexFields.City, request.Cities);
+
+        IReadOnlyList<SearchHit> hits = _index.Search(query, request.Count);
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+
+        // Coverage: which of the question's terms does each hit contain, weighted by how rare each term is.
+        // Kana-only terms (particles, okurigana: の, には, する) say nothing about the topic and do not count.
+        var weights = terms.Where(IsContentTerm).ToDictionary(t => t, Idf, StringComparer.Ordinal);
+        double total = weights.Values.Sum();
+        var scored = new List<ScoredHit>(hits.Count);
+        foreach (SearchHit hit in hits)
+        {
+            HashSet<string> present = TermsOf(hit, terms);
+            double covered = present.Where(weights.ContainsKey).Sum(t => weights[t]);
+            scored.Add(new ScoredHit(hit, total > 0 ? covered / total : 0));
+        }
+
+        return scored;
+    }
+
+    private static void AddFilter(BooleanQuery query, string field, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var any = new BooleanQuery();
+        foreach (string value in values)
+        {
+            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        }
+
+        query.Add(new ConstantScoreQuery(any) { Boost = 0 }, Occur.MUST);
+    }
+
+    private static bool IsContentTerm(string term)
+    {
+        foreach (char c in term)
+        {
+            if (c is < '\u3041' or > '\u309F')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private double Idf(string term)
+    {
+        int df = 0;
+        foreach ((string field, _) in s_fields)
+        {
+            df = Math.Max(df, _reader.DocFreq(new Term(field, term)));
+        }
+
+        return Math.Log(1 + ((_reader.NumDocs - df + 0.5) / (df + 0.5)));
+    }
+
+    /// <summary>The subset of <paramref name="terms"/> that occur in a hit's stored text.</summary>
+    private HashSet<string> TermsOf(SearchHit hit, IReadOnlyList<string> terms)
+    {
+        var inHit = new HashSet<string>(QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, hit.StoredText, int.MaxValue), StringComparer.Ordinal);
+        inHit.IntersectWith(terms);
+        return inHit;
+    }
+}
