@@ -60,14 +60,28 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)reply.Body["attachments"]![0]!["contentType"]);
         Assert.Equal("AdaptiveCard", (string?)card["type"]);
         Assert.Equal("1.5", (string?)card["version"]);
-        JsonObject table = card["body"]!.AsArray().OfType<JsonObject>().Single(e => (string?)e["type"] == "Table");
-        string tableText = Json.Text(table);
-        foreach (string header in new[] { "指標", "基準値", "目標値", "実績値" })
+        // The figures table holds every figure of the real answer (indicator, baseline, target, actual, with years).
+        StrategyAssistant.Answering.Answer expected = await _f.Host.Get<StrategyAssistant.Answering.IAnswerService>().AnswerAsync(Question);
+        JsonObject? table = card["body"]!.AsArray().OfType<JsonObject>().SingleOrDefault(e => (string?)e["type"] == "Table");
+        if (expected.Figures.Count > 0)
         {
-            Assert.Contains(header, tableText, StringComparison.Ordinal);
+            Assert.NotNull(table);
+            string tableText = Json.Text(table);
+            foreach (string header in new[] { "指標", "基準値", "目標値", "実績値" })
+            {
+                Assert.Contains(header, tableText, StringComparison.Ordinal);
+            }
+
+            Assert.All(expected.Figures, f => Assert.Contains(f.Value + f.Unit, tableText, StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Null(table);
         }
 
-        Assert.Contains("40人", tableText, StringComparison.Ordinal);
+        // The sources: every citation's title and line reference.
+        string cardText = Json.Text(card);
+        Assert.All(expected.Citations, c => Assert.Contains(Replies.ReplyBuilder.LineRef(c), cardText, StringComparison.Ordinal));
         Assert.Contains("出典", Json.Text(card), StringComparison.Ordinal);
 
         JsonArray entities = reply.Body["entities"]!.AsArray();

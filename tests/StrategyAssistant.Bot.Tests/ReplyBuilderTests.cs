@@ -110,3 +110,32 @@ public sealed class ReplyBuilderTests
         Assert.Contains("砂川市の観光入込客数の目標値は？", welcome.Text, StringComparison.Ordinal);
     }
 }
+
+public sealed class AnswerCardTests
+{
+    [Fact]
+    public void The_card_is_version_1_5_with_a_figures_table_and_the_sources()
+    {
+        var citation = new Citation("004_62fb755ce21c91b3.txt", "芦別市 第2期総合戦略", "芦別市", 117, 118, "移住者数 16人\t移住者数 40人");
+        var answer = new Answer
+        {
+            Question = "芦別市の移住者数の目標は？",
+            Text = "40人です[1]。",
+            Citations = [citation],
+            Figures = [new Figure("16", "人", "H30", 1, "移住者数 基準値"), new Figure("40", "人", "R6", 1, "移住者数 目標値")],
+            Notes = ["実績値は未公表です。"],
+        };
+        JsonObject card = (JsonObject)ReplyBuilder.AnswerCard(answer).Content!;
+        Assert.Equal("1.5", (string?)card["version"]);
+        JsonArray body = card["body"]!.AsArray();
+        JsonObject table = body.OfType<JsonObject>().Single(e => (string?)e["type"] == "Table");
+        Assert.True((bool)table["firstRowAsHeader"]!);
+        string[][] cells = [.. table["rows"]!.AsArray().Select(r => r!["cells"]!.AsArray().Select(c => (string)c!["items"]![0]!["text"]!).ToArray())];
+        Assert.Equal(["指標", "基準値", "目標値", "実績値"], cells[0]);
+        Assert.Equal(["移住者数", "16人（H30） [1]", "40人（R6） [1]", "—"], cells[1]);
+        string text = body.ToJsonString(ActivityJson.Options);
+        Assert.Contains("[1] 芦別市 第2期総合戦略（芦別市）", text, StringComparison.Ordinal);
+        Assert.Contains("004_62fb755ce21c91b3.txt 117–118行", text, StringComparison.Ordinal);
+        Assert.Contains("実績値は未公表です。", text, StringComparison.Ordinal);
+    }
+}

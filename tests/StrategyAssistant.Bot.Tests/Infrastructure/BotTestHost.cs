@@ -50,6 +50,9 @@ internal sealed class BotTestHost : IAsyncDisposable
                     ["Bot:RetryMaxDelay"] = "00:00:01",
                     ["Bot:TypingInterval"] = "00:00:30",
                     ["Logging:LogLevel:Default"] = "Warning",
+
+                    // Each host builds its own Lucene index, so hosts running in parallel never race on index/lucene.
+                    ["StrategyAssistant:IndexPath"] = Path.Combine(contentRoot, "lucene"),
                 };
                 foreach (KeyValuePair<string, string?> pair in settings)
                 {
