@@ -136,7 +136,7 @@ public sealed partial class InboundAuthenticator
     [LoggerMessage(Level = LogLevel.Warning, Message = "!!! INSECURE: Bot:MicrosoftAppId is empty and the environment is Development, so /api/messages accepts requests WITHOUT authentication (Bot Framework Emulator / Agents Playground mode). Never run like this in production. !!!")]
     private static partial void LogAnonymousMode(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unauthenticated activity accepted (Development, no app id)")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Unauthenticated activity accepted (Development, no app id)")]
     private static partial void LogAnonymousRequest(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bot:MicrosoftAppId is not configured and the environment is not Development: every /api/messages request will be refused with 401. Set Bot__MicrosoftAppId (and a password or certificate).")]

@@ -279,12 +279,17 @@ public sealed partial class MessagesEndpoint
 /// <summary>Reads a request body up to a limit.</summary>
 public static class RequestBody
 {
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/> bytes (declared or actual).</summary>
+    /// <summary>How much of an oversized body is read and discarded so the client reliably gets the 413 instead of a reset connection.</summary>
+    public const int DrainLimit = 1024 * 1024;
+
+    /// <summary>The body, or null when it is longer than <paramref name="limit"/> bytes (declared or actual). An oversized body is
+    /// drained (up to <see cref="DrainLimit"/>) and the connection is marked to close.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > limit)
         {
+            await DrainAsync(request, request.ContentLength.Value, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -295,6 +300,7 @@ public static class RequestBody
         {
             if (buffer.Length + read > limit)
             {
+                await DrainAsync(request, null, cancellationToken).ConfigureAwait(false);
                 return null;
             }
 
@@ -302,5 +308,22 @@ public static class RequestBody
         }
 
         return buffer.ToArray();
+    }
+
+    private static async Task DrainAsync(HttpRequest request, long? declared, CancellationToken cancellationToken)
+    {
+        request.HttpContext.Response.Headers.Connection = "close";
+        if (declared > DrainLimit)
+        {
+            return;
+        }
+
+        byte[] chunk = new byte[16 * 1024];
+        long total = 0;
+        int read;
+        while (total <= DrainLimit && (read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+        }
     }
 }
