@@ -117,4 +117,26 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticatedBotFixture>
         using HttpResponseMessage response = await Activities.PostAsync(host.Client, Activities.Message(_f.Connector.ServiceUrl, "a:x", Question), token: null);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_new_signing_key_is_picked_up_by_refetching_the_keys_on_an_unknown_kid()
+    {
+        await using FakeIdentity identity = await FakeIdentity.StartAsync();
+        await using FakeConnector connector = await FakeConnector.StartAsync();
+        await using BotTestHost host = await BotTestHost.StartAsync(BotTestHost.AuthenticatedSettings(identity), identity: identity);
+
+        string first = "a:rotation-1-" + Guid.NewGuid().ToString("N");
+        using HttpResponseMessage before = await Activities.PostAsync(host.Client, Activities.Message(connector.ServiceUrl, first, Question), identity.CreateToken(BotTestHost.AppId, connector.ServiceUrl));
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        int fetches = identity.MetadataRequests;
+
+        using var rotated = System.Security.Cryptography.RSA.Create(2048);
+        var newKey = new Microsoft.IdentityModel.Tokens.RsaSecurityKey(rotated) { KeyId = "rotated-key-2" };
+        identity.PublishedKeys.Add(newKey);
+        string second = "a:rotation-2-" + Guid.NewGuid().ToString("N");
+        using HttpResponseMessage after = await Activities.PostAsync(host.Client, Activities.Message(connector.ServiceUrl, second, Question), identity.CreateToken(BotTestHost.AppId, connector.ServiceUrl, key: newKey));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.True(identity.MetadataRequests > fetches, "the metadata and keys were fetched again");
+        await connector.WaitForMessagesAsync(second);
+    }
 }

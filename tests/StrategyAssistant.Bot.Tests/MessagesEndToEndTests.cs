@@ -221,7 +221,9 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
         Assert.Equal("目標年度も知りたい", entry.Text);
         Assert.Equal("message-id", entry.MatchedBy);
         Assert.Equal(Question, entry.Question);
-        Assert.Equal((string)reply.Body["text"]!, entry.Answer);
+        StrategyAssistant.Answering.Answer expected = await _f.Host.Get<StrategyAssistant.Answering.IAnswerService>().AnswerAsync(Question);
+        Assert.Equal(expected.Text, entry.Answer);
+        Assert.Equal(Replies.ReplyBuilder.MarkdownLineBreaks(expected.Text), (string)reply.Body["text"]!);
         Assert.NotEmpty(entry.Citations);
         Assert.Contains(entry.Citations, c => c.City == "芦別市" && c.Quote.Contains("40人", StringComparison.Ordinal));
     }

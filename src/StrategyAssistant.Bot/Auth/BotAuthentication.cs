@@ -83,10 +83,13 @@ public static partial class BotAuthentication
 /// <summary>Authenticates inbound activity requests according to the <see cref="InboundAuthMode"/>.</summary>
 public sealed partial class InboundAuthenticator
 {
+    private readonly IOptionsMonitor<JwtBearerOptions> _jwtOptions;
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private readonly ILogger<InboundAuthenticator> _logger;
 
-    public InboundAuthenticator(IOptions<BotOptions> options, IHostEnvironment environment, ILogger<InboundAuthenticator> logger)
+    public InboundAuthenticator(IOptions<BotOptions> options, IHostEnvironment environment, IOptionsMonitor<JwtBearerOptions> jwtOptions, ILogger<InboundAuthenticator> logger)
     {
+        _jwtOptions = jwtOptions;
         _logger = logger;
         Mode = BotAuthentication.DecideMode(options.Value, environment);
     }
@@ -128,10 +131,68 @@ public sealed partial class InboundAuthenticator
         }
 
         AuthenticateResult result = await context.AuthenticateAsync(BotAuthentication.Scheme).ConfigureAwait(false);
-        return result.Succeeded && result.Principal is not null
-            ? new InboundAuthResult(true, result.Principal, null)
-            : new InboundAuthResult(false, null, result.Failure?.Message ?? "invalid token");
+        if (result.Succeeded && result.Principal is not null)
+        {
+            return new InboundAuthResult(true, result.Principal, null);
+        }
+
+        if (result.Failure is SecurityTokenSignatureKeyNotFoundException)
+        {
+            // A key published since the keys were last fetched: JwtBearer has asked for a refresh; validate once more with the new keys.
+            return await RevalidateWithFreshKeysAsync(header["Bearer ".Length..].Trim(), context.RequestAborted).ConfigureAwait(false);
+        }
+
+        return new InboundAuthResult(false, null, result.Failure?.Message ?? "invalid token");
     }
+
+    private async Task<InboundAuthResult> RevalidateWithFreshKeysAsync(string token, CancellationToken cancellationToken)
+    {
+        JwtBearerOptions jwt = _jwtOptions.Get(BotAuthentication.Scheme);
+        if (jwt.ConfigurationManager is not { } configurationManager)
+        {
+            return new InboundAuthResult(false, null, "no signing key configuration");
+        }
+
+        // One revalidation at a time: a flood of tokens with made-up key ids cannot pile up waiting requests.
+        if (!await _refreshGate.WaitAsync(0, cancellationToken).ConfigureAwait(false))
+        {
+            return new InboundAuthResult(false, null, "unknown signing key");
+        }
+
+        try
+        {
+            string? kid = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).Kid;
+            configurationManager.RequestRefresh();
+
+            // The configuration manager refreshes in the background: wait (bounded) until the new keys are in.
+            OpenIdConnectConfiguration configuration = await configurationManager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < 40 && !configuration.SigningKeys.Any(k => string.Equals(k.KeyId, kid, StringComparison.Ordinal)); i++)
+            {
+                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+                configuration = await configurationManager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            TokenValidationParameters parameters = jwt.TokenValidationParameters.Clone();
+            parameters.IssuerSigningKeys = configuration.SigningKeys;
+            TokenValidationResult validation = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { MapInboundClaims = false }
+                .ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+            LogKeyRefresh(_logger, validation.IsValid);
+            return validation.IsValid && validation.ClaimsIdentity is { } identity
+                ? new InboundAuthResult(true, new ClaimsPrincipal(identity), null)
+                : new InboundAuthResult(false, null, validation.Exception?.Message ?? "invalid token");
+        }
+        catch (ArgumentException ex)
+        {
+            return new InboundAuthResult(false, null, ex.Message);
+        }
+        finally
+        {
+            _refreshGate.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Token signed with an unknown key: signing keys refetched; valid now: {Valid}")]
+    private static partial void LogKeyRefresh(ILogger logger, bool valid);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "!!! INSECURE: Bot:MicrosoftAppId is empty and the environment is Development, so /api/messages accepts requests WITHOUT authentication (Bot Framework Emulator / Agents Playground mode). Never run like this in production. !!!")]
     private static partial void LogAnonymousMode(ILogger logger);

@@ -129,7 +129,7 @@ public static class ReplyBuilder
     private static Activity Build(Activity inbound, Answer answer, string text, int quoteChars, bool citationModal, int maxRows, bool withCard)
     {
         Activity reply = ReplyTo(inbound, ActivityTypes.Message);
-        reply.Text = text;
+        reply.Text = MarkdownLineBreaks(text);
         reply.TextFormat = "markdown";
         reply.Entities = [MessageEntity(answer.Citations, citationModal)];
         reply.ChannelData = new JsonObject { ["feedbackLoopEnabled"] = true };
@@ -263,6 +263,13 @@ public static class ReplyBuilder
 
         body.Add(Small(answer.Mode == AnswerMode.Model ? "AI が生成した回答です。数値は出典の行でご確認ください。" : "資料から自動で作成した回答です。数値は出典の行でご確認ください。"));
         return Card(body, null);
+    }
+
+    /// <summary>Teams' markdown joins single line breaks; a blank line between the answer's lines keeps them apart.</summary>
+    public static string MarkdownLineBreaks(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return System.Text.RegularExpressions.Regex.Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal), "\n+", "\n\n");
     }
 
     public static string LineRef(Citation citation)

@@ -26,7 +26,11 @@ internal sealed class FakeIdentity : IAsyncDisposable
         _otherRsa = otherRsa;
         SigningKey = new RsaSecurityKey(rsa) { KeyId = "test-key-1" };
         UnknownKey = new RsaSecurityKey(otherRsa) { KeyId = "not-published-key" };
+        PublishedKeys.Add(SigningKey);
     }
+
+    /// <summary>The keys the JWKS serves; add one to simulate a key rotation.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<RsaSecurityKey> PublishedKeys { get; } = [];
 
     public string BaseUrl { get; }
 
@@ -63,10 +67,11 @@ internal sealed class FakeIdentity : IAsyncDisposable
             });
             app.MapGet("/v1/.well-known/keys", () =>
             {
-                JsonWebKey jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(rsa.ExportParameters(false)) { KeyId = "test-key-1" });
-                return Results.Json(new JsonObject
+                var keys = new JsonArray();
+                foreach (RsaSecurityKey published in identity!.PublishedKeys)
                 {
-                    ["keys"] = new JsonArray(new JsonObject
+                    JsonWebKey jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(published.Rsa.ExportParameters(false)) { KeyId = published.KeyId });
+                    keys.Add(new JsonObject
                     {
                         ["kty"] = "RSA",
                         ["use"] = "sig",
@@ -74,8 +79,10 @@ internal sealed class FakeIdentity : IAsyncDisposable
                         ["n"] = jwk.N,
                         ["e"] = jwk.E,
                         ["endorsements"] = new JsonArray("msteams", "emulator"),
-                    }),
-                });
+                    });
+                }
+
+                return Results.Json(new JsonObject { ["keys"] = keys });
             });
             app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext context, string tenant) =>
             {
