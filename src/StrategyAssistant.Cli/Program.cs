@@ -10,6 +10,9 @@ var root = new RootCommand("StrategyAssistant — 地方創生総合戦略の資
     verbose,
     AskCommand.Create(verbose),
     IndexCommand.Create(verbose),
+    EvalCommand.Create(verbose),
+    ChatCommand.Create(verbose),
+    BenchCommand.Create(verbose),
 };
 
 ParseResult parse = root.Parse(args);

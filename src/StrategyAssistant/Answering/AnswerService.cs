@@ -8,10 +8,7 @@ namespace StrategyAssistant.Answering;
 /// <summary>The offline answer path: understands the question, retrieves passages and records, and composes a cited answer.</summary>
 public sealed class AnswerService : IAnswerService
 {
-    public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
-
-    /// <summary>Below this share of the question's (IDF-weighted) terms, a passage is noise, not an answer.</summary>
-    private const double MinCoverage = 0.3;
+    public const string NotFoundText = OfflineComposer.NotFoundText;
 
     private readonly CorpusIndexProvider _corpus;
     private readonly IOptions<StrategyAssistantOptions> _options;
@@ -44,27 +41,22 @@ public sealed class AnswerService : IAnswerService
         }
 
         CorpusIndex index = await _corpus.GetAsync(cancellationToken);
-        IReadOnlyList<string> cities = MentionedCities(text, index.Knowledge.Corpus.Cities);
-        IReadOnlyList<ScoredHit> hits = index.Retriever.Search(new SearchRequest(text, [IndexFields.KindPassage], cities, Count: 10));
-        var relevant = hits.Where(h => h.Coverage >= MinCoverage).Take(_options.Value.MaxPassages).ToList();
-        _logger.LogDebug("Question {Question}: {Hits} hits, best coverage {Coverage:F2}.", Shorten(text, 80), hits.Count, hits.Count > 0 ? hits.Max(h => h.Coverage) : 0);
-        if (relevant.Count == 0)
+        Question understood = new QuestionReader(index.Knowledge.Corpus.Cities).Read(text);
+        Evidence evidence = new EvidenceFinder(index).Find(understood);
+        _logger.LogDebug("Question {Question}: asks {Asked}, topic {Topic}; best KPI {Kpi:F2}, project {Project:F2}, passage {Passage:F2}.",
+            Shorten(text, 80), string.Join(',', understood.Asked), understood.Topic, evidence.BestKpi, evidence.BestProject, evidence.BestPassage);
+        var composer = new OfflineComposer(index.Knowledge, index.Index.Analyzer, _options.Value.MaxPassages);
+        Answer answer = composer.Compose(question, understood, evidence);
+        GroundingResult grounding = GroundingCheck.Check(answer.Text, answer.Citations.Select(c => c.Quote), text);
+        if (!grounding.Grounded)
         {
-            return new Answer { Question = question, Text = NotFoundText, Found = false };
+            // A composed figure that its own citations do not contain is a bug: log it and answer with verbatim quotes only.
+            _logger.LogError("The offline answer to {Question} failed the grounding check (untraced: {Untraced}); answering with passages. Rejected: {Answer} Sources: {Sources}",
+                Shorten(text, 80), string.Join(", ", grounding.Untraced), answer.Text, string.Join(" | ", answer.Citations.Select(c => $"{c}: {c.Quote}")));
+            answer = composer.ComposeFromPassages(question, understood, evidence);
         }
 
-        var citations = new List<Citation>();
-        var lines = new List<string> { "資料の該当箇所です。" };
-        IReadOnlyList<string> terms = QueryTerms.Analyze(index.Index.Analyzer, IndexFields.Text, text);
-        foreach (ScoredHit hit in relevant)
-        {
-            Passage passage = index.Knowledge.FindPassage(hit.Hit.Id)!;
-            Citation citation = PassageQuote.Best(index.Knowledge.Document(passage.File), passage, terms, index.Index.Analyzer);
-            citations.Add(citation);
-            lines.Add($"[{citations.Count}] {Shorten(citation.Quote.Replace('\n', ' ').Replace('\t', ' '), 240)}");
-        }
-
-        return new Answer { Question = question, Text = string.Join('\n', lines), Citations = citations };
+        return answer;
     }
 
     /// <summary>The corpus cities a question names, with or without 市 (旭川 / 旭川市).</summary>

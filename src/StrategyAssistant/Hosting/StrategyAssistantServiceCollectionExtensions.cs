@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StrategyAssistant.Answering;
+using StrategyAssistant.Answering.Model;
 using StrategyAssistant.Search;
 
 namespace StrategyAssistant.Hosting;
@@ -20,7 +21,15 @@ public static class StrategyAssistantServiceCollectionExtensions
         services.TryAddSingleton<ITextAnalysis, CjkBigramAnalysis>();
         services.TryAddSingleton<IndexManager>();
         services.TryAddSingleton<CorpusIndexProvider>();
-        services.TryAddSingleton<IAnswerService, AnswerService>();
+        services.AddOptions<ModelOptions>()
+            .Bind(configuration.GetSection(ModelOptions.SectionName))
+            .Validate(o => string.IsNullOrWhiteSpace(o.Endpoint) || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "StrategyAssistant:Model:Endpoint must be an absolute URL.")
+            .Validate(o => o.TimeoutSeconds > 0 && o.MaxRetries >= 0, "Model TimeoutSeconds must be positive and MaxRetries not negative.");
+        services.TryAddSingleton<AnswerService>();
+        services.TryAddSingleton<PromptLibrary>();
+        services.TryAddSingleton<ModelAnswerService>();
+        services.TryAddSingleton<IAnswerService>(sp => sp.GetRequiredService<ModelAnswerService>());
+        services.TryAddSingleton<IStreamingAnswerService>(sp => sp.GetRequiredService<ModelAnswerService>());
         return services;
     }
 }

@@ -11,6 +11,9 @@ public sealed record Goal(int Number, string Title)
 /// <summary>A 施策 (measure) under a goal: its mark (ア, イ, ①, (1) …) and title.</summary>
 public sealed record Measure(string? Mark, string Title)
 {
+    /// <summary>The measure this one sits under, where the document has two levels (砂川市: (1) 人材育成・雇用対策 › ① 地域人材の就労支援).</summary>
+    public Measure? Parent { get; init; }
+
     public override string ToString() => Mark is null ? Title : $"{Mark} {Title}";
 }
 
@@ -66,6 +69,10 @@ public sealed record KpiRecord
 
     /// <summary>今後の考え方 / 見直しの方向性 / 今後の取り組み.</summary>
     public string? Outlook { get; init; }
+
+    /// <summary>What the document says about the row besides its values, as written (e.g. KPIの設定が困難なため設定しない,
+    /// 移住定住促進事業との共通指標, the title of a statistics table).</summary>
+    public string? Note { get; init; }
 
     /// <summary>Other places the same indicator stands (e.g. the strategy for an evaluation-sheet KPI).</summary>
     public IReadOnlyList<Citation> RelatedSources { get; init; } = [];

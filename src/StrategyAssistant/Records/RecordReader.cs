@@ -53,6 +53,10 @@ public static class RecordExtractors
 {
     public static IReadOnlyList<IRecordExtractor> All { get; } =
     [
+        new ProgressTableExtractor(),
+        new MeasureTableExtractor(),
+        new CommitteeSlidesExtractor(),
+        new GenericKpiExtractor(() => All ?? []),
     ];
 
     public static IReadOnlyList<IRecordLinker> Linkers { get; } =

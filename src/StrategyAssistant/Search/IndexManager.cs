@@ -259,7 +259,8 @@ internal static class IndexDocuments
         doc.Add(new TextField(IndexFields.Heading, Join(kpi.Goal?.ToString(), kpi.Measure?.ToString(), kpi.Project), Field.Store.NO));
         string text = Join(kpi.Indicator, kpi.Measure?.Title, kpi.Project, kpi.Department, kpi.Assessment, kpi.Outlook);
         doc.Add(new TextField(IndexFields.Text, text, Field.Store.NO));
-        doc.Add(new StoredField(IndexFields.All, Join(text, kpi.Goal?.ToString(), kpi.Measure?.ToString())));
+        // Coverage is judged on what names the KPI, not on its commentary.
+        doc.Add(new StoredField(IndexFields.All, Join(kpi.Indicator, kpi.Goal?.ToString(), kpi.Measure?.ToString(), kpi.Project, kpi.Department)));
         return doc;
     }
 

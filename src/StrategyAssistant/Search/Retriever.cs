@@ -26,6 +26,9 @@ public sealed class Retriever
     private readonly SearchIndex _index;
     private readonly IndexReader _reader;
 
+    // The index never changes under a Retriever, so each entry's terms are analysed once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _entryTerms = new(StringComparer.Ordinal);
+
     public Retriever(SearchIndex index)
     {
         _index = index;
@@ -118,8 +121,9 @@ public sealed class Retriever
     /// <summary>The subset of <paramref name="terms"/> that occur in a hit's stored text.</summary>
     private HashSet<string> TermsOf(SearchHit hit, IReadOnlyList<string> terms)
     {
-        var inHit = new HashSet<string>(QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, hit.StoredText, int.MaxValue), StringComparer.Ordinal);
-        inHit.IntersectWith(terms);
-        return inHit;
+        HashSet<string> all = _entryTerms.GetOrAdd(hit.Id, _ => new HashSet<string>(QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, hit.StoredText, int.MaxValue), StringComparer.Ordinal));
+        var present = new HashSet<string>(terms, StringComparer.Ordinal);
+        present.IntersectWith(all);
+        return present;
     }
 }

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StrategyAssistant.Answering;
+using StrategyAssistant.Documents;
+using StrategyAssistant.Evaluation;
+using StrategyAssistant.Search;
+
+namespace StrategyAssistant.Cli.Commands;
+
+/// <summary><c>bench</c>: measures a full index rebuild and answer latency after warm-up on this machine, and prints the figures
+/// (median and percentiles). Speed goals live here, not in unit tests.</summary>
+internal static class BenchCommand
+{
+    public static Command Create(Option<bool> verbose)
+    {
+        var questions = new Option<FileInfo?>("--questions") { Description = "質問セット（既定: tests/data/qa-public.jsonl）" };
+        var rounds = new Option<int>("--rounds") { Description = "質問セットを繰り返す回数", DefaultValueFactory = _ => 20 };
+        var command = new Command("bench", "索引の作成時間と回答の待ち時間を測ります。") { questions, rounds };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            TextWriter output = parse.InvocationConfiguration.Output;
+            return CommandRunner.RunAsync(parse.GetValue(verbose), parse.InvocationConfiguration.Error, async (services, ct) =>
+            {
+                var options = services.GetRequiredService<IOptions<StrategyAssistantOptions>>().Value;
+                string documents = options.ResolveDocumentsPath();
+                string file = parse.GetValue(questions)?.FullName ?? Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(documents)!)!, "tests", "data", "qa-public.jsonl");
+                IReadOnlyList<string> asked = [.. EvalRunner.Load(file).Select(c => c.Question)];
+                await output.WriteLineAsync($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {asked.Count} questions × {parse.GetValue(rounds)} rounds");
+
+                // Full rebuild: read the corpus, passages and records, analyse and write the index, swap it in.
+                var manager = new IndexManager(services.GetRequiredService<ITextAnalysis>(), NullLogger<IndexManager>.Instance);
+                string scratch = Path.Combine(Path.GetTempPath(), $"sa-bench-{Guid.NewGuid():N}");
+                var builds = new List<double>();
+                try
+                {
+                    for (int i = 0; i < 6; i++)
+                    {
+                        var stopwatch = Stopwatch.StartNew();
+                        KnowledgeBase knowledge = KnowledgeBase.Create(Corpus.Load(documents));
+                        manager.Build(Path.Combine(scratch, "lucene"), knowledge, ct);
+                        builds.Add(stopwatch.Elapsed.TotalMilliseconds);
+                    }
+                }
+                finally
+                {
+                    Directory.Delete(scratch, recursive: true);
+                }
+
+                builds.RemoveAt(0); // the first includes JIT
+                await output.WriteLineAsync($"full rebuild (corpus → records → index, 5 runs after warm-up): median {Percentile(builds, 50):F0} ms, max {builds.Max():F0} ms");
+
+                CorpusIndex index = await services.GetRequiredService<CorpusIndexProvider>().GetAsync(ct);
+                IAnswerService answers = services.GetRequiredService<IAnswerService>();
+                foreach (string q in asked)
+                {
+                    await answers.AnswerAsync(q, ct);
+                }
+
+                var retrieval = new List<double>();
+                var answering = new List<double>();
+                var reader = new QuestionReader(index.Knowledge.Corpus.Cities);
+                for (int round = 0; round < parse.GetValue(rounds); round++)
+                {
+                    foreach (string q in asked)
+                    {
+                        var stopwatch = Stopwatch.StartNew();
+                        new EvidenceFinder(index).Find(reader.Read(QuestionText.Normalize(q)));
+                        retrieval.Add(stopwatch.Elapsed.TotalMilliseconds);
+                        stopwatch.Restart();
+                        await answers.AnswerAsync(q, ct);
+                        answering.Add(stopwatch.Elapsed.TotalMilliseconds);
+                    }
+                }
+
+                await output.WriteLineAsync($"retrieval (records + passages), {retrieval.Count} queries: p50 {Percentile(retrieval, 50):F2} ms, p95 {Percentile(retrieval, 95):F2} ms, p99 {Percentile(retrieval, 99):F2} ms");
+                await output.WriteLineAsync($"offline answer (end to end), {answering.Count} questions: p50 {Percentile(answering, 50):F2} ms, p95 {Percentile(answering, 95):F2} ms, p99 {Percentile(answering, 99):F2} ms");
+                await output.WriteLineAsync($"managed memory after the run: {GC.GetTotalMemory(false) / (1024 * 1024)} MB, process working set {Environment.WorkingSet / (1024 * 1024)} MB");
+                return ExitCodes.Success;
+            }, cancellationToken);
+        });
+        return command;
+    }
+
+    private static double Percentile(List<double> values, double percentile)
+    {
+        var sorted = values.Order().ToList();
+        int rank = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+}

@@ -1,0 +1,67 @@
+using StrategyAssistant.Documents;
+using StrategyAssistant.Records;
+using StrategyAssistant.Search;
+
+namespace StrategyAssistant.Answering;
+
+/// <summary>A found item with how much of the question's topic it covers (0–1).</summary>
+public sealed record Ranked<T>(T Item, double Coverage);
+
+/// <summary>What retrieval found for a question: KPI and project records and passages, best first.</summary>
+public sealed record Evidence(
+    IReadOnlyList<Ranked<KpiRecord>> Kpis,
+    IReadOnlyList<Ranked<ProjectRecord>> Projects,
+    IReadOnlyList<Ranked<Passage>> Passages)
+{
+    public double BestKpi => Kpis.Count > 0 ? Kpis[0].Coverage : 0;
+
+    public double BestProject => Projects.Count > 0 ? Projects[0].Coverage : 0;
+
+    public double BestPassage => Passages.Count > 0 ? Passages[0].Coverage : 0;
+}
+
+/// <summary>Searches records and passages for a question's topic, within the cities it names.</summary>
+public sealed class EvidenceFinder
+{
+    private readonly CorpusIndex _index;
+
+    public EvidenceFinder(CorpusIndex index) => _index = index;
+
+    public Evidence Find(Question question, int count = 12)
+    {
+        string topic = question.Topic.Length > 0 ? question.Topic : question.Text;
+        IReadOnlyList<string> cities = question.Cities;
+        KnowledgeBase knowledge = _index.Knowledge;
+
+        var kpis = Search(topic, IndexFields.KindKpi, cities, count)
+            .Select(h => (Record: knowledge.FindKpi(h.Hit.Id), h.Coverage))
+            .Where(x => x.Record is not null)
+            .Select(x => new Ranked<KpiRecord>(x.Record!, x.Coverage))
+            .ToList();
+        var projects = Search(topic, IndexFields.KindProject, cities, count)
+            .Select(h => (Record: knowledge.FindProject(h.Hit.Id), h.Coverage))
+            .Where(x => x.Record is not null)
+            .Select(x => new Ranked<ProjectRecord>(x.Record!, x.Coverage))
+            .ToList();
+
+        // Passages are searched with the whole question too: open questions carry their meaning in the value words.
+        var passages = Search(topic, IndexFields.KindPassage, cities, count)
+            .Concat(Search(question.Text, IndexFields.KindPassage, cities, count))
+            .GroupBy(h => h.Hit.Id, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(h => h.Coverage))
+            .OrderByDescending(h => h.Coverage)
+            .ThenByDescending(h => h.Hit.Score)
+            .Select(h => (Passage: knowledge.FindPassage(h.Hit.Id), h.Coverage))
+            .Where(x => x.Passage is not null)
+            .Select(x => new Ranked<Passage>(x.Passage!, x.Coverage))
+            .ToList();
+
+        return new Evidence(Order(kpis), Order(projects), passages);
+    }
+
+    private IReadOnlyList<ScoredHit> Search(string text, string kind, IReadOnlyList<string> cities, int count) =>
+        _index.Retriever.Search(new SearchRequest(text, [kind], cities, count));
+
+    // Coverage first (how much of the topic the record names), BM25 order breaks ties (kept by the stable sort).
+    private static List<Ranked<T>> Order<T>(List<Ranked<T>> items) => [.. items.OrderByDescending(r => Math.Round(r.Coverage, 3))];
+}

@@ -1,0 +1,471 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using StrategyAssistant.Documents;
+using StrategyAssistant.Records;
+using StrategyAssistant.Search;
+
+namespace StrategyAssistant.Answering;
+
+/// <summary>Composes answers without a language model: figure questions from the records (each figure with its year, unit
+/// and citation), open questions from the best passages. Says so plainly when the documents do not hold the answer.</summary>
+public sealed class OfflineComposer
+{
+    public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
+
+    /// <summary>A record answers only when it names this share of the question's topic (IDF-weighted).</summary>
+    public const double RecordCoverage = 0.5;
+
+    /// <summary>A passage is quoted only when it holds this share of the question's terms.</summary>
+    public const double PassageCoverage = 0.3;
+
+    private const int MaxRecords = 3;
+    private const int MaxListedProjects = 30;
+
+    private readonly KnowledgeBase _knowledge;
+    private readonly Analyzer _analyzer;
+    private readonly int _maxPassages;
+
+    public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3)
+    {
+        _knowledge = knowledge;
+        _analyzer = analyzer;
+        _maxPassages = maxPassages;
+    }
+
+    public Answer Compose(string asked, Question question, Evidence evidence)
+    {
+        if (question.Cities.Count == 0 && question.OtherPlaces.Count > 0)
+        {
+            string covered = string.Join("・", _knowledge.Corpus.Cities);
+            return new AnswerBuilder()
+                .Line($"{NotFoundText}資料は{covered}のものです（{string.Join("・", question.OtherPlaces)}は対象外です）。")
+                .Build(asked, found: false);
+        }
+
+        var builder = new AnswerBuilder();
+        bool found =
+            (question.Asks(AskedValue.Count) && TryCount(question, builder))
+            || ((question.Asks(AskedValue.Budget) || question.Asks(AskedValue.Total)) && TryBudget(question, evidence, builder))
+            || (question.Asks(AskedValue.Projects) && TryProjects(question, evidence, builder))
+            || (question.Asks(AskedValue.Department) && TryDepartment(question, evidence, builder))
+            || (question.Asks(AskedValue.Evaluation) && TryEvaluation(question, evidence, builder))
+            || ((question.AsksKpiValue || question.Asks(AskedValue.Compare) || question.Asks(AskedValue.Status)) && TryKpiValues(question, evidence, builder))
+            || TryPassages(question, evidence, builder);
+        if (!found)
+        {
+            return new AnswerBuilder().Line(NotFoundText).Build(asked, found: false);
+        }
+
+        AddDataQualityNotes(builder);
+        return builder.Build(asked);
+    }
+
+    /// <summary>The extractive answer only: verbatim quotes of the best passages.</summary>
+    public Answer ComposeFromPassages(string asked, Question question, Evidence evidence)
+    {
+        var builder = new AnswerBuilder();
+        return TryPassages(question, evidence, builder) ? builder.Build(asked) : new AnswerBuilder().Line(NotFoundText).Build(asked, found: false);
+    }
+
+    private bool TryKpiValues(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        List<KpiRecord> records = Best(evidence.Kpis, k => k.Baseline is not null || k.Target is not null || k.Actual is not null || k.Series.Count > 0);
+        if (records.Count == 0)
+        {
+            return false;
+        }
+
+        // A year the question asks about that no value of these records is for: say so rather than give another year's figure.
+        List<FiscalPeriod> missing = [.. question.Years.Where(y => !records.Any(r => Values(r).Any(v => v.Value.Period?.Contains(y.Start) == true) || r.Series.Any(s => y.Contains(s.Year))))];
+        bool yearMissing = missing.Count > 0 && missing.Count == question.Years.Count && missing.All(y => records.All(r => Values(r).All(v => v.Value.Period is null || v.Value.Period.End < y.Start)));
+        if (yearMissing)
+        {
+            builder.Line($"資料には{string.Join("・", missing.Select(y => y.Text))}の値は記載されていません。資料にある値は次のとおりです。");
+        }
+
+        foreach (KpiRecord record in records)
+        {
+            builder.Line($"{record.City}「{record.Indicator}」{Context(record)}{builder.Mark(record.Source)}");
+            foreach ((string label, KpiValue value) in OrderedValues(record, question))
+            {
+                (string year, Citation? yearSource) = YearOf(value, record);
+                string marker = builder.Figure(value.ValueText, value.Unit, year.Length > 0 ? year : null, value.Source, $"{record.Indicator} {label}");
+                string yearMarker = yearSource is null ? string.Empty : builder.Mark(yearSource);
+                builder.Line($"・{label}: {value.Display}{(year.Length > 0 ? $"（{year}）" : string.Empty)} {marker}{yearMarker}");
+            }
+
+            foreach (YearlyValue point in record.Series.Where(s => question.Years.Any(y => y.Contains(s.Year))))
+            {
+                foreach ((string label, KpiValue? value) in new[] { ("目標値", point.Target), ("実績値", point.Actual) })
+                {
+                    if (value is not null && value.Text.Trim() is { Length: > 0 } t && t is not "—" and not "-")
+                    {
+                        string year = point.Year.ToJapanese();
+                        builder.Line($"・{year}の{label}: {value.Display} {builder.Figure(value.ValueText, value.Unit, year, value.Source, $"{record.Indicator} {year} {label}")}");
+                    }
+                }
+            }
+
+            if (record.Status is { Length: > 0 } status)
+            {
+                builder.Line($"・状況: {status} {builder.Mark(record.Source)}");
+            }
+
+            if (question.Asks(AskedValue.Compare) && record.Actual?.Number is decimal actual && record.Target?.Number is decimal target)
+            {
+                string relation = actual >= target ? "上回って（または達して）います" : "下回っています";
+                builder.Line($"・実績値 {record.Actual.ValueText} は目標値 {record.Target.ValueText} を{relation}。");
+            }
+        }
+
+        if (yearMissing)
+        {
+            builder.Note("質問の年度の値は資料にありません。");
+        }
+
+        return true;
+    }
+
+    private bool TryBudget(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        List<ProjectRecord> projects = Best(evidence.Projects, p => p.Budget is not null);
+        if (projects.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (ProjectRecord project in projects)
+        {
+            Money budget = project.Budget!;
+            string year = project.BudgetYear?.Text ?? string.Empty;
+            string marker = builder.Figure(budget.Text, budget.Unit, year.Length > 0 ? year : null, project.Source, $"{project.Name} 予算");
+            string department = project.Department is { Length: > 0 } d ? $"（{d}）" : string.Empty;
+            builder.Line($"{project.City}「{project.Name}」{department}の{(year.Length > 0 ? year + "の" : string.Empty)}予算事業費は {budget} です {marker}。");
+        }
+
+        return true;
+    }
+
+    private bool TryProjects(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        // An indicator that belongs to a project: 「○○」は △△事業 の指標.
+        Ranked<KpiRecord>? kpi = evidence.Kpis.FirstOrDefault(k => k.Item.Project is { Length: > 0 });
+        Ranked<ProjectRecord>? bundle = evidence.Projects.FirstOrDefault(p => p.Item.Components.Count > 0);
+        if (bundle is not null && bundle.Coverage >= RecordCoverage && bundle.Coverage >= evidence.BestProject - 0.05)
+        {
+            ProjectRecord project = bundle.Item;
+            builder.Line($"{project.City}の「{project.Name}」は、{string.Join("・", project.Components)} をまとめた事業です {builder.Mark(project.Source)}。");
+            return true;
+        }
+
+        if (kpi is not null && kpi.Coverage >= RecordCoverage && kpi.Coverage >= evidence.BestProject)
+        {
+            KpiRecord record = kpi.Item;
+            builder.Line($"{record.City}の指標「{record.Indicator}」は「{record.Project}」の指標です {builder.Mark(record.Source)}。");
+            return true;
+        }
+
+        // Projects under the measure the question names: list them all with budgets.
+        var measures = evidence.Projects
+            .Where(p => p.Item.Measure is not null)
+            .Select(p => (p.Item.City, p.Item.Goal, Measure: p.Item.Measure!))
+            .Distinct()
+            .Select(m => (m.City, m.Goal, m.Measure, Coverage: TopicCoverage(question.Topic, m.Measure.Title)))
+            .OrderByDescending(m => m.Coverage)
+            .ToList();
+        if (measures.Count > 0 && measures[0].Coverage >= RecordCoverage)
+        {
+            (string city, Goal? goal, Measure measure, _) = measures[0];
+            var listed = _knowledge.Records.Projects
+                .Where(p => p.City == city && p.Measure == measure && p.Goal == goal)
+                .Take(MaxListedProjects)
+                .ToList();
+            builder.Line($"{city}の施策「{measure}」に紐づく事業は次の{listed.Count}事業です。");
+            foreach (ProjectRecord project in listed)
+            {
+                builder.Line("・" + ProjectLine(project, builder));
+            }
+
+            AddTotal(listed, builder);
+            return true;
+        }
+
+        List<ProjectRecord> best = Best(evidence.Projects, _ => true);
+        if (best.Count == 0)
+        {
+            return false;
+        }
+
+        builder.Line("該当する事業は次のとおりです。");
+        foreach (ProjectRecord project in best)
+        {
+            builder.Line("・" + ProjectLine(project, builder) + (project.Measure is null ? string.Empty : $"（施策: {project.Measure}）"));
+        }
+
+        return true;
+    }
+
+    private bool TryDepartment(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        Ranked<KpiRecord>? kpi = evidence.Kpis.FirstOrDefault(k => k.Item.Department is { Length: > 0 });
+        Ranked<ProjectRecord>? project = evidence.Projects.FirstOrDefault(p => p.Item.Department is { Length: > 0 });
+        double kpiCoverage = kpi is null ? 0 : Math.Max(kpi.Coverage, kpi.Item.Measure is null ? 0 : TopicCoverage(question.Topic, kpi.Item.Measure.Title));
+        if (Math.Max(kpiCoverage, project?.Coverage ?? 0) < RecordCoverage)
+        {
+            return false;
+        }
+
+        if (kpi is not null && kpiCoverage >= (project?.Coverage ?? 0))
+        {
+            KpiRecord record = kpi.Item;
+            string subject = record.Measure is not null ? $"施策「{record.Measure}」" : $"「{record.Indicator}」";
+            builder.Line($"{record.City}の{subject}の担当部は {record.Department} です {builder.Mark(DepartmentSource(record))}。");
+            return true;
+        }
+
+        ProjectRecord p = project!.Item;
+        builder.Line($"{p.City}の「{p.Name}」の担当部局は {p.Department} です {builder.Mark(p.Source)}。");
+        return true;
+    }
+
+    private bool TryEvaluation(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        Ranked<KpiRecord>? kpi = evidence.Kpis.FirstOrDefault(k => k.Item.Evaluation is { Length: > 0 });
+        if (kpi is null || Math.Max(kpi.Coverage, kpi.Item.Measure is null ? 0 : TopicCoverage(question.Topic, kpi.Item.Measure.Title)) < RecordCoverage)
+        {
+            return false;
+        }
+
+        KpiRecord record = kpi.Item;
+        string subject = record.Measure is not null ? $"施策「{record.Measure}」" : $"「{record.Indicator}」";
+        builder.Line($"{record.City}の{subject}の施策評価（案）は「{record.Evaluation}」です {builder.Mark(record.Source)}。");
+        if (record.EvaluationViewpoint is { Length: > 0 } viewpoint)
+        {
+            builder.Line($"評価の視点: {Shorten(viewpoint, 160)}");
+        }
+
+        return true;
+    }
+
+    /// <summary>How many projects a basic goal has, with and without 再掲, cited to the line where the document states it.</summary>
+    private bool TryCount(Question question, AnswerBuilder builder)
+    {
+        if (question.GoalNumber is not int goalNumber)
+        {
+            return false;
+        }
+
+        var projects = _knowledge.Records.Projects
+            .Where(p => p.Goal?.Number == goalNumber && (question.Cities.Count == 0 || question.Cities.Contains(p.City)))
+            .ToList();
+        if (projects.Count == 0)
+        {
+            return false;
+        }
+
+        // A count is reported only where the document states it (a summary row), so the figure is the document's own.
+        bool any = false;
+        foreach (IGrouping<string, ProjectRecord> city in projects.GroupBy(p => p.City))
+        {
+            int all = city.Count();
+            int unique = city.Count(p => !p.IsRepeat);
+            string allText = all.ToString(CultureInfo.InvariantCulture);
+            string uniqueText = unique.ToString(CultureInfo.InvariantCulture);
+            if (FindStatedLine(city.First().Source.File, $"基本目標{goalNumber}", allText, uniqueText) is not { } stated)
+            {
+                continue;
+            }
+
+            Goal goal = city.First().Goal!;
+            string marker = builder.Figure(uniqueText, "事業", null, stated, $"{goal} 事業数（再掲除く）");
+            builder.Line($"{city.Key}の{goal}の事業は {allText}事業（うち再掲 {all - unique}）、再掲を除くと {uniqueText}事業です {marker}。");
+            any = true;
+        }
+
+        return any;
+    }
+
+    private bool TryPassages(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        var passages = evidence.Passages.Where(p => p.Coverage >= PassageCoverage).Take(_maxPassages).ToList();
+        if (passages.Count == 0)
+        {
+            return false;
+        }
+
+        IReadOnlyList<string> terms = QueryTerms.Analyze(_analyzer, IndexFields.Text, question.Text + " " + question.Topic);
+        builder.Line("資料の該当箇所です。");
+        foreach (Ranked<Passage> ranked in passages)
+        {
+            Citation citation = PassageQuote.Best(_knowledge.Document(ranked.Item.File), ranked.Item, terms, _analyzer);
+            builder.Line($"{builder.Mark(citation)} {Shorten(citation.Quote.Replace('\n', ' ').Replace('\t', ' '), 300)}");
+        }
+
+        return true;
+    }
+
+    private void AddDataQualityNotes(AnswerBuilder builder)
+    {
+        foreach (DataQualityNote note in _knowledge.Records.Notes)
+        {
+            if (note.Sources.Any(s => builder.Citations.Any(c => c.File == s.File && c.Line <= s.LineEnd && s.Line <= c.LineEnd)))
+            {
+                builder.Note(note.Message);
+            }
+        }
+    }
+
+    private static void AddTotal(IReadOnlyList<ProjectRecord> projects, AnswerBuilder builder)
+    {
+        var budgets = projects.Where(p => p.Budget?.Amount is not null).ToList();
+        if (budgets.Count < 2 || budgets.Select(p => p.Budget!.Unit).Distinct().Count() != 1)
+        {
+            return;
+        }
+
+        decimal sum = budgets.Sum(p => p.Budget!.Amount!.Value);
+        string unit = budgets[0].Budget!.Unit;
+        builder.Line($"上記{budgets.Count}事業の予算事業費の計は {sum.ToString("#,0.##", CultureInfo.InvariantCulture)}{unit} です（資料の各事業の額を合計した値）。");
+    }
+
+    private string ProjectLine(ProjectRecord project, AnswerBuilder builder)
+    {
+        string department = project.Department is { Length: > 0 } d ? $"（{d}）" : string.Empty;
+        string repeat = project.IsRepeat ? "［再掲］" : string.Empty;
+        if (project.Budget is { } budget)
+        {
+            string marker = builder.Figure(budget.Text, budget.Unit, project.BudgetYear?.Text, project.Source, $"{project.Name} 予算");
+            return $"{project.Name}{repeat}{department} {budget} {marker}";
+        }
+
+        return $"{project.Name}{repeat}{department} {builder.Mark(project.Source)}";
+    }
+
+    /// <summary>The best records: at or above the coverage bar and close to the best one, at most <see cref="MaxRecords"/>.</summary>
+    private static List<T> Best<T>(IReadOnlyList<Ranked<T>> ranked, Func<T, bool> usable)
+    {
+        var candidates = ranked.Where(r => usable(r.Item) && r.Coverage >= RecordCoverage).ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        double best = candidates.Max(r => r.Coverage);
+        return [.. candidates.Where(r => r.Coverage >= best - 0.02).Take(MaxRecords).Select(r => r.Item)];
+    }
+
+    private static IEnumerable<(string Label, KpiValue Value)> Values(KpiRecord record)
+    {
+        if (record.Baseline is { } b)
+        {
+            yield return ("基準値", b);
+        }
+
+        if (record.Target is { } t)
+        {
+            yield return ("目標値", t);
+        }
+
+        if (record.Actual is { } a)
+        {
+            yield return ("実績値", a);
+        }
+    }
+
+    /// <summary>The values the question asks for first, then the others; blank cells are left out.</summary>
+    private static IEnumerable<(string Label, KpiValue Value)> OrderedValues(KpiRecord record, Question question)
+    {
+        static int Rank(string label, Question q) => label switch
+        {
+            "基準値" when q.Asks(AskedValue.Baseline) => 0,
+            "目標値" when q.Asks(AskedValue.Target) => 0,
+            "実績値" when q.Asks(AskedValue.Actual) => 0,
+            _ => 1,
+        };
+
+        return Values(record)
+            .Where(v => v.Value.Text.Trim() is { Length: > 0 } t && t is not "—" and not "-" and not "－")
+            .OrderBy(v => Rank(v.Label, question));
+    }
+
+    private static string YearText(KpiValue value) => value.Period is null ? string.Empty : value.Period.Text.Trim('(', ')', '（', '）', ' ');
+
+    /// <summary>The year of a value as written, and the line that states it when that is not the value's own line (a column
+    /// header such as 令和6年度目標値). A year no nearby line states is not shown.</summary>
+    private (string Year, Citation? Source) YearOf(KpiValue value, KpiRecord record)
+    {
+        string year = YearText(value);
+        if (year.Length == 0 || value.Source.Quote.Contains(year, StringComparison.Ordinal) || record.Source.Quote.Contains(year, StringComparison.Ordinal))
+        {
+            return (year, null);
+        }
+
+        // Look up to the table's header: within the value's passage, or a few lines above it.
+        SourceDocument document = _knowledge.Document(value.Source.File);
+        int top = _knowledge.Passages.FirstOrDefault(p => p.File == value.Source.File && p.Line <= value.Source.Line && p.LineEnd >= value.Source.Line)?.Line ?? value.Source.Line;
+        for (int n = value.Source.Line - 1; n >= Math.Max(1, Math.Min(top, value.Source.Line) - 8); n--)
+        {
+            if (PassageSplitter.Clean(document.Line(n)).Contains(year, StringComparison.Ordinal))
+            {
+                string header = PassageSplitter.Clean(document.Line(n));
+                int at = header.IndexOf(year, StringComparison.Ordinal);
+                int from = Math.Max(0, at - 60);
+                string quote = header.Length <= 200 ? header : header[from..Math.Min(header.Length, at + year.Length + 60)];
+                return (year, document.Cite(n, n, quote));
+            }
+        }
+
+        return (string.Empty, null);
+    }
+
+    private static string Context(KpiRecord record)
+    {
+        var parts = new List<string>();
+        if (record.Project is { Length: > 0 } project)
+        {
+            parts.Add($"事業: {project}");
+        }
+        else if (record.Measure is not null)
+        {
+            parts.Add($"施策: {record.Measure}");
+        }
+
+        return parts.Count == 0 ? string.Empty : $"（{string.Join("、", parts)}）";
+    }
+
+    /// <summary>The line where the department stands when it is the record's own line, else the record's lines.</summary>
+    private static Citation DepartmentSource(KpiRecord record) => record.Source;
+
+    private double TopicCoverage(string topic, string text)
+    {
+        IReadOnlyList<string> wanted = QueryTerms.Analyze(_analyzer, IndexFields.Text, topic);
+        if (wanted.Count == 0)
+        {
+            return 0;
+        }
+
+        var present = new HashSet<string>(QueryTerms.Analyze(_analyzer, IndexFields.Text, text, int.MaxValue), StringComparer.Ordinal);
+        var content = wanted.Where(IsContent).ToList();
+        return content.Count == 0 ? 0 : (double)content.Count(present.Contains) / content.Count;
+    }
+
+    private static bool IsContent(string term) => term.Any(c => c is < '\u3041' or > '\u309F');
+
+    /// <summary>A line of <paramref name="file"/> containing <paramref name="anchor"/> and every one of <paramref name="numbers"/>.</summary>
+    private Citation? FindStatedLine(string file, string anchor, params string[] numbers)
+    {
+        SourceDocument document = _knowledge.Document(file);
+        for (int n = document.LineCount; n >= 1; n--)
+        {
+            string line = PassageSplitter.Clean(document.Line(n));
+            if (line.Contains(anchor, StringComparison.Ordinal) && numbers.All(x => System.Text.RegularExpressions.Regex.IsMatch(line, $@"(?<![\d,]){x}(?![\d,])")))
+            {
+                return document.Cite(n);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+}
