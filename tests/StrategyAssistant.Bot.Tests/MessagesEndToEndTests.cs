@@ -72,7 +72,8 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
                 Assert.Contains(header, tableText, StringComparison.Ordinal);
             }
 
-            Assert.All(expected.Figures, f => Assert.Contains(f.Value + f.Unit, tableText, StringComparison.Ordinal));
+            Assert.All(expected.Figures, f => Assert.Contains(Replies.FigureTable.FormatCell(f), tableText, StringComparison.Ordinal));
+            Assert.DoesNotContain("人人", tableText, StringComparison.Ordinal);
         }
         else
         {

@@ -92,10 +92,11 @@ public sealed class ReplyBuilderTests
             new Figure("22", "人", "令和3年度", 2, "移住者数 実績値"),
             new Figure("1,625", "千人", "令和元年", 3, "観光入込客数 基準値"),
             new Figure("500", "千円", "令和4年度", 4, "移住支援事業 予算"),
+            new Figure("41人", "人", "令和8年度", 5, "移住者数 目標値"),
         ]);
         Assert.Equal(["移住者数", "観光入込客数", "移住支援事業 予算"], rows.Select(r => r.Indicator));
         Assert.Equal(["16人（令和元年度） [1]"], rows[0].Baseline);
-        Assert.Equal(["40人（令和7年度） [1]"], rows[0].Target);
+        Assert.Equal(["40人（令和7年度） [1]", "41人（令和8年度） [5]"], rows[0].Target);
         Assert.Equal(["22人（令和3年度） [2]"], rows[0].Actual);
         Assert.Equal(["500千円（令和4年度） [4]"], rows[2].Other);
     }

@@ -71,6 +71,16 @@ public sealed class WebChatBrowserTests
             Assert.Contains("40人", answerText, StringComparison.Ordinal);
             Assert.True(await article.Locator("a.cite").CountAsync() > 0, "the [n] markers are links");
 
+            // The figures table shows every figure of the real answer in its column (基準値 / 目標値 / 実績値) with its year.
+            StrategyAssistant.Answering.Answer expected = await host.Get<StrategyAssistant.Answering.IAnswerService>().AnswerAsync("芦別市の移住者数の目標は？");
+            if (expected.Figures.Count > 0)
+            {
+                string table = await article.Locator("table.figures").InnerTextAsync();
+                Assert.Contains("目標値", table, StringComparison.Ordinal);
+                Assert.All(expected.Figures, f => Assert.Contains(StrategyAssistant.Bot.Replies.FigureTable.FormatCell(f), table, StringComparison.Ordinal));
+                Assert.Contains("40人", table, StringComparison.Ordinal);
+            }
+
             ILocator source = article.Locator("a.source-link").First;
             Assert.Contains("芦別市", await source.InnerTextAsync(), StringComparison.Ordinal);
             ILocator quote = article.Locator("blockquote.quote").First;

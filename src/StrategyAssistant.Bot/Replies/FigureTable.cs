@@ -50,7 +50,7 @@ public static class FigureTable
     public static string FormatCell(Figure figure, bool withKindLabel = false, string? kindLabel = null)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        string text = figure.Value + (figure.Unit ?? string.Empty);
+        string text = WithUnit(figure);
         if (!string.IsNullOrWhiteSpace(figure.Year))
         {
             text += $"（{figure.Year}）";
@@ -58,6 +58,13 @@ public static class FigureTable
 
         text += $" [{figure.Citation}]";
         return withKindLabel && !string.IsNullOrEmpty(kindLabel) ? $"{kindLabel}: {text}" : text;
+    }
+
+    /// <summary>The value with its unit, once: some values already carry it ("40人" with unit "人").</summary>
+    public static string WithUnit(Figure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return string.IsNullOrEmpty(figure.Unit) || figure.Value.EndsWith(figure.Unit, StringComparison.Ordinal) ? figure.Value : figure.Value + figure.Unit;
     }
 
     public static IReadOnlyList<FigureRow> Build(IReadOnlyList<Figure> figures)

@@ -43,7 +43,8 @@
   }
 
   function cell(f) {
-    let text = f.value + (f.unit || "");
+    // Some values already carry their unit ("40人" with unit "人").
+    let text = f.unit && !String(f.value).endsWith(f.unit) ? f.value + f.unit : String(f.value);
     if (f.year) text += "（" + f.year + "）";
     return text + " [" + f.citation + "]";
   }
