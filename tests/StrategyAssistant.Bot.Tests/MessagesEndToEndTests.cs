@@ -289,4 +289,37 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
         using HttpResponseMessage response = await _f.Host.Client.GetAsync(new Uri("api/messages", UriKind.Relative));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Feedback_on_an_unknown_message_id_falls_back_to_the_conversation_latest_answer_and_a_removed_bot_forgets_it()
+    {
+        string conversation = NewConversation();
+        using HttpResponseMessage asked = await Activities.PostAsync(_f.Host.Client, Activities.Message(_f.Connector.ServiceUrl, conversation, Question), _f.Token());
+        await _f.Connector.WaitForMessagesAsync(conversation);
+
+        // Teams may split text and card into two messages, so the id it reports can differ from the one the connector returned.
+        using HttpResponseMessage liked = await Activities.PostAsync(_f.Host.Client, Activities.Feedback(_f.Connector.ServiceUrl, conversation, "split-message-id", "like", "助かりました"), _f.Token());
+        Assert.Equal(HttpStatusCode.OK, liked.StatusCode);
+        FeedbackEntry entry = Assert.Single(JsonlFeedbackStore.ReadAll(_f.Host.FeedbackPath), e => e.ConversationId == conversation);
+        Assert.Equal(("like", "conversation-latest", Question), (entry.Reaction, entry.MatchedBy, entry.Question));
+
+        JsonObject removed = Activities.BotAdded(_f.Connector.ServiceUrl, conversation);
+        removed.Remove("membersAdded");
+        removed["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = Activities.BotId });
+        using HttpResponseMessage removal = await Activities.PostAsync(_f.Host.Client, removed, _f.Token());
+        Assert.Equal(HttpStatusCode.OK, removal.StatusCode);
+        using HttpResponseMessage late = await Activities.PostAsync(_f.Host.Client, Activities.Feedback(_f.Connector.ServiceUrl, conversation, "other-id", "dislike", string.Empty), _f.Token());
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        FeedbackEntry orphan = Assert.Single(JsonlFeedbackStore.ReadAll(_f.Host.FeedbackPath), e => e.ConversationId == conversation && e.Reaction == "dislike");
+        Assert.Equal("unknown", orphan.MatchedBy);
+        Assert.Null(orphan.Question);
+    }
+
+    [Fact]
+    public async Task Feedback_that_is_not_a_like_or_dislike_gets_400()
+    {
+        JsonObject feedback = Activities.Feedback(_f.Connector.ServiceUrl, NewConversation(), "x", "love", "?");
+        using HttpResponseMessage response = await Activities.PostAsync(_f.Host.Client, feedback, _f.Token());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 }
