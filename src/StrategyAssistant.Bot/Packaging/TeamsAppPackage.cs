@@ -137,7 +137,6 @@ public static class TeamsAppPackage
                     },
                 },
             },
-            ["permissions"] = new JsonArray("identity", "messageTeamMembers"),
             ["validDomains"] = options.Domain is { Length: > 0 } d ? new JsonArray(d) : new JsonArray(),
         };
         return manifest;
