@@ -18,7 +18,8 @@ internal static class AskCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var json = new Option<bool>("--json") { Description = "JSON で出力します（質問を省略すると JSON Lines）。" };
-        var command = new Command("ask", "資料に基づいて質問に答えます（出典付き）。") { question, json };
+        var explain = new Option<bool>("--explain") { Description = "質問の解釈と検索結果（スコア付き）を標準エラーに表示します。" };
+        var command = new Command("ask", "資料に基づいて質問に答えます（出典付き）。") { question, json, explain };
         command.SetAction((parse, cancellationToken) =>
         {
             string? text = parse.GetValue(question);
@@ -38,6 +39,11 @@ internal static class AskCommand
 
             return CommandRunner.RunAsync(parse.GetValue(verbose), error, async (services, ct) =>
             {
+                if (parse.GetValue(explain))
+                {
+                    await error.WriteLineAsync(await services.GetRequiredService<AnswerService>().ExplainAsync(text, ct));
+                }
+
                 Answer answer = await services.GetRequiredService<IAnswerService>().AnswerAsync(text, ct);
                 await output.WriteLineAsync(asJson ? AnswerJson.Serialize(answer) : Render(answer));
                 return ExitCodes.Success;

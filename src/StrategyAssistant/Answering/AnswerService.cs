@@ -59,6 +59,25 @@ public sealed class AnswerService : IAnswerService
         return answer;
     }
 
+    /// <summary>How a question was read and what retrieval found, with scores: for <c>ask --explain</c>.</summary>
+    public async Task<string> ExplainAsync(string question, CancellationToken cancellationToken = default)
+    {
+        CorpusIndex index = await _corpus.GetAsync(cancellationToken);
+        Question understood = new QuestionReader(index.Knowledge.Corpus.Cities).Read(QuestionText.Normalize(question));
+        Evidence evidence = new EvidenceFinder(index).Find(understood);
+        var lines = new List<string>
+        {
+            $"cities: {string.Join(",", understood.Cities)}  other places: {string.Join(",", understood.OtherPlaces)}",
+            $"years: {string.Join(", ", understood.Years.Select(y => $"{y.Text}={y}"))}  goal: {understood.GoalNumber}",
+            $"asks: {string.Join(",", understood.Asked)}",
+            $"topic: {understood.Topic}",
+        };
+        lines.AddRange(evidence.Kpis.Take(5).Select(k => $"  kpi     {k.Coverage:F2} {k.Item.City} {k.Item.Indicator} ({k.Item.Source})"));
+        lines.AddRange(evidence.Projects.Take(5).Select(p => $"  project {p.Coverage:F2} {p.Item.City} {p.Item.Name} / {p.Item.Measure} ({p.Item.Source})"));
+        lines.AddRange(evidence.Passages.Take(5).Select(p => $"  passage {p.Coverage:F2} {p.Item.File}:{p.Item.Line}-{p.Item.LineEnd} {Shorten(p.Item.Text.Replace('\n', ' '), 60)}"));
+        return string.Join('\n', lines);
+    }
+
     /// <summary>The corpus cities a question names, with or without 市 (旭川 / 旭川市).</summary>
     internal static IReadOnlyList<string> MentionedCities(string text, IEnumerable<string> cities) =>
         [.. cities.Where(city => text.Contains(city.TrimEnd('市', '町', '村'), StringComparison.Ordinal))];

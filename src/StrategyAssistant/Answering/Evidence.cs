@@ -33,15 +33,16 @@ public sealed class EvidenceFinder
         IReadOnlyList<string> cities = question.Cities;
         KnowledgeBase knowledge = _index.Knowledge;
 
+        HashSet<string> asked = Terms(question.Text + " " + question.Topic);
         var kpis = Search(topic, IndexFields.KindKpi, cities, count)
             .Select(h => (Record: knowledge.FindKpi(h.Hit.Id), h.Coverage))
             .Where(x => x.Record is not null)
-            .Select(x => new Ranked<KpiRecord>(x.Record!, x.Coverage))
+            .Select(x => new Ranked<KpiRecord>(x.Record!, Math.Max(x.Coverage, NameCoverage(IndicatorName(x.Record!.Indicator), asked))))
             .ToList();
         var projects = Search(topic, IndexFields.KindProject, cities, count)
             .Select(h => (Record: knowledge.FindProject(h.Hit.Id), h.Coverage))
             .Where(x => x.Record is not null)
-            .Select(x => new Ranked<ProjectRecord>(x.Record!, x.Coverage))
+            .Select(x => new Ranked<ProjectRecord>(x.Record!, Math.Max(x.Coverage, NameCoverage(x.Record!.Name, asked))))
             .ToList();
 
         // Passages are searched with the whole question too: open questions carry their meaning in the value words.
@@ -57,6 +58,35 @@ public sealed class EvidenceFinder
             .ToList();
 
         return new Evidence(Order(kpis), Order(projects), passages);
+    }
+
+    /// <summary>How much of a record's own name the question contains (all of 「観光入込客数」 in a longer question is a match).
+    /// Discounted a little so that a question that names the record and more still prefers a record that covers it all.</summary>
+    private double NameCoverage(string name, HashSet<string> asked)
+    {
+        var terms = Terms(name).Where(t => t.Any(c => c is < '\u3041' or > '\u309F')).ToList();
+        return terms.Count < 2 ? 0 : 0.95 * terms.Count(asked.Contains) / terms.Count;
+    }
+
+    private HashSet<string> Terms(string text) =>
+        new(QueryTerms.Analyze(_index.Index.Analyzer, IndexFields.Text, text, int.MaxValue), StringComparer.Ordinal);
+
+    /// <summary>An indicator's name without its trailing unit or survey notes: 「…の割合(市民アンケート結果)(%)」 → 「…の割合」.</summary>
+    private static string IndicatorName(string indicator)
+    {
+        string name = indicator;
+        while (name.Length > 0 && (name[^1] is ')' or '）'))
+        {
+            int open = Math.Max(name.LastIndexOf('('), name.LastIndexOf('（'));
+            if (open <= 0)
+            {
+                break;
+            }
+
+            name = name[..open].TrimEnd();
+        }
+
+        return name;
     }
 
     private IReadOnlyList<ScoredHit> Search(string text, string kind, IReadOnlyList<string> cities, int count) =>

@@ -130,10 +130,10 @@ public static partial class PassageSplitter
     [GeneratedRegex("基準値|目標値|実績|事業名|施策名|項目|区分|数値目標|具体的な施策")]
     private static partial Regex TableHeaderWords();
 
-    /// <summary>Tracks the heading path: 基本目標 (level 0), 施策 marks ア/イ/①/(1) (level 1), numbered 事業 (level 2).</summary>
+    /// <summary>Tracks the heading path: 基本目標 (level 0), 施策 marks ア/イ/① (level 1), numbered 事業 (level 2), numbered sections (1) (level 3).</summary>
     private sealed partial class HeadingTracker
     {
-        private readonly string?[] _levels = new string?[3];
+        private readonly string?[] _levels = new string?[4];
 
         public IReadOnlyList<string> Path => [.. _levels.Where(l => l is not null).Cast<string>()];
 
@@ -185,10 +185,15 @@ public static partial class PassageSplitter
                 return 1;
             }
 
-            return ProjectHeading().IsMatch(head) ? 2 : -1;
+            if (ProjectHeading().IsMatch(head))
+            {
+                return 2;
+            }
+
+            return SectionHeading().IsMatch(head) ? 3 : -1;
         }
 
-        [GeneratedRegex(@"^基本目標\s?[0-9０-９一二三四五]+(?:\s|[:：「]|$)")]
+        [GeneratedRegex(@"^【?基本目標\s?[0-9０-９一二三四五]+】?(?:\s|[:：「」】]|$|\S)")]
         private static partial Regex GoalHeading();
 
         // ア 安心して…, ① …, (1) 基本的方向 is not a measure: marks followed by a title of some length.
@@ -197,5 +202,9 @@ public static partial class PassageSplitter
 
         [GeneratedRegex(@"^[0-9０-９]{1,2}[.．]\s?\S.{1,40}事業$")]
         private static partial Regex ProjectHeading();
+
+        // (2) 重要業績評価指標 (KPI) の進捗状況について: a numbered section title (not a list item, not a table-of-contents line).
+        [GeneratedRegex(@"^[(（][0-9０-９]{1,2}[)）]\s?[^\t.…]{2,50}$")]
+        private static partial Regex SectionHeading();
     }
 }

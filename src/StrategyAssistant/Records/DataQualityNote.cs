@@ -19,8 +19,11 @@ public sealed record RecordSet(IReadOnlyList<KpiRecord> Kpis, IReadOnlyList<Proj
 {
     public static RecordSet Empty { get; } = new([], [], []);
 
+    /// <summary>Totals the documents state for their lists (小計, 合計, summary rows), with what the listed rows add up to.</summary>
+    public IReadOnlyList<ListTotal> Totals { get; init; } = [];
+
     public RecordSet Concat(RecordSet other) =>
-        new([.. Kpis, .. other.Kpis], [.. Projects, .. other.Projects], [.. Notes, .. other.Notes]);
+        new([.. Kpis, .. other.Kpis], [.. Projects, .. other.Projects], [.. Notes, .. other.Notes]) { Totals = [.. Totals, .. other.Totals] };
 }
 
 /// <summary>Reads the records of one document layout. A reader decides from the text whether it applies, never from a file name,

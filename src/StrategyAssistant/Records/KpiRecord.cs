@@ -11,7 +11,7 @@ public sealed record Goal(int Number, string Title)
 /// <summary>A 施策 (measure) under a goal: its mark (ア, イ, ①, (1) …) and title.</summary>
 public sealed record Measure(string? Mark, string Title)
 {
-    /// <summary>The measure this one sits under, where the document has two levels (砂川市: (1) 人材育成・雇用対策 › ① 地域人材の就労支援).</summary>
+    /// <summary>The measure this one sits under where the document has two levels (砂川市 (1) › ①; 旭川市 エ › ①), or null.</summary>
     public Measure? Parent { get; init; }
 
     public override string ToString() => Mark is null ? Title : $"{Mark} {Title}";

@@ -16,46 +16,63 @@ public sealed partial record KpiValue(string Text, decimal? Number, string? Unit
     /// <summary>The figure as a person reads it: the number with its unit as written, else the text.</summary>
     public string Display => ValueText + (Number is not null && Unit is not null && !ValueText.EndsWith(Unit, StringComparison.Ordinal) ? Unit : string.Empty);
 
-    /// <summary>The part of <see cref="Text"/> that is the value, without a trailing (year) note.</summary>
-    public string ValueText
-    {
-        get
-        {
-            System.Text.RegularExpressions.Match m = TrailingParenthesis().Match(Text);
-            return m.Success ? Text[..m.Index].Trim() : Text.Trim();
-        }
-    }
+    /// <summary>The part of <see cref="Text"/> that is the value, without trailing (year) notes.</summary>
+    public string ValueText => SplitNotes(Text.Trim(), out _);
 
-    /// <summary>Reads a cell such as <c>705 (令和2-6年度累計数)</c>, <c>62,000PV（R6年度）</c>, <c>7,740人(平成27年)</c> or <c>—</c>.</summary>
+    /// <summary>Reads a cell such as <c>705 (令和2-6年度累計数)</c>, <c>62,000PV（R6年度）</c>, <c>7,740人(平成27年)</c>, <c>—</c>
+    /// or <c>3,908 (R元年度) (R3年9月中頃に実績値把握予定)</c>: the value, then its parenthesised notes; the first note that names a
+    /// fiscal year gives the period (else the value's own text, else <paramref name="defaultPeriod"/>).</summary>
     /// <param name="text">The cell as written.</param>
     /// <param name="source">Where it stands.</param>
     /// <param name="defaultPeriod">The year the column header gives, used when the cell names none.</param>
     /// <param name="defaultUnit">The unit the indicator name gives (…(%) or …(人)), used when the cell has none.</param>
     public static KpiValue Parse(string text, Citation source, FiscalPeriod? defaultPeriod = null, string? defaultUnit = null)
     {
-        string trimmed = text.Trim();
-        string valuePart = trimmed;
-        string? note = null;
+        string trimmed = (text ?? string.Empty).Trim();
+        string valuePart = SplitNotes(trimmed, out List<string> notes);
         FiscalPeriod? period = null;
-        System.Text.RegularExpressions.Match paren = TrailingParenthesis().Match(trimmed);
-        if (paren.Success)
+        foreach (string inner in notes)
         {
-            valuePart = trimmed[..paren.Index].Trim();
-            string inner = paren.Groups["inner"].Value;
             period = FiscalYearParser.Parse(inner);
-            note = inner;
+            if (period is not null)
+            {
+                break;
+            }
         }
 
-        period ??= FiscalYearParser.Parse(valuePart) is { } inValue && !Quantity.TryParse(valuePart, out _) ? inValue : null;
+        bool isNumber = Quantity.TryParse(valuePart, out Quantity q);
+        period ??= !isNumber ? FiscalYearParser.Parse(valuePart) : null;
         decimal? number = null;
         string? unit = defaultUnit;
-        if (Quantity.TryParse(valuePart, out Quantity q))
+        if (isNumber)
         {
             number = q.Value;
             unit = q.Unit ?? defaultUnit;
         }
 
+        string? note = notes.Count == 0 ? null : string.Join(" ", notes);
         return new KpiValue(trimmed, number, unit, period ?? defaultPeriod, note, source);
+    }
+
+    /// <summary>Peels trailing parenthesised notes off a cell: <c>30(令和元年度実績) (令和2年度分については…)</c> → <c>30</c>
+    /// and the notes left to right. A cell that is nothing but a parenthesis keeps it as its value.</summary>
+    private static string SplitNotes(string cell, out List<string> notes)
+    {
+        notes = [];
+        string rest = cell;
+        while (true)
+        {
+            System.Text.RegularExpressions.Match m = TrailingParenthesis().Match(rest);
+            if (!m.Success || m.Index == 0)
+            {
+                break;
+            }
+
+            notes.Insert(0, m.Groups["inner"].Value.Trim());
+            rest = rest[..m.Index].TrimEnd();
+        }
+
+        return rest.Trim();
     }
 
     [GeneratedRegex(@"\s?[(（](?<inner>[^()（）]*)[)）]\s*$")]

@@ -53,6 +53,9 @@ public static class RecordExtractors
 {
     public static IReadOnlyList<IRecordExtractor> All { get; } =
     [
+        new EvaluationSheetExtractor(),
+        new StrategyKpiExtractor(),
+        new ProjectListExtractor(),
         new ProgressTableExtractor(),
         new MeasureTableExtractor(),
         new CommitteeSlidesExtractor(),
@@ -61,5 +64,6 @@ public static class RecordExtractors
 
     public static IReadOnlyList<IRecordLinker> Linkers { get; } =
     [
+        new EvaluationStrategyLinker(),
     ];
 }

@@ -118,6 +118,14 @@ internal static partial class TableCellText
             return SplitQualifier(parsed with { Number = joined.Value, Unit = joined.Unit ?? defaultUnit });
         }
 
+        // 50%以上: the number parser refuses a qualifier in the unit; read the number and keep the qualifier as a note.
+        System.Text.RegularExpressions.Match qualified = QualifiedUnit().Match(parsed.ValueText);
+        if (qualified.Success && Quantity.TryParse(qualified.Groups["unit"].Value, out Quantity beforeQualifier))
+        {
+            string q = qualified.Groups["q"].Value;
+            return parsed with { Number = beforeQualifier.Value, Unit = beforeQualifier.Unit ?? defaultUnit, Note = parsed.Note is null ? q : q + " " + parsed.Note };
+        }
+
         return parsed;
     }
 

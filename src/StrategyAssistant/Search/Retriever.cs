@@ -19,7 +19,7 @@ public sealed class Retriever
     private static readonly (string Field, float Boost)[] s_fields =
     [
         (IndexFields.Text, 1.0f),
-        (IndexFields.Heading, 0.4f),
+        (IndexFields.Heading, 0.8f),
         (IndexFields.Name, 1.5f),
     ];
 

@@ -1,0 +1,209 @@
+namespace StrategyAssistant.Japanese.Dict;
+
+/// <summary>
+/// An immutable character trie mapping UTF-16 strings to non-negative integer outputs, laid out breadth-first
+/// so that the children of a node are contiguous and sorted by label. Walk it with <see cref="Root"/> and
+/// <see cref="TryStep"/>; a node's output is available with <see cref="GetOutput"/>.
+/// </summary>
+public sealed class CharTrie
+{
+    /// <summary>The root node's index.</summary>
+    public const int Root = 0;
+
+    private readonly int[] _rootChildren;
+
+    // Interleaved copy of the node arrays for cache-friendly walking.
+    private readonly Node[] _nodes;
+
+    internal CharTrie(char[] labels, int[] firstChild, int[] childCount, int[] outputs)
+    {
+        int n = labels.Length;
+        if (n == 0 || firstChild.Length != n || childCount.Length != n || outputs.Length != n)
+        {
+            throw new ArgumentException("Inconsistent trie arrays.");
+        }
+
+        _rootChildren = new int[0x10000];
+        Array.Fill(_rootChildren, -1);
+        int first = firstChild[Root];
+        for (int i = 0; i < childCount[Root]; i++)
+        {
+            int child = first + i;
+            if (child <= 0 || child >= n)
+            {
+                throw new InvalidDataException("Trie root child out of range.");
+            }
+
+            _rootChildren[labels[child]] = child;
+        }
+
+        _nodes = new Node[n];
+        for (int i = 0; i < n; i++)
+        {
+            _nodes[i] = new Node(labels[i], firstChild[i], childCount[i], outputs[i]);
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            if (childCount[i] < 0 || (childCount[i] > 0 && (firstChild[i] <= i || (long)firstChild[i] + childCount[i] > n)))
+            {
+                throw new InvalidDataException("Trie node out of range.");
+            }
+        }
+    }
+
+    /// <summary>Number of nodes, root included.</summary>
+    public int NodeCount => _nodes.Length;
+
+    internal char[] Labels => [.. _nodes.Select(n => n.Label)];
+
+    internal int[] FirstChild => [.. _nodes.Select(n => n.FirstChild)];
+
+    internal int[] ChildCount => [.. _nodes.Select(n => n.ChildCount)];
+
+    internal int[] Outputs => [.. _nodes.Select(n => n.Output)];
+
+    /// <summary>Follows the edge labelled <paramref name="c"/> from <paramref name="node"/>; false when there is none.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool TryStep(ref int node, char c)
+    {
+        if (node == Root)
+        {
+            int child = _rootChildren[c];
+            if (child < 0)
+            {
+                return false;
+            }
+
+            node = child;
+            return true;
+        }
+
+        Node[] nodes = _nodes;
+        ref readonly Node parent = ref nodes[node];
+        int lo = parent.FirstChild;
+        int hi = lo + parent.ChildCount - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            char label = nodes[mid].Label;
+            if (label < c)
+            {
+                lo = mid + 1;
+            }
+            else if (label > c)
+            {
+                hi = mid - 1;
+            }
+            else
+            {
+                node = mid;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The output stored at a node, or -1 when no key ends there.</summary>
+    public int GetOutput(int node) => _nodes[node].Output;
+
+    /// <summary>Looks up an exact key; -1 when absent.</summary>
+    public int Get(ReadOnlySpan<char> key)
+    {
+        int node = Root;
+        foreach (char c in key)
+        {
+            if (!TryStep(ref node, c))
+            {
+                return -1;
+            }
+        }
+
+        return _nodes[node].Output;
+    }
+
+    /// <summary>Enumerates all (key, output) pairs in ordinal key order.</summary>
+    public IEnumerable<KeyValuePair<string, int>> Enumerate()
+    {
+        var stack = new Stack<(int Node, string Prefix)>();
+        stack.Push((Root, string.Empty));
+        while (stack.Count > 0)
+        {
+            (int node, string prefix) = stack.Pop();
+            Node current = _nodes[node];
+            if (current.Output >= 0)
+            {
+                yield return new KeyValuePair<string, int>(prefix, current.Output);
+            }
+
+            for (int i = current.ChildCount - 1; i >= 0; i--)
+            {
+                int child = current.FirstChild + i;
+                stack.Push((child, prefix + _nodes[child].Label));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Builds a trie from keys sorted in ordinal order without duplicates; key <c>i</c> gets output <c>i</c>.
+    /// </summary>
+    public static CharTrie Build(IReadOnlyList<string> sortedKeys)
+    {
+        for (int i = 1; i < sortedKeys.Count; i++)
+        {
+            if (string.CompareOrdinal(sortedKeys[i - 1], sortedKeys[i]) >= 0)
+            {
+                throw new ArgumentException("Keys must be sorted ordinally and distinct.", nameof(sortedKeys));
+            }
+        }
+
+        var labels = new List<char> { '\0' };
+        var firstChild = new List<int> { 0 };
+        var childCount = new List<int> { 0 };
+        var outputs = new List<int> { -1 };
+        var queue = new Queue<(int Node, int Lo, int Hi, int Depth)>();
+        queue.Enqueue((Root, 0, sortedKeys.Count, 0));
+        while (queue.Count > 0)
+        {
+            (int node, int lo, int hi, int depth) = queue.Dequeue();
+            if (lo < hi && sortedKeys[lo].Length == depth)
+            {
+                outputs[node] = lo;
+                lo++;
+            }
+
+            firstChild[node] = labels.Count;
+            int count = 0;
+            int start = lo;
+            while (start < hi)
+            {
+                char c = sortedKeys[start][depth];
+                int end = start + 1;
+                while (end < hi && sortedKeys[end][depth] == c)
+                {
+                    end++;
+                }
+
+                int child = labels.Count;
+                labels.Add(c);
+                firstChild.Add(0);
+                childCount.Add(0);
+                outputs.Add(-1);
+                queue.Enqueue((child, start, end, depth + 1));
+                count++;
+                start = end;
+            }
+
+            childCount[node] = count;
+            if (count == 0)
+            {
+                firstChild[node] = 0;
+            }
+        }
+
+        return new CharTrie([.. labels], [.. firstChild], [.. childCount], [.. outputs]);
+    }
+
+    private readonly record struct Node(char Label, int FirstChild, int ChildCount, int Output);
+}

@@ -1,0 +1,92 @@
+namespace StrategyAssistant.Japanese.Dict;
+
+/// <summary>
+/// The system (IPADIC) dictionary: a surface trie whose output is the surface ordinal, mapped to a contiguous
+/// range of word ids (entries sorted by surface, stable in source order).
+/// </summary>
+public sealed class TokenInfoDictionary : IDictionary
+{
+    private readonly string[] _strings;
+    private readonly int[] _surfaceEntryStart;
+    private readonly short[] _leftIds;
+    private readonly short[] _rightIds;
+    private readonly short[] _costs;
+
+    // Per-entry features interleaved so one token's lookups touch one cache line.
+    private readonly EntryFeatures[] _entries;
+
+    internal TokenInfoDictionary(DictionaryData data)
+    {
+        _strings = data.Strings;
+        _surfaceEntryStart = data.SurfaceEntryStart;
+        _leftIds = data.LeftIds;
+        _rightIds = data.RightIds;
+        _costs = data.Costs;
+        _entries = new EntryFeatures[_leftIds.Length];
+        for (int i = 0; i < _entries.Length; i++)
+        {
+            int feature = data.Features[i];
+            _entries[i] = new EntryFeatures(
+                data.FeaturePos[feature], data.FeatureInflectionType[feature], data.FeatureInflectionForm[feature], data.BaseForms[i], data.Readings[i], data.Pronunciations[i]);
+        }
+
+        Trie = new CharTrie(data.TrieLabels, data.TrieFirstChild, data.TrieChildCount, data.TrieOutputs);
+        if (_surfaceEntryStart.Length == 0 || _surfaceEntryStart[^1] != _leftIds.Length)
+        {
+            throw new InvalidDataException("Inconsistent surface table.");
+        }
+    }
+
+    internal short[] LeftIds => _leftIds;
+
+    internal short[] Costs => _costs;
+
+    /// <summary>The embedded IPADIC dictionary.</summary>
+    public static TokenInfoDictionary Instance => SystemDictionary.Instance.TokenInfo;
+
+    /// <summary>Surface trie; outputs are surface ordinals.</summary>
+    public CharTrie Trie { get; }
+
+    /// <summary>Number of entries (word ids are 0..Count-1).</summary>
+    public int Count => _leftIds.Length;
+
+    /// <summary>Number of distinct surfaces.</summary>
+    public int SurfaceCount => _surfaceEntryStart.Length - 1;
+
+    /// <summary>First word id of a surface ordinal.</summary>
+    public int GetFirstWordId(int surfaceOrdinal) => _surfaceEntryStart[surfaceOrdinal];
+
+    /// <summary>One past the last word id of a surface ordinal.</summary>
+    public int GetEndWordId(int surfaceOrdinal) => _surfaceEntryStart[surfaceOrdinal + 1];
+
+    /// <inheritdoc/>
+    public int GetLeftId(int wordId) => _leftIds[wordId];
+
+    /// <inheritdoc/>
+    public int GetRightId(int wordId) => _rightIds[wordId];
+
+    /// <inheritdoc/>
+    public int GetWordCost(int wordId) => _costs[wordId];
+
+    /// <inheritdoc/>
+    public string? GetPartOfSpeech(int wordId) => Str(_entries[wordId].Pos);
+
+    /// <inheritdoc/>
+    public string? GetReading(int wordId, char[] surface, int offset, int length) => Str(_entries[wordId].Reading);
+
+    /// <inheritdoc/>
+    public string? GetBaseForm(int wordId, char[] surface, int offset, int length) => Str(_entries[wordId].BaseForm);
+
+    /// <inheritdoc/>
+    public string? GetPronunciation(int wordId, char[] surface, int offset, int length) => Str(_entries[wordId].Pronunciation);
+
+    /// <inheritdoc/>
+    public string? GetInflectionType(int wordId) => Str(_entries[wordId].InflectionType);
+
+    /// <inheritdoc/>
+    public string? GetInflectionForm(int wordId) => Str(_entries[wordId].InflectionForm);
+
+    private string? Str(int index) => index < 0 ? null : _strings[index];
+
+    private readonly record struct EntryFeatures(int Pos, int InflectionType, int InflectionForm, int BaseForm, int Reading, int Pronunciation);
+}

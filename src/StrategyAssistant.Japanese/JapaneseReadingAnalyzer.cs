@@ -1,0 +1,50 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+using StrategyAssistant.Japanese.Dict;
+
+namespace StrategyAssistant.Japanese;
+
+/// <summary>
+/// Analyzer for a reading field: terms are katakana readings, so spelling variants such as 子供 / 子ども / こども meet
+/// as コドモ. Chain: <see cref="JapaneseTokenizer"/> (punctuation discarded) → <see cref="JapanesePartOfSpeechStopFilter"/>
+/// → CJKWidthFilter → StopFilter (on the surface) → <see cref="JapaneseReadingFormFilter"/> → hiragana-to-katakana for
+/// words without a reading → <see cref="JapaneseKatakanaStemFilter"/> → LowerCaseFilter.
+/// </summary>
+public sealed class JapaneseReadingAnalyzer : StopwordAnalyzerBase
+{
+    private readonly JapaneseTokenizerMode _mode;
+    private readonly ISet<string> _stopTags;
+    private readonly UserDictionary? _userDictionary;
+
+    /// <summary>Reading analyzer in SEARCH mode with Kuromoji's default stop words and tags.</summary>
+    public JapaneseReadingAnalyzer(LuceneVersion matchVersion)
+        : this(matchVersion, null, JapaneseTokenizer.DEFAULT_MODE, JapaneseAnalyzer.DefaultStopSet, JapaneseAnalyzer.DefaultStopTags)
+    {
+    }
+
+    /// <summary>Fully configured reading analyzer.</summary>
+    public JapaneseReadingAnalyzer(LuceneVersion matchVersion, UserDictionary? userDictionary, JapaneseTokenizerMode mode, CharArraySet stopwords, ISet<string> stoptags)
+        : base(matchVersion, stopwords)
+    {
+        _userDictionary = userDictionary;
+        _mode = mode;
+        _stopTags = stoptags;
+    }
+
+    /// <inheritdoc/>
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new JapaneseTokenizer(reader, _userDictionary, true, _mode);
+        TokenStream stream = new JapanesePartOfSpeechStopFilter(m_matchVersion, tokenizer, _stopTags);
+        stream = new CJKWidthFilter(stream);
+        stream = new StopFilter(m_matchVersion, stream, m_stopwords);
+        stream = new JapaneseReadingFormFilter(stream);
+        stream = new HiraganaToKatakanaFilter(stream);
+        stream = new JapaneseKatakanaStemFilter(stream);
+        stream = new LowerCaseFilter(m_matchVersion, stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}
