@@ -1,0 +1,90 @@
+namespace StrategyAssistant.Bot.Packaging;
+
+/// <summary><c>package --app-id &lt;guid&gt; --out app.zip [--domain host] [--version 1.0.0] [--name …] [--developer …]
+/// [--website-url …] [--privacy-url …] [--terms-url …] [--teams-app-id guid]</c>: writes the Teams app package.</summary>
+public static class PackageCommand
+{
+    public const string Usage =
+        """
+        Usage: dotnet run --project src/StrategyAssistant.Bot -- package --app-id <bot app id> --out <app.zip> [options]
+
+        Writes the Teams app package (manifest.json v1.22, color.png 192x192, outline.png 32x32) for sideloading.
+
+          --app-id <guid>        The Azure Bot's Microsoft App ID (required; default: Bot:MicrosoftAppId / Bot__MicrosoftAppId)
+          --out <path>           Where to write the zip (required)
+          --domain <host>        The bot host's domain, listed in validDomains (e.g. bot.example.jp)
+          --version <x.y.z>      Package version (default 1.0.0; bump it on every upload)
+          --name <text>          Short name (≤ 30 characters)
+          --developer <text>     Developer name (≤ 32 characters)
+          --website-url <url>    https URL (default https://<domain>/)
+          --privacy-url <url>    https URL (default https://<domain>/privacy)
+          --terms-url <url>      https URL (default https://<domain>/terms)
+          --teams-app-id <guid>  A Teams app id different from the bot id
+        """;
+
+    /// <summary>Runs the command; returns the process exit code (0 written, 2 usage error).</summary>
+    public static int Run(IReadOnlyList<string> args, IReadOnlyList<string> exampleQuestions, string? configuredAppId, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        string[] known = ["--app-id", "--out", "--domain", "--version", "--name", "--developer", "--website-url", "--privacy-url", "--terms-url", "--teams-app-id"];
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (args[i] is "-h" or "--help")
+            {
+                output.WriteLine(Usage);
+                return 0;
+            }
+
+            if (!known.Contains(args[i]) || i + 1 >= args.Count)
+            {
+                error.WriteLine(known.Contains(args[i]) ? $"{args[i]} needs a value." : $"Unknown option '{args[i]}'.");
+                error.WriteLine(Usage);
+                return 2;
+            }
+
+            values[args[i]] = args[++i];
+        }
+
+        string? appId = values.GetValueOrDefault("--app-id") ?? configuredAppId;
+        if (string.IsNullOrWhiteSpace(appId) || !values.TryGetValue("--out", out string? outPath))
+        {
+            error.WriteLine("--app-id and --out are required.");
+            error.WriteLine(Usage);
+            return 2;
+        }
+
+        string? domain = values.GetValueOrDefault("--domain");
+        string site = domain is { Length: > 0 } ? $"https://{domain}" : "https://example.invalid";
+        var defaults = new TeamsAppPackageOptions { BotAppId = appId };
+        var options = new TeamsAppPackageOptions
+        {
+            BotAppId = appId.Trim(),
+            TeamsAppId = values.GetValueOrDefault("--teams-app-id"),
+            Domain = domain,
+            Version = values.GetValueOrDefault("--version") ?? defaults.Version,
+            ShortName = values.GetValueOrDefault("--name") ?? defaults.ShortName,
+            DeveloperName = values.GetValueOrDefault("--developer") ?? defaults.DeveloperName,
+            WebsiteUrl = values.GetValueOrDefault("--website-url") ?? site + "/",
+            PrivacyUrl = values.GetValueOrDefault("--privacy-url") ?? site + "/privacy",
+            TermsOfUseUrl = values.GetValueOrDefault("--terms-url") ?? site + "/terms",
+            ExampleQuestions = exampleQuestions.Count > 0 ? exampleQuestions : BotOptions.DefaultExampleQuestions,
+        };
+        IReadOnlyList<string> problems = TeamsAppPackage.Validate(options);
+        if (problems.Count > 0)
+        {
+            foreach (string problem in problems)
+            {
+                error.WriteLine(problem);
+            }
+
+            return 2;
+        }
+
+        TeamsAppPackage.WriteFile(outPath, options);
+        output.WriteLine($"Wrote {Path.GetFullPath(outPath)} (manifest {TeamsAppPackage.ManifestVersion}, bot {options.BotAppId}, version {options.Version}). Upload it in Teams: Apps > Manage your apps > Upload an app.");
+        return 0;
+    }
+}

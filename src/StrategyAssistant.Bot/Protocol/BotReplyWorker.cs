@@ -1,0 +1,153 @@
+using Microsoft.Extensions.Options;
+using StrategyAssistant.Answering;
+using StrategyAssistant.Bot.Connector;
+using StrategyAssistant.Bot.Feedback;
+using StrategyAssistant.Bot.Replies;
+
+namespace StrategyAssistant.Bot.Protocol;
+
+/// <summary>Answers queued activities in the background: typing first (repeated while the answer is composed), then the reply.</summary>
+public sealed partial class BotReplyWorker : BackgroundService
+{
+    private readonly BotWorkQueue _queue;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IConnectorClient _connector;
+    private readonly SentAnswerLog _sent;
+    private readonly BotOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<BotReplyWorker> _logger;
+
+    public BotReplyWorker(BotWorkQueue queue, IServiceScopeFactory scopes, IConnectorClient connector, SentAnswerLog sent, IOptions<BotOptions> options, TimeProvider time, ILogger<BotReplyWorker> logger)
+    {
+        _queue = queue;
+        _scopes = scopes;
+        _connector = connector;
+        _sent = sent;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, _options.EffectiveWorkers).Select(_ => Task.Run(() => RunAsync(stoppingToken), stoppingToken)));
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (BotWorkItem item in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await ProcessAsync(item, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+#pragma warning disable CA1031 // One failed turn must not stop the worker.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    LogTurnFailed(_logger, ex, item.Inbound.Conversation?.Id, item.Inbound.Id);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    internal async Task ProcessAsync(BotWorkItem item, CancellationToken cancellationToken)
+    {
+        switch (item.Kind)
+        {
+            case BotWorkKind.Welcome:
+                await _connector.SendAsync(ReplyBuilder.Welcome(item.Inbound, _options.EffectiveExampleQuestions), cancellationToken).ConfigureAwait(false);
+                break;
+            case BotWorkKind.Answer:
+                await AnswerAsync(item.Inbound, item.Question ?? string.Empty, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task AnswerAsync(Activity inbound, string question, CancellationToken cancellationToken)
+    {
+        await SendTypingAsync(inbound, cancellationToken).ConfigureAwait(false);
+
+        Answer? answer = null;
+        using var answered = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task typing = RepeatTypingAsync(inbound, answered.Token);
+        try
+        {
+            await using AsyncServiceScope scope = _scopes.CreateAsyncScope();
+            IAnswerService answers = scope.ServiceProvider.GetRequiredService<IAnswerService>();
+            answer = await answers.AnswerAsync(question, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The user gets an apology instead of silence.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogAnswerFailed(_logger, ex, question);
+        }
+        finally
+        {
+            await answered.CancelAsync().ConfigureAwait(false);
+            await typing.ConfigureAwait(false);
+        }
+
+        if (answer is null)
+        {
+            await _connector.SendAsync(ReplyBuilder.Text(inbound, "申し訳ありません。回答の作成中にエラーが発生しました。しばらくしてからもう一度お試しください。"), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        Activity reply = ReplyBuilder.Answer(inbound, answer, _options.MaxReplyBytes);
+        ResourceResponse sent = await _connector.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+        _sent.Record(inbound.Conversation!.Id!, sent.Id, answer);
+        LogAnswered(_logger, inbound.Conversation.Id, inbound.Id, sent.Id, answer.Citations.Count);
+    }
+
+    private async Task SendTypingAsync(Activity inbound, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _connector.SendAsync(ReplyBuilder.Typing(inbound), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex)
+        {
+            LogTypingFailed(_logger, ex.Message);
+        }
+    }
+
+    private async Task RepeatTypingAsync(Activity inbound, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(_options.TypingInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                await SendTypingAsync(inbound, stop).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for conversation {Conversation} activity {Activity}")]
+    private static partial void LogTurnFailed(ILogger logger, Exception ex, string? conversation, string? activity);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The answer service failed for question {Question}")]
+    private static partial void LogAnswerFailed(ILogger logger, Exception ex, string question);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Typing indicator not sent: {Error}")]
+    private static partial void LogTypingFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered conversation {Conversation} activity {Activity} with message {MessageId} ({Citations} citations)")]
+    private static partial void LogAnswered(ILogger logger, string? conversation, string? activity, string? messageId, int citations);
+}
