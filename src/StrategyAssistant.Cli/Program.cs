@@ -13,6 +13,8 @@ var root = new RootCommand("StrategyAssistant — 地方創生総合戦略の資
     EvalCommand.Create(verbose),
     ChatCommand.Create(verbose),
     BenchCommand.Create(verbose),
+    TokenizeCommand.Create(),
+    RecordsCommand.Create(verbose),
 };
 
 ParseResult parse = root.Parse(args);

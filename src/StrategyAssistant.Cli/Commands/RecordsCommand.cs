@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using StrategyAssistant.Records;
+using StrategyAssistant.Search;
+
+namespace StrategyAssistant.Cli.Commands;
+
+/// <summary><c>records export --format json|csv [--city 旭川市] [--out PATH]</c>: the KPI, project and data-quality records.
+/// JSON goes to standard output or a file; CSV (UTF-8 with BOM, one file per record kind) to a folder. Files are written atomically.</summary>
+internal static class RecordsCommand
+{
+    public static Command Create(Option<bool> verbose)
+    {
+        var format = new Option<string>("--format") { Description = "json | csv", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv");
+        var city = new Option<string?>("--city") { Description = "市で絞り込みます（例: 旭川市）" };
+        var output = new Option<string?>("--out") { Description = "出力先（json: ファイル、既定は標準出力 / csv: フォルダ、既定は records-export）" };
+        var export = new Command("export", "KPI・事業・データ品質の記録を書き出します。") { format, city, output };
+        export.SetAction((parse, cancellationToken) =>
+        {
+            TextWriter stdout = parse.InvocationConfiguration.Output;
+            TextWriter error = parse.InvocationConfiguration.Error;
+            return CommandRunner.RunAsync(parse.GetValue(verbose), error, async (services, ct) =>
+            {
+                CorpusIndex index = await services.GetRequiredService<CorpusIndexProvider>().GetAsync(ct);
+                RecordSet records = index.Knowledge.Records;
+                string? wanted = parse.GetValue(city)?.Trim();
+                if (!string.IsNullOrEmpty(wanted) && !index.Knowledge.Corpus.Cities.Contains(wanted))
+                {
+                    await error.WriteLineAsync($"{wanted} の資料はありません（{string.Join("・", index.Knowledge.Corpus.Cities)}）。");
+                    return ExitCodes.Usage;
+                }
+
+                string? path = parse.GetValue(output);
+                if (parse.GetValue(format) == "csv")
+                {
+                    IReadOnlyList<string> files = RecordExport.WriteCsv(records, Path.GetFullPath(path ?? "records-export"), wanted);
+                    foreach (string file in files)
+                    {
+                        await stdout.WriteLineAsync(file);
+                    }
+                }
+                else if (path is not null)
+                {
+                    RecordExport.WriteJson(records, Path.GetFullPath(path), wanted);
+                    await stdout.WriteLineAsync(Path.GetFullPath(path));
+                }
+                else
+                {
+                    await stdout.WriteLineAsync(RecordExport.ToJson(records, wanted));
+                }
+
+                return ExitCodes.Success;
+            }, cancellationToken);
+        });
+        return new Command("records", "抽出した記録（KPI・事業・注記）を扱います。") { export };
+    }
+}

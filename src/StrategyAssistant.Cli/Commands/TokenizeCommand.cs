@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Text;
+using StrategyAssistant.Japanese;
+
+namespace StrategyAssistant.Cli.Commands;
+
+/// <summary><c>tokenize [--mode normal|search|extended] [--analyzer]</c>: reads lines from standard input and writes the
+/// tokenizer's output in the Kuromoji fixtures' TSV format (<c>EOS</c> after each input line).</summary>
+internal static class TokenizeCommand
+{
+    public static Command Create()
+    {
+        var mode = new Option<string>("--mode") { Description = "normal | search | extended（既定: search）", DefaultValueFactory = _ => "search" };
+        mode.AcceptOnlyFromAmong("normal", "search", "extended");
+        var analyzer = new Option<bool>("--analyzer") { Description = "解析器チェーン（JapaneseAnalyzer）の語を出力します。" };
+        var command = new Command("tokenize", "標準入力の各行を形態素解析して TSV で出力します。") { mode, analyzer };
+        command.SetAction(parse =>
+        {
+            // Invalid UTF-8 becomes U+FFFD rather than an error: every line is tokenized.
+            using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false, false));
+            TextWriter output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(analyzer))
+            {
+                TokenizeFormatter.WriteAnalyzerTerms(input, output);
+            }
+            else
+            {
+                TokenizeFormatter.WriteTokens(input, output, parse.GetValue(mode) switch
+                {
+                    "normal" => JapaneseTokenizerMode.NORMAL,
+                    "extended" => JapaneseTokenizerMode.EXTENDED,
+                    _ => JapaneseTokenizerMode.SEARCH,
+                });
+            }
+
+            output.Flush();
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
