@@ -8,7 +8,7 @@ namespace StrategyAssistant.Answering;
 
 /// <summary>Composes answers without a language model: figure questions from the records (each figure with its year, unit
 /// and citation), open questions from the best passages. Says so plainly when the documents do not hold the answer.</summary>
-public sealed class OfflineComposer
+public sealed partial class OfflineComposer
 {
     public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
 
@@ -69,10 +69,21 @@ public sealed class OfflineComposer
 
     private bool TryKpiValues(Question question, Evidence evidence, AnswerBuilder builder)
     {
-        List<KpiRecord> records = Best(evidence.Kpis, k => k.Baseline is not null || k.Target is not null || k.Actual is not null || k.Series.Count > 0);
+        bool HasValues(KpiRecord k) => k.Baseline is not null || k.Target is not null || k.Actual is not null || k.Series.Count > 0;
+        List<KpiRecord> records = Best(evidence.Kpis, HasValues);
         if (records.Count == 0)
         {
             return false;
+        }
+
+        // The same indicator stated in several places (a goal's 数値目標 and a project's KPI): show each.
+        foreach (Ranked<KpiRecord> same in evidence.Kpis.Where(r => r.Coverage >= RecordCoverage && HasValues(r.Item)
+            && records.Any(b => b.City == r.Item.City && b.Indicator == r.Item.Indicator) && !records.Contains(r.Item)))
+        {
+            if (records.Count < MaxRecords)
+            {
+                records.Add(same.Item);
+            }
         }
 
         // A year the question asks about that no value of these records is for: say so rather than give another year's figure.
@@ -400,17 +411,23 @@ public sealed class OfflineComposer
             return (year, null);
         }
 
-        // Look up to the table's header: within the value's passage, or a few lines above it.
+        // Look up to the table's header row (tab-separated, with header words) that states the year, within the goal's section.
         SourceDocument document = _knowledge.Document(value.Source.File);
-        int top = _knowledge.Passages.FirstOrDefault(p => p.File == value.Source.File && p.Line <= value.Source.Line && p.LineEnd >= value.Source.Line)?.Line ?? value.Source.Line;
-        for (int n = value.Source.Line - 1; n >= Math.Max(1, Math.Min(top, value.Source.Line) - 8); n--)
+        for (int n = value.Source.Line - 1; n >= Math.Max(1, value.Source.Line - 80); n--)
         {
-            if (PassageSplitter.Clean(document.Line(n)).Contains(year, StringComparison.Ordinal))
+            string line = PassageSplitter.Clean(document.Line(n));
+            if (line.StartsWith("基本目標", StringComparison.Ordinal) || line.StartsWith("【基本目標", StringComparison.Ordinal))
             {
-                string header = PassageSplitter.Clean(document.Line(n));
-                int at = header.IndexOf(year, StringComparison.Ordinal);
+                break;
+            }
+
+            // A header row names columns; a data row (with bare numbers in its cells) is not one, even if its comment names the year.
+            if (line.Contains(year, StringComparison.Ordinal) && line.Contains('\t', StringComparison.Ordinal) && HeaderWords().IsMatch(line)
+                && !line.Split('\t').Any(cell => BareNumber().IsMatch(cell.Trim())))
+            {
+                int at = line.IndexOf(year, StringComparison.Ordinal);
                 int from = Math.Max(0, at - 60);
-                string quote = header.Length <= 200 ? header : header[from..Math.Min(header.Length, at + year.Length + 60)];
+                string quote = line.Length <= 200 ? line : line[from..Math.Min(line.Length, at + year.Length + 60)];
                 return (year, document.Cite(n, n, quote));
             }
         }
@@ -466,6 +483,12 @@ public sealed class OfflineComposer
 
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("基準|目標|実績|区分|項目|年度")]
+    private static partial System.Text.RegularExpressions.Regex HeaderWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[△▲\-]?[0-9][0-9,]*(\.[0-9]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex BareNumber();
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }
