@@ -68,8 +68,11 @@ public static partial class GroundingCheck
         return new GroundingResult(untraced);
     }
 
-    /// <summary>NFKC, so ０-９ and ，become ASCII; 「△」「▲」 stay as signs.</summary>
-    private static string Prepare(string text) => text.Normalize(NormalizationForm.FormKC);
+    /// <summary>NFKC, so ０-９ and ，become ASCII; 「△」「▲」 stay as signs. Circled list marks (①, ⑫) are marks, not figures.</summary>
+    private static string Prepare(string text) => CircledMark().Replace(text, " ").Normalize(NormalizationForm.FormKC);
+
+    [GeneratedRegex("[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF]")]
+    private static partial Regex CircledMark();
 
     private static HashSet<int> Years(string text) =>
         [.. FiscalYearParser.FindAll(text).SelectMany(m => Enumerable.Range(m.Period.Start.Year, m.Period.End.Year - m.Period.Start.Year + 1))];

@@ -70,7 +70,22 @@ public sealed partial class OfflineComposer
     private bool TryKpiValues(Question question, Evidence evidence, AnswerBuilder builder)
     {
         bool HasValues(KpiRecord k) => k.Baseline is not null || k.Target is not null || k.Actual is not null || k.Series.Count > 0;
-        List<KpiRecord> records = Best(evidence.Kpis, HasValues);
+        bool HasAskedYear(KpiRecord k) => question.Years.Any(y => Values(k).Any(v => v.Value.Period?.Contains(y.Start) == true) || k.Series.Any(s => y.Contains(s.Year)));
+
+        // With a year in the question, records that have a value for it come first among equals; with several cities, the best of each.
+        IReadOnlyList<Ranked<KpiRecord>> ranked = question.Years.Count == 0
+            ? evidence.Kpis
+            : [.. evidence.Kpis.OrderByDescending(r => Math.Round(r.Coverage, 2)).ThenByDescending(r => HasAskedYear(r.Item))
+                .ThenByDescending(r => !question.AsksKpiValue && r.Item.Series.Any(p => question.Years.Any(y => y.Contains(p.Year))))];
+        // A statistics row about another place (合計特殊出生率 (国)) does not stand for the city asked about.
+        if (question.Cities.Count > 0)
+        {
+            ranked = [.. ranked.Where(r => SubjectPlace(r.Item.Indicator) is not { } place || question.Cities.Any(c => c.StartsWith(place, StringComparison.Ordinal) || place.StartsWith(c.TrimEnd('市'), StringComparison.Ordinal)))];
+        }
+
+        List<KpiRecord> records = question.Cities.Count >= 2
+            ? [.. question.Cities.Select(city => Best([.. ranked.Where(r => r.Item.City == city)], HasValues).FirstOrDefault()).OfType<KpiRecord>()]
+            : Best(ranked, HasValues);
         if (records.Count == 0)
         {
             return false;
@@ -96,7 +111,10 @@ public sealed partial class OfflineComposer
 
         foreach (KpiRecord record in records)
         {
-            builder.Line($"{record.City}「{record.Indicator}」{Context(record)}{builder.Mark(record.Source)}");
+            // A linked indicator cites every document that states it (the evaluation sheet and the strategy).
+            string own = builder.Mark(record.Source);
+            string related = string.Concat(record.RelatedSources.Where(c => c != record.Source).Select(builder.Mark));
+            builder.Line($"{record.City}「{record.Indicator}」{Context(record)}{own}{related}");
             foreach ((string label, KpiValue value) in OrderedValues(record, question))
             {
                 (string year, Citation? yearSource) = YearOf(value, record);
@@ -111,8 +129,11 @@ public sealed partial class OfflineComposer
                 {
                     if (value is not null && value.Text.Trim() is { Length: > 0 } t && t is not "—" and not "-")
                     {
-                        string year = point.Year.ToJapanese();
-                        builder.Line($"・{year}の{label}: {value.Display} {builder.Figure(value.ValueText, value.Unit, year, value.Source, $"{record.Indicator} {year} {label}")}");
+                        // The year as the table's header writes it (2018年, 3年度 …), cited to the header.
+                        (string year, Citation? header) = YearHeader(value.Source, point.Year);
+                        string marker = builder.Figure(value.ValueText, value.Unit, year.Length > 0 ? year : null, value.Source, $"{record.Indicator} {year} {label}");
+                        string headerMarker = header is null ? string.Empty : builder.Mark(header);
+                        builder.Line($"・{(year.Length > 0 ? year + "の" : string.Empty)}{label}: {value.Display} {marker}{headerMarker}");
                     }
                 }
             }
@@ -400,6 +421,46 @@ public sealed partial class OfflineComposer
     }
 
     private static string YearText(KpiValue value) => value.Period is null ? string.Empty : value.Period.Text.Trim('(', ')', '（', '）', ' ');
+
+    /// <summary>The place a statistics row is about, from its trailing parenthesis: 国, 北海道, 全国, or a municipality.</summary>
+    internal static string? SubjectPlace(string indicator)
+    {
+        System.Text.RegularExpressions.Match m = TrailingPlace().Match(indicator);
+        return m.Success ? m.Groups["place"].Value : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[(（](?<place>国|全国|北海道|全道|[^()（）]{1,5}[市町村])[)）]\s*$")]
+    private static partial System.Text.RegularExpressions.Regex TrailingPlace();
+
+    /// <summary>The year <paramref name="year"/> as the header row above <paramref name="source"/> writes it (in any notation),
+    /// and that header's citation; empty when no header row states it.</summary>
+    private (string Year, Citation? Source) YearHeader(Citation source, FiscalYear year)
+    {
+        SourceDocument document = _knowledge.Document(source.File);
+        for (int n = source.Line - 1; n >= Math.Max(1, source.Line - 80); n--)
+        {
+            string line = PassageSplitter.Clean(document.Line(n));
+            if (line.StartsWith("基本目標", StringComparison.Ordinal) || line.StartsWith("【基本目標", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            if (!line.Contains('\t', StringComparison.Ordinal) || line.Split('\t').Any(cell => BareNumber().IsMatch(cell.Trim())))
+            {
+                continue;
+            }
+
+            foreach (FiscalYearParser.Match match in FiscalYearParser.FindAll(line, FiscalYearParser.Era.Reiwa))
+            {
+                if (match.Period.IsSingleYear && match.Period.Start == year)
+                {
+                    return (match.Period.Text.Trim(), document.Cite(n, n, line.Length <= 200 ? line : line[..200]));
+                }
+            }
+        }
+
+        return (string.Empty, null);
+    }
 
     /// <summary>The year of a value as written, and the line that states it when that is not the value's own line (a column
     /// header such as 令和6年度目標値). A year no nearby line states is not shown.</summary>

@@ -23,6 +23,9 @@ public sealed partial class QuestionReader
         (AskedValue.Compare, ["比較", "比べ", "どっち", "どちら", "超えて", "上回", "下回", "差は"]),
     ];
 
+    /// <summary>Domain terms that contain an ask word but ask nothing (合計特殊出生率 is not a 合計).</summary>
+    private static readonly string[] s_maskedTerms = ["合計特殊出生率", "事業所", "目標管理", "実績報告", "評価指標", "重要業績評価指標"];
+
     /// <summary>Words that only shape the question; removed from the topic.</summary>
     private static readonly string[] s_questionWords =
     [
@@ -83,10 +86,12 @@ public sealed partial class QuestionReader
             topic = topic.Remove(match.Index, match.Length).Insert(match.Index, " ");
         }
 
+        // Indicator names that contain ask words (合計 in 合計特殊出生率) are masked before looking for asks.
+        string askText = s_maskedTerms.Aggregate(text, (t, term) => t.Replace(term, " ", StringComparison.Ordinal));
         var asked = new HashSet<AskedValue>();
         foreach ((AskedValue value, string[] words) in s_askWords)
         {
-            if (words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            if (words.Any(w => askText.Contains(w, StringComparison.OrdinalIgnoreCase)))
             {
                 asked.Add(value);
             }
