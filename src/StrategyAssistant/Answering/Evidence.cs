@@ -68,7 +68,7 @@ public sealed class EvidenceFinder
     /// Discounted a little so that a question that names the record and more still prefers a record that covers it all.</summary>
     private double NameCoverage(string name, HashSet<string> asked)
     {
-        var terms = Terms(name).Where(t => t.Any(c => c is < '\u3041' or > '\u309F')).ToList();
+        var terms = _index.TermsOf(name).Where(t => t.Any(c => c is < '\u3041' or > '\u309F')).ToList();
         return terms.Count < 2 ? 0 : 0.95 * terms.Count(asked.Contains) / terms.Count;
     }
 

@@ -20,7 +20,13 @@ public sealed class CorpusIndex : IDisposable
 
     public Retriever Retriever { get; }
 
+    /// <summary>The analysed terms of a corpus text (a record's name, a measure's title), computed once per index.</summary>
+    public HashSet<string> TermsOf(string text) =>
+        _terms.GetOrAdd(text, t => new HashSet<string>(QueryTerms.Analyze(Index.Analyzer, IndexFields.Text, t, int.MaxValue), StringComparer.Ordinal));
+
     public void Dispose() => Index.Dispose();
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _terms = new(StringComparer.Ordinal);
 }
 
 /// <summary>Loads the corpus and opens (or builds) its index once, on first use, for the whole process.</summary>
