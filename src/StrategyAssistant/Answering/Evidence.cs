@@ -13,6 +13,12 @@ public sealed record Evidence(
     IReadOnlyList<Ranked<ProjectRecord>> Projects,
     IReadOnlyList<Ranked<Passage>> Passages)
 {
+    /// <summary>Topic words the corpus never uses.</summary>
+    public IReadOnlyList<string> AbsentTerms { get; init; } = [];
+
+    /// <summary>Their IDF-weighted share of the topic.</summary>
+    public double AbsentShare { get; init; }
+
     public double BestKpi => Kpis.Count > 0 ? Kpis[0].Coverage : 0;
 
     public double BestProject => Projects.Count > 0 ? Projects[0].Coverage : 0;
@@ -57,7 +63,8 @@ public sealed class EvidenceFinder
             .Select(x => new Ranked<Passage>(x.Passage!, x.Coverage))
             .ToList();
 
-        return new Evidence(Order(kpis), Order(projects), passages);
+        (IReadOnlyList<string> absent, double share) = question.Topic.Length > 0 ? _index.Retriever.Absent(question.Topic) : ([], 0);
+        return new Evidence(Order(kpis), Order(projects), passages) { AbsentTerms = absent, AbsentShare = share };
     }
 
     /// <summary>A record that the question names in full scores higher, but only in proportion to how much of the question it

@@ -18,8 +18,12 @@ public sealed partial class OfflineComposer
     /// <summary>A passage is quoted only when it holds this share of the question's terms.</summary>
     public const double PassageCoverage = 0.3;
 
+    /// <summary>When this share of the topic (IDF-weighted) is words the corpus never uses, the documents do not cover it.</summary>
+    public const double AbsentTopicShare = 0.5;
+
     private const int MaxRecords = 3;
     private const int MaxListedProjects = 30;
+    private const int MaxNotes = 2;
 
     private readonly KnowledgeBase _knowledge;
     private readonly Analyzer _analyzer;
@@ -39,6 +43,22 @@ public sealed partial class OfflineComposer
             string covered = string.Join("・", _knowledge.Corpus.Cities);
             return new AnswerBuilder()
                 .Line($"{NotFoundText}資料は{covered}のものです（{string.Join("・", question.OtherPlaces)}は対象外です）。")
+                .Build(asked, found: false);
+        }
+
+        // The topic's main words occur nowhere in the documents: nothing to answer from.
+        if (evidence.AbsentShare >= AbsentTopicShare)
+        {
+            return new AnswerBuilder()
+                .Line($"{NotFoundText}（「{string.Join("」「", evidence.AbsentTerms)}」は資料に出てきません。）")
+                .Build(asked, found: false);
+        }
+
+        // A value asked for a year after every year the documents give values for.
+        if (question.AsksKpiValue && question.Years.Count > 0 && LastYear(question.Cities) is { } last && question.Years.All(y => y.Start > last))
+        {
+            return new AnswerBuilder()
+                .Line($"{NotFoundText}資料には{string.Join("・", question.Years.Select(y => y.Text))}の値は記載されていません（資料の値はこれより前の年度のものです）。")
                 .Build(asked, found: false);
         }
 
@@ -169,10 +189,11 @@ public sealed partial class OfflineComposer
         foreach (ProjectRecord project in projects)
         {
             Money budget = project.Budget!;
-            string year = project.BudgetYear?.Text ?? string.Empty;
+            (string year, Citation? yearSource) = BudgetYearOf(project);
             string marker = builder.Figure(budget.Text, budget.Unit, year.Length > 0 ? year : null, project.Source, $"{project.Name} 予算");
+            string yearMarker = yearSource is null ? string.Empty : builder.Mark(yearSource);
             string department = project.Department is { Length: > 0 } d ? $"（{d}）" : string.Empty;
-            builder.Line($"{project.City}「{project.Name}」{department}の{(year.Length > 0 ? year + "の" : string.Empty)}予算事業費は {budget} です {marker}。");
+            builder.Line($"{project.City}「{project.Name}」{department}の{(year.Length > 0 ? year + "の" : string.Empty)}予算事業費は {budget} です {marker}{yearMarker}。");
         }
 
         return true;
@@ -336,14 +357,14 @@ public sealed partial class OfflineComposer
         return true;
     }
 
+    /// <summary>Attaches the data-quality notes about the lines the answer cites: those that overlap most citations first,
+    /// at most <see cref="MaxNotes"/> (one inconsistency is often reported against several totals).</summary>
     private void AddDataQualityNotes(AnswerBuilder builder)
     {
-        foreach (DataQualityNote note in _knowledge.Records.Notes)
+        int Overlaps(DataQualityNote note) => note.Sources.Count(s => builder.Citations.Any(c => c.File == s.File && c.Line <= s.LineEnd && s.Line <= c.LineEnd));
+        foreach (DataQualityNote note in _knowledge.Records.Notes.Where(n => Overlaps(n) > 0).OrderByDescending(Overlaps).Take(MaxNotes))
         {
-            if (note.Sources.Any(s => builder.Citations.Any(c => c.File == s.File && c.Line <= s.LineEnd && s.Line <= c.LineEnd)))
-            {
-                builder.Note(note.Message);
-            }
+            builder.Note(note.Message);
         }
     }
 
@@ -366,7 +387,7 @@ public sealed partial class OfflineComposer
         string repeat = project.IsRepeat ? "［再掲］" : string.Empty;
         if (project.Budget is { } budget)
         {
-            string marker = builder.Figure(budget.Text, budget.Unit, project.BudgetYear?.Text, project.Source, $"{project.Name} 予算");
+            string marker = builder.Figure(budget.Text, budget.Unit, BudgetYearOf(project).Year is { Length: > 0 } y ? y : null, project.Source, $"{project.Name} 予算");
             return $"{project.Name}{repeat}{department} {budget} {marker}";
         }
 
@@ -421,6 +442,41 @@ public sealed partial class OfflineComposer
     }
 
     private static string YearText(KpiValue value) => value.Period is null ? string.Empty : value.Period.Text.Trim('(', ')', '（', '）', ' ');
+
+    /// <summary>The budget's year as the list's title or header writes it (令和6年度 … 関連事業一覧), with that line's citation.</summary>
+    private (string Year, Citation? Source) BudgetYearOf(ProjectRecord project)
+    {
+        string year = project.BudgetYear?.Text.Trim() ?? string.Empty;
+        if (year.Length == 0 || project.Source.Quote.Contains(year, StringComparison.Ordinal))
+        {
+            return (year, null);
+        }
+
+        SourceDocument document = _knowledge.Document(project.Source.File);
+        for (int n = project.Source.Line - 1; n >= 1; n--)
+        {
+            string line = PassageSplitter.Clean(document.Line(n));
+            bool title = !line.Contains('\t', StringComparison.Ordinal) && line.Length <= 80 && BudgetTitleWords().IsMatch(line);
+            bool header = line.Contains('\t', StringComparison.Ordinal) && !line.Split('\t').Any(c => BareNumber().IsMatch(c.Trim()));
+            if ((title || header) && line.Contains(year, StringComparison.Ordinal))
+            {
+                return (year, document.Cite(n, n, line.Length <= 200 ? line : line[..200]));
+            }
+        }
+
+        return (string.Empty, null);
+    }
+
+    /// <summary>The last fiscal year any KPI value of these cities (all when none) is for.</summary>
+    private FiscalYear? LastYear(IReadOnlyList<string> cities)
+    {
+        var years = _knowledge.Records.Kpis
+            .Where(k => cities.Count == 0 || cities.Contains(k.City))
+            .SelectMany(k => Values(k).Select(v => v.Value.Period?.End).Concat(k.Series.Select(p => (FiscalYear?)p.Year)))
+            .OfType<FiscalYear>()
+            .ToList();
+        return years.Count == 0 ? null : years.Max();
+    }
 
     /// <summary>The place a statistics row is about, from its trailing parenthesis: 国, 北海道, 全国, or a municipality.</summary>
     internal static string? SubjectPlace(string indicator)
@@ -547,6 +603,9 @@ public sealed partial class OfflineComposer
 
     [System.Text.RegularExpressions.GeneratedRegex("基準|目標|実績|区分|項目|年度")]
     private static partial System.Text.RegularExpressions.Regex HeaderWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex("一覧|予算|事業費|関連事業")]
+    private static partial System.Text.RegularExpressions.Regex BudgetTitleWords();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[△▲\-]?[0-9][0-9,]*(\.[0-9]+)?$")]
     private static partial System.Text.RegularExpressions.Regex BareNumber();

@@ -81,6 +81,25 @@ public sealed class Retriever
         return scored;
     }
 
+    /// <summary>The topic words that occur nowhere in the corpus (neither as written nor by reading), and their IDF-weighted
+    /// share of the text's content words: a question about 「宇宙開発」 is about something the documents do not mention.</summary>
+    public (IReadOnlyList<string> Absent, double Share) Absent(string text)
+    {
+        var content = QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, text).Where(IsContentTerm).ToList();
+        if (content.Count == 0)
+        {
+            return ([], 0);
+        }
+
+        bool hasReadings = _index.Analysis.Fields.Any(f => f.Name == IndexFields.Reading);
+        var absent = content.Where(term => Idf(term) >= MaxIdf() - 1e-9
+            && (!hasReadings || QueryTerms.Analyze(_index.Analyzer, IndexFields.Reading, term).All(r => _reader.DocFreq(new Term(IndexFields.Reading, r)) == 0))).ToList();
+        double total = content.Sum(Idf);
+        return (absent, total > 0 ? absent.Sum(Idf) / total : 0);
+    }
+
+    private double MaxIdf() => Math.Log(1 + ((_reader.NumDocs + 0.5) / 0.5));
+
     private static void AddFilter(BooleanQuery query, string field, IReadOnlyList<string> values)
     {
         if (values.Count == 0)
