@@ -452,19 +452,9 @@ public sealed partial class OfflineComposer
             return (year, null);
         }
 
-        SourceDocument document = _knowledge.Document(project.Source.File);
-        for (int n = project.Source.Line - 1; n >= 1; n--)
-        {
-            string line = PassageSplitter.Clean(document.Line(n));
-            bool title = !line.Contains('\t', StringComparison.Ordinal) && line.Length <= 80 && BudgetTitleWords().IsMatch(line);
-            bool header = line.Contains('\t', StringComparison.Ordinal) && !line.Split('\t').Any(c => BareNumber().IsMatch(c.Trim()));
-            if ((title || header) && line.Contains(year, StringComparison.Ordinal))
-            {
-                return (year, document.Cite(n, n, line.Length <= 200 ? line : line[..200]));
-            }
-        }
-
-        return (string.Empty, null);
+        Citation? title = LineAbove(project.Source, project.Source.Line, stopAtGoal: false, line =>
+            line.Contains(year, StringComparison.Ordinal) && (IsHeaderRow(line) || (!line.Contains('\t', StringComparison.Ordinal) && line.Length <= 80 && BudgetTitleWords().IsMatch(line))) ? year : null);
+        return title is null ? (string.Empty, null) : (year, title);
     }
 
     /// <summary>The last fiscal year any KPI value of these cities (all when none) is for.</summary>
@@ -492,34 +482,24 @@ public sealed partial class OfflineComposer
     /// and that header's citation; empty when no header row states it.</summary>
     private (string Year, Citation? Source) YearHeader(Citation source, FiscalYear year)
     {
-        SourceDocument document = _knowledge.Document(source.File);
-        for (int n = source.Line - 1; n >= Math.Max(1, source.Line - 80); n--)
+        string written = string.Empty;
+        Citation? header = LineAbove(source, 80, stopAtGoal: true, line =>
         {
-            string line = PassageSplitter.Clean(document.Line(n));
-            if (line.StartsWith("基本目標", StringComparison.Ordinal) || line.StartsWith("【基本目標", StringComparison.Ordinal))
+            if (!IsHeaderRow(line))
             {
-                break;
+                return null;
             }
 
-            if (!line.Contains('\t', StringComparison.Ordinal) || line.Split('\t').Any(cell => BareNumber().IsMatch(cell.Trim())))
-            {
-                continue;
-            }
-
-            foreach (FiscalYearParser.Match match in FiscalYearParser.FindAll(line, FiscalYearParser.Era.Reiwa))
-            {
-                if (match.Period.IsSingleYear && match.Period.Start == year)
-                {
-                    return (match.Period.Text.Trim(), document.Cite(n, n, line.Length <= 200 ? line : line[..200]));
-                }
-            }
-        }
-
-        return (string.Empty, null);
+            FiscalYearParser.Match? match = FiscalYearParser.FindAll(line, FiscalYearParser.Era.Reiwa)
+                .Cast<FiscalYearParser.Match?>()
+                .FirstOrDefault(m => m!.Value.Period.IsSingleYear && m.Value.Period.Start == year);
+            return match is { } m ? written = m.Period.Text.Trim() : null;
+        });
+        return header is null ? (string.Empty, null) : (written, header);
     }
 
     /// <summary>The year of a value as written, and the line that states it when that is not the value's own line (a column
-    /// header such as 令和6年度目標値). A year no nearby line states is not shown.</summary>
+    /// header such as 令和6年度目標値). A year no header row of the table states is not shown.</summary>
     private (string Year, Citation? Source) YearOf(KpiValue value, KpiRecord record)
     {
         string year = YearText(value);
@@ -528,29 +508,40 @@ public sealed partial class OfflineComposer
             return (year, null);
         }
 
-        // Look up to the table's header row (tab-separated, with header words) that states the year, within the goal's section.
-        SourceDocument document = _knowledge.Document(value.Source.File);
-        for (int n = value.Source.Line - 1; n >= Math.Max(1, value.Source.Line - 80); n--)
+        Citation? header = LineAbove(value.Source, 80, stopAtGoal: true, line =>
+            IsHeaderRow(line) && HeaderWords().IsMatch(line) && line.Contains(year, StringComparison.Ordinal) ? year : null);
+        return header is null ? (string.Empty, null) : (year, header);
+    }
+
+    /// <summary>The nearest line above <paramref name="source"/> (at most <paramref name="distance"/> lines, and not past a
+    /// 基本目標 heading when <paramref name="stopAtGoal"/>) of which <paramref name="states"/> returns the text it states;
+    /// cited with a quote around that text.</summary>
+    private Citation? LineAbove(Citation source, int distance, bool stopAtGoal, Func<string, string?> states)
+    {
+        SourceDocument document = _knowledge.Document(source.File);
+        for (int n = source.Line - 1; n >= Math.Max(1, source.Line - distance); n--)
         {
             string line = PassageSplitter.Clean(document.Line(n));
-            if (line.StartsWith("基本目標", StringComparison.Ordinal) || line.StartsWith("【基本目標", StringComparison.Ordinal))
+            if (stopAtGoal && (line.StartsWith("基本目標", StringComparison.Ordinal) || line.StartsWith("【基本目標", StringComparison.Ordinal)))
             {
-                break;
+                return null;
             }
 
-            // A header row names columns; a data row (with bare numbers in its cells) is not one, even if its comment names the year.
-            if (line.Contains(year, StringComparison.Ordinal) && line.Contains('\t', StringComparison.Ordinal) && HeaderWords().IsMatch(line)
-                && !line.Split('\t').Any(cell => BareNumber().IsMatch(cell.Trim())))
+            if (states(line) is { } focus)
             {
-                int at = line.IndexOf(year, StringComparison.Ordinal);
+                int at = Math.Max(0, line.IndexOf(focus, StringComparison.Ordinal));
                 int from = Math.Max(0, at - 60);
-                string quote = line.Length <= 200 ? line : line[from..Math.Min(line.Length, at + year.Length + 60)];
-                return (year, document.Cite(n, n, quote));
+                string quote = line.Length <= 200 ? line : line[from..Math.Min(line.Length, at + focus.Length + 60)];
+                return document.Cite(n, n, quote);
             }
         }
 
-        return (string.Empty, null);
+        return null;
     }
+
+    /// <summary>A header row names columns: tab-separated, and no cell is a bare number (a data row's comment may name a year).</summary>
+    private static bool IsHeaderRow(string line) =>
+        line.Contains('\t', StringComparison.Ordinal) && !line.Split('\t').Any(cell => BareNumber().IsMatch(cell.Trim()));
 
     private static string Context(KpiRecord record)
     {
