@@ -61,6 +61,7 @@ internal static class BenchCommand
 
                 var retrieval = new List<double>();
                 var answering = new List<double>();
+                var perQuestion = asked.ToDictionary(q => q, _ => 0.0);
                 var reader = new QuestionReader(index.Knowledge.Corpus.Cities);
                 for (int round = 0; round < parse.GetValue(rounds); round++)
                 {
@@ -72,11 +73,17 @@ internal static class BenchCommand
                         stopwatch.Restart();
                         await answers.AnswerAsync(q, ct);
                         answering.Add(stopwatch.Elapsed.TotalMilliseconds);
+                        perQuestion[q] = Math.Max(perQuestion[q], answering[^1]);
                     }
                 }
 
                 await output.WriteLineAsync($"retrieval (records + passages), {retrieval.Count} queries: p50 {Percentile(retrieval, 50):F2} ms, p95 {Percentile(retrieval, 95):F2} ms, p99 {Percentile(retrieval, 99):F2} ms");
                 await output.WriteLineAsync($"offline answer (end to end), {answering.Count} questions: p50 {Percentile(answering, 50):F2} ms, p95 {Percentile(answering, 95):F2} ms, p99 {Percentile(answering, 99):F2} ms");
+                foreach ((string q, double ms) in perQuestion.OrderByDescending(p => p.Value).Take(3))
+                {
+                    await output.WriteLineAsync($"  slowest: {ms:F1} ms  {q}");
+                }
+
                 await output.WriteLineAsync($"managed memory after the run: {GC.GetTotalMemory(false) / (1024 * 1024)} MB, process working set {Environment.WorkingSet / (1024 * 1024)} MB");
                 return ExitCodes.Success;
             }, cancellationToken);

@@ -143,7 +143,7 @@ public sealed class Retriever
     /// <summary>The subset of <paramref name="terms"/> that occur in a hit's stored text.</summary>
     private HashSet<string> TermsOf(SearchHit hit, IReadOnlyList<string> terms)
     {
-        HashSet<string> all = _entryTerms.GetOrAdd(hit.Id, _ => new HashSet<string>(QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, hit.StoredText, int.MaxValue), StringComparer.Ordinal));
+        HashSet<string> all = _entryTerms.GetOrAdd(hit.Id, _ => new HashSet<string>(QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, _index.StoredText(hit.DocId), int.MaxValue), StringComparer.Ordinal));
         var present = new HashSet<string>(terms, StringComparer.Ordinal);
         present.IntersectWith(all);
         return present;

@@ -6,8 +6,8 @@ using Lucene.Net.Store;
 namespace StrategyAssistant.Search;
 
 /// <summary>One hit: the passage or record id, its kind and its score.</summary>
-/// <param name="StoredText">Everything that was indexed for the entry, to see which question words it contains.</param>
-public readonly record struct SearchHit(string Id, string Kind, string City, float Score, string StoredText);
+/// <param name="DocId">The Lucene document number (for <see cref="SearchIndex.StoredText"/>).</param>
+public readonly record struct SearchHit(string Id, string Kind, string City, float Score, int DocId);
 
 /// <summary>An open, read-only Lucene index. Thread-safe for searching.</summary>
 public sealed class SearchIndex : IDisposable
@@ -15,6 +15,11 @@ public sealed class SearchIndex : IDisposable
     private readonly FSDirectory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
+
+    // The index is read-only while open: each entry's id, kind and city are read once, not per hit.
+    private readonly string[] _ids;
+    private readonly string[] _kinds;
+    private readonly string[] _cities;
 
     internal SearchIndex(FSDirectory directory, DirectoryReader reader, string path, ITextAnalysis analysis)
     {
@@ -24,6 +29,16 @@ public sealed class SearchIndex : IDisposable
         Analysis = analysis;
         Analyzer = analysis.CreateAnalyzer();
         _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        _ids = new string[reader.MaxDoc];
+        _kinds = new string[reader.MaxDoc];
+        _cities = new string[reader.MaxDoc];
+        for (int doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            Lucene.Net.Documents.Document stored = reader.Document(doc);
+            _ids[doc] = stored.Get(IndexFields.Id);
+            _kinds[doc] = stored.Get(IndexFields.Kind);
+            _cities[doc] = stored.Get(IndexFields.City) ?? string.Empty;
+        }
     }
 
     public string Path { get; }
@@ -44,12 +59,14 @@ public sealed class SearchIndex : IDisposable
         var hits = new List<SearchHit>(top.ScoreDocs.Length);
         foreach (ScoreDoc scoreDoc in top.ScoreDocs)
         {
-            Lucene.Net.Documents.Document doc = _searcher.Doc(scoreDoc.Doc);
-            hits.Add(new SearchHit(doc.Get(IndexFields.Id), doc.Get(IndexFields.Kind), doc.Get(IndexFields.City) ?? string.Empty, scoreDoc.Score, doc.Get(IndexFields.All) ?? string.Empty));
+            hits.Add(new SearchHit(_ids[scoreDoc.Doc], _kinds[scoreDoc.Doc], _cities[scoreDoc.Doc], scoreDoc.Score, scoreDoc.Doc));
         }
 
         return hits;
     }
+
+    /// <summary>Everything that was indexed for an entry (its stored text), to see which question words it contains.</summary>
+    public string StoredText(int docId) => _searcher.Doc(docId).Get(IndexFields.All) ?? string.Empty;
 
     public void Dispose()
     {
