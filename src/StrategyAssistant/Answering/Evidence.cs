@@ -4,8 +4,9 @@ using StrategyAssistant.Search;
 
 namespace StrategyAssistant.Answering;
 
-/// <summary>A found item with how much of the question's topic it covers (0–1).</summary>
-public sealed record Ranked<T>(T Item, double Coverage);
+/// <summary>A found item with how much of the question's topic it covers (0–1), and how much of its own name the question
+/// contains (0–1; a question that names the record outright scores about 1).</summary>
+public sealed record Ranked<T>(T Item, double Coverage, double NameMatch = 0);
 
 /// <summary>What retrieval found for a question: KPI and project records and passages, best first.</summary>
 public sealed record Evidence(
@@ -40,20 +41,24 @@ public sealed class EvidenceFinder
         KnowledgeBase knowledge = _index.Knowledge;
 
         HashSet<string> asked = Terms(question.Text + " " + question.Topic);
-        var kpis = Search(topic, IndexFields.KindKpi, cities, count)
+        string? own = question.OwnTopic.Length > 0 && question.OwnTopic != topic ? question.OwnTopic : null;
+        var kpis = Search(topic, IndexFields.KindKpi, cities, count, own)
             .Select(h => (Record: knowledge.FindKpi(h.Hit.Id), h.Coverage))
             .Where(x => x.Record is not null)
-            .Select(x => new Ranked<KpiRecord>(x.Record!, Combine(x.Coverage, NameCoverage(IndicatorName(x.Record!.Indicator), asked))))
+            .Select(x => (x.Record, x.Coverage, Name: Math.Max(NameCoverage(IndicatorName(x.Record!.Indicator), asked), NameCoverage(x.Record.Project ?? string.Empty, asked))))
+            .Select(x => new Ranked<KpiRecord>(x.Record!, Combine(x.Coverage, x.Name), x.Name))
             .ToList();
-        var projects = Search(topic, IndexFields.KindProject, cities, count)
+        var projects = Search(topic, IndexFields.KindProject, cities, count, own)
             .Select(h => (Record: knowledge.FindProject(h.Hit.Id), h.Coverage))
             .Where(x => x.Record is not null)
-            .Select(x => new Ranked<ProjectRecord>(x.Record!, Combine(x.Coverage, NameCoverage(x.Record!.Name, asked))))
+            .Select(x => (x.Record, x.Coverage, Name: NameCoverage(x.Record!.Name, asked)))
+            .Select(x => new Ranked<ProjectRecord>(x.Record!, Combine(x.Coverage, x.Name), x.Name))
             .ToList();
 
-        // Passages are searched with the whole question too: open questions carry their meaning in the value words.
-        var passages = Search(topic, IndexFields.KindPassage, cities, count)
-            .Concat(Search(question.Text, IndexFields.KindPassage, cities, count))
+        // Passages are searched with the whole question too (open questions carry their meaning in the value words),
+        // less the cities and years, which the filter and the records handle, not the words of a passage.
+        var passages = Search(topic, IndexFields.KindPassage, cities, count, own)
+            .Concat(Search(WithoutPlacesAndYears(question), IndexFields.KindPassage, cities, count))
             .GroupBy(h => h.Hit.Id, StringComparer.Ordinal)
             .Select(g => g.MaxBy(h => h.Coverage))
             .OrderByDescending(h => h.Coverage)
@@ -67,6 +72,22 @@ public sealed class EvidenceFinder
         return new Evidence(Order(kpis), Order(projects), passages) { AbsentTerms = absent, AbsentShare = share };
     }
 
+    private static string WithoutPlacesAndYears(Question question)
+    {
+        string text = question.Text;
+        foreach (string city in question.Cities)
+        {
+            text = text.Replace(city, " ", StringComparison.Ordinal).Replace(city.TrimEnd('市', '町', '村'), " ", StringComparison.Ordinal);
+        }
+
+        foreach (FiscalPeriod year in question.Years)
+        {
+            text = text.Replace(year.Text, " ", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
     /// <summary>A record that the question names in full scores higher, but only in proportion to how much of the question it
     /// covers (geometric mean), so a short generic name (登録者数) does not beat a specific one.</summary>
     private static double Combine(double topicCoverage, double nameCoverage) => Math.Max(topicCoverage, Math.Sqrt(topicCoverage * nameCoverage));
@@ -75,6 +96,11 @@ public sealed class EvidenceFinder
     /// Discounted a little so that a question that names the record and more still prefers a record that covers it all.</summary>
     private double NameCoverage(string name, HashSet<string> asked)
     {
+        if (name.Length == 0)
+        {
+            return 0;
+        }
+
         var terms = _index.TermsOf(name).Where(t => t.Any(c => c is < '\u3041' or > '\u309F')).ToList();
         return terms.Count < 2 ? 0 : 0.95 * terms.Count(asked.Contains) / terms.Count;
     }
@@ -100,9 +126,9 @@ public sealed class EvidenceFinder
         return name;
     }
 
-    private IReadOnlyList<ScoredHit> Search(string text, string kind, IReadOnlyList<string> cities, int count) =>
-        _index.Retriever.Search(new SearchRequest(text, [kind], cities, count));
+    private IReadOnlyList<ScoredHit> Search(string text, string kind, IReadOnlyList<string> cities, int count, string? ownWords = null) =>
+        _index.Retriever.Search(new SearchRequest(text, [kind], cities, count, ownWords));
 
     // Coverage first (how much of the topic the record names), BM25 order breaks ties (kept by the stable sort).
-    private static List<Ranked<T>> Order<T>(List<Ranked<T>> items) => [.. items.OrderByDescending(r => Math.Round(r.Coverage, 3))];
+    private static List<Ranked<T>> Order<T>(List<Ranked<T>> items) => [.. items.OrderByDescending(r => Math.Round(r.Coverage, 3)).ThenByDescending(r => r.NameMatch)];
 }

@@ -22,6 +22,9 @@ public sealed partial class OfflineComposer
     public const double AbsentTopicShare = 0.5;
 
     private const int MaxRecords = 3;
+
+    /// <summary>A name match at or above this means the question names the record itself.</summary>
+    private const double NamedOutright = 0.9;
     private const int MaxListedProjects = 30;
     private const int MaxNotes = 2;
 
@@ -69,7 +72,7 @@ public sealed partial class OfflineComposer
             || (question.Asks(AskedValue.Projects) && TryProjects(question, evidence, builder))
             || (question.Asks(AskedValue.Department) && TryDepartment(question, evidence, builder))
             || (question.Asks(AskedValue.Evaluation) && TryEvaluation(question, evidence, builder))
-            || ((question.AsksKpiValue || question.Asks(AskedValue.Compare) || question.Asks(AskedValue.Status)) && TryKpiValues(question, evidence, builder))
+            || ((question.AsksKpiValue || question.Asks(AskedValue.Compare) || question.Asks(AskedValue.Status) || question.Asked.Count == 0) && TryKpiValues(question, evidence, builder))
             || TryPassages(question, evidence, builder);
         if (!found)
         {
@@ -404,7 +407,15 @@ public sealed partial class OfflineComposer
         }
 
         double best = candidates.Max(r => r.Coverage);
-        return [.. candidates.Where(r => r.Coverage >= best - 0.02).Take(MaxRecords).Select(r => r.Item)];
+        candidates = [.. candidates.Where(r => r.Coverage >= best - 0.02)];
+
+        // Among equals, the records the question names outright (by indicator or project name) are the answer.
+        if (candidates.Any(r => r.NameMatch >= NamedOutright))
+        {
+            candidates = [.. candidates.Where(r => r.NameMatch >= NamedOutright)];
+        }
+
+        return [.. candidates.Take(MaxRecords).Select(r => r.Item)];
     }
 
     private static IEnumerable<(string Label, KpiValue Value)> Values(KpiRecord record)

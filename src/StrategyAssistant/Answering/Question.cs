@@ -61,6 +61,9 @@ public sealed record Question
     /// <summary>The topic: the question without city, years, value words and interrogatives, plus synonyms.</summary>
     public required string Topic { get; init; }
 
+    /// <summary>The topic in the user's own words, before synonyms were added.</summary>
+    public string OwnTopic { get; init; } = string.Empty;
+
     /// <summary>Basic-goal number when the question names one (基本目標4).</summary>
     public int? GoalNumber { get; init; }
 

@@ -125,6 +125,7 @@ public sealed partial class QuestionReader
             Years = years,
             Asked = asked,
             Topic = ExpandSynonyms(topic),
+            OwnTopic = topic,
             GoalNumber = goal,
         };
     }

@@ -11,7 +11,9 @@ public readonly record struct ScoredHit(SearchHit Hit, double Coverage);
 /// <param name="Kinds">passage, kpi, project (any when empty).</param>
 /// <param name="Cities">Keep to these cities (any when empty).</param>
 /// <param name="Count">How many hits.</param>
-public sealed record SearchRequest(string Text, IReadOnlyList<string> Kinds, IReadOnlyList<string> Cities, int Count = 10);
+/// <param name="OwnWords">The user's own words when <paramref name="Text"/> was widened with synonyms: coverage is the better of
+/// the two, so synonyms find more but do not outweigh an exact match.</param>
+public sealed record SearchRequest(string Text, IReadOnlyList<string> Kinds, IReadOnlyList<string> Cities, int Count = 10, string? OwnWords = null);
 
 /// <summary>Searches the index with BM25 over the body, heading and name fields.</summary>
 public sealed class Retriever
@@ -67,18 +69,37 @@ public sealed class Retriever
         }
 
         // Coverage: which of the question's terms does each hit contain, weighted by how rare each term is.
-        // Kana-only terms (particles, okurigana: の, には, する) say nothing about the topic and do not count.
-        var weights = terms.Where(IsContentTerm).ToDictionary(t => t, Idf, StringComparer.Ordinal);
-        double total = weights.Values.Sum();
+        Dictionary<string, double> weights = Weights(terms);
+        Dictionary<string, double>? own = request.OwnWords is { Length: > 0 } ownWords ? Weights(QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, ownWords)) : null;
         var scored = new List<ScoredHit>(hits.Count);
         foreach (SearchHit hit in hits)
         {
-            HashSet<string> present = TermsOf(hit, terms);
-            double covered = present.Where(weights.ContainsKey).Sum(t => weights[t]);
-            scored.Add(new ScoredHit(hit, total > 0 ? covered / total : 0));
+            double coverage = Coverage(hit, weights);
+            if (own is not null)
+            {
+                coverage = Math.Max(coverage, Coverage(hit, own));
+            }
+
+            scored.Add(new ScoredHit(hit, coverage));
         }
 
         return scored;
+    }
+
+    // Kana-only terms (particles, okurigana: の, には, する) say nothing about the topic and do not count.
+    private Dictionary<string, double> Weights(IReadOnlyList<string> terms) =>
+        terms.Where(IsContentTerm).Distinct(StringComparer.Ordinal).ToDictionary(t => t, Idf, StringComparer.Ordinal);
+
+    private double Coverage(SearchHit hit, Dictionary<string, double> weights)
+    {
+        double total = weights.Values.Sum();
+        if (total <= 0)
+        {
+            return 0;
+        }
+
+        HashSet<string> present = TermsOf(hit, [.. weights.Keys]);
+        return present.Sum(t => weights[t]) / total;
     }
 
     /// <summary>The topic words that occur nowhere in the corpus (neither as written nor by reading), and their IDF-weighted

@@ -76,4 +76,23 @@ public sealed class AnswerServiceTests(TestAssistant assistant)
         Assert.Contains(wide.Citations, c => c.Covers("004_62fb755ce21c91b3.txt", 118));
         Assert.Contains(narrow.Citations, c => c.Covers("004_62fb755ce21c91b3.txt", 118));
     }
+
+    [Fact]
+    public async Task A_project_named_outright_gets_its_own_KPI_not_its_neighbours()
+    {
+        Answer answer = await assistant.AskAsync("砂川市の移住定住促進事業のKPIは？");
+
+        Assert.StartsWith("砂川市「お試し暮らしの利用組数」", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("UIJターン", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.Covers("002_c52bdce60cc03941.txt", 50));
+    }
+
+    [Fact]
+    public async Task Cities_and_years_in_the_question_do_not_have_to_be_words_of_a_passage()
+    {
+        Answer answer = await assistant.AskAsync("岩見沢のKPI、2020年の進捗を全体的に見るとどう評価されてる？");
+
+        Assert.Contains("概ね順調", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.Covers("003_9fd2a621cef68687.txt", 231));
+    }
 }
