@@ -134,43 +134,7 @@ public sealed partial class OfflineComposer
 
         foreach (KpiRecord record in records)
         {
-            // A linked indicator cites every document that states it (the evaluation sheet and the strategy).
-            string own = builder.Mark(record.Source);
-            string related = string.Concat(record.RelatedSources.Where(c => c != record.Source).Select(builder.Mark));
-            builder.Line($"{record.City}「{record.Indicator}」{Context(record)}{own}{related}");
-            foreach ((string label, KpiValue value) in OrderedValues(record, question))
-            {
-                (string year, Citation? yearSource) = YearOf(value, record);
-                string marker = builder.Figure(value.ValueText, value.Unit, year.Length > 0 ? year : null, value.Source, $"{record.Indicator} {label}");
-                string yearMarker = yearSource is null ? string.Empty : builder.Mark(yearSource);
-                builder.Line($"・{label}: {value.Display}{(year.Length > 0 ? $"（{year}）" : string.Empty)} {marker}{yearMarker}");
-            }
-
-            foreach (YearlyValue point in record.Series.Where(s => question.Years.Any(y => y.Contains(s.Year))))
-            {
-                foreach ((string label, KpiValue? value) in new[] { ("目標値", point.Target), ("実績値", point.Actual) })
-                {
-                    if (value is not null && value.Text.Trim() is { Length: > 0 } t && t is not "—" and not "-")
-                    {
-                        // The year as the table's header writes it (2018年, 3年度 …), cited to the header.
-                        (string year, Citation? header) = YearHeader(value.Source, point.Year);
-                        string marker = builder.Figure(value.ValueText, value.Unit, year.Length > 0 ? year : null, value.Source, $"{record.Indicator} {year} {label}");
-                        string headerMarker = header is null ? string.Empty : builder.Mark(header);
-                        builder.Line($"・{(year.Length > 0 ? year + "の" : string.Empty)}{label}: {value.Display} {marker}{headerMarker}");
-                    }
-                }
-            }
-
-            if (record.Status is { Length: > 0 } status)
-            {
-                builder.Line($"・状況: {status} {builder.Mark(record.Source)}");
-            }
-
-            if (question.Asks(AskedValue.Compare) && record.Actual?.Number is decimal actual && record.Target?.Number is decimal target)
-            {
-                string relation = actual >= target ? "上回って（または達して）います" : "下回っています";
-                builder.Line($"・実績値 {record.Actual.ValueText} は目標値 {record.Target.ValueText} を{relation}。");
-            }
+            RenderKpi(record, question, builder);
         }
 
         if (yearMissing)
@@ -179,6 +143,49 @@ public sealed partial class OfflineComposer
         }
 
         return true;
+    }
+
+    /// <summary>One KPI: its name with its citations, then each value with its year and unit, the yearly values the question asks
+    /// for, its status, and (when asked) how the actual compares with the target.</summary>
+    private void RenderKpi(KpiRecord record, Question question, AnswerBuilder builder)
+    {
+        // A linked indicator cites every document that states it (the evaluation sheet and the strategy).
+        string own = builder.Mark(record.Source);
+        string related = string.Concat(record.RelatedSources.Where(c => c != record.Source).Select(builder.Mark));
+        builder.Line($"{record.City}「{record.Indicator}」{Context(record)}{own}{related}");
+        foreach ((string label, KpiValue value) in OrderedValues(record, question))
+        {
+            (string year, Citation? yearSource) = YearOf(value, record);
+            string marker = builder.Figure(value.ValueText, value.Unit, year.Length > 0 ? year : null, value.Source, $"{record.Indicator} {label}");
+            string yearMarker = yearSource is null ? string.Empty : builder.Mark(yearSource);
+            builder.Line($"・{label}: {value.Display}{(year.Length > 0 ? $"（{year}）" : string.Empty)} {marker}{yearMarker}");
+        }
+
+        foreach (YearlyValue point in record.Series.Where(s => question.Years.Any(y => y.Contains(s.Year))))
+        {
+            foreach ((string label, KpiValue? value) in new[] { ("目標値", point.Target), ("実績値", point.Actual) })
+            {
+                if (value is not null && value.Text.Trim() is { Length: > 0 } t && t is not "—" and not "-")
+                {
+                    // The year as the table's header writes it (2018年, 3年度 …), cited to the header.
+                    (string year, Citation? header) = YearHeader(value.Source, point.Year);
+                    string marker = builder.Figure(value.ValueText, value.Unit, year.Length > 0 ? year : null, value.Source, $"{record.Indicator} {year} {label}");
+                    string headerMarker = header is null ? string.Empty : builder.Mark(header);
+                    builder.Line($"・{(year.Length > 0 ? year + "の" : string.Empty)}{label}: {value.Display} {marker}{headerMarker}");
+                }
+            }
+        }
+
+        if (record.Status is { Length: > 0 } status)
+        {
+            builder.Line($"・状況: {status} {builder.Mark(record.Source)}");
+        }
+
+        if (question.Asks(AskedValue.Compare) && record.Actual?.Number is decimal actual && record.Target?.Number is decimal target)
+        {
+            string relation = actual >= target ? "上回って（または達して）います" : "下回っています";
+            builder.Line($"・実績値 {record.Actual.ValueText} は目標値 {record.Target.ValueText} を{relation}。");
+        }
     }
 
     private bool TryBudget(Question question, Evidence evidence, AnswerBuilder builder)
@@ -211,6 +218,14 @@ public sealed partial class OfflineComposer
         {
             ProjectRecord project = bundle.Item;
             builder.Line($"{project.City}の「{project.Name}」は、{string.Join("・", project.Components)} をまとめた事業です {builder.Mark(project.Source)}。");
+            return true;
+        }
+
+        // A project the question names outright: what it is, its budget and its KPIs.
+        if (evidence.Projects.FirstOrDefault(p => p.NameMatch >= NamedOutright && p.Coverage >= RecordCoverage) is { } named
+            && (kpi is null || kpi.NameMatch < NamedOutright || kpi.Item.Project == named.Item.Name))
+        {
+            DescribeProject(named.Item, question, builder);
             return true;
         }
 
@@ -259,6 +274,52 @@ public sealed partial class OfflineComposer
         }
 
         return true;
+    }
+
+    private void DescribeProject(ProjectRecord project, Question question, AnswerBuilder builder)
+    {
+        string department = project.Department is { Length: > 0 } d ? $"（{d}）" : string.Empty;
+        string measure = project.Measure is null ? string.Empty : $"施策「{project.Measure}」の";
+        builder.Line($"{project.City}の{measure}「{project.Name}」{department} {builder.Mark(project.Source)}");
+        if (project.Budget is { } budget)
+        {
+            (string year, Citation? yearSource) = BudgetYearOf(project);
+            string marker = builder.Figure(budget.Text, budget.Unit, year.Length > 0 ? year : null, project.Source, $"{project.Name} 予算");
+            string yearMarker = yearSource is null ? string.Empty : builder.Mark(yearSource);
+            builder.Line($"・予算事業費: {budget}{(year.Length > 0 ? $"（{year}）" : string.Empty)} {marker}{yearMarker}");
+        }
+
+        if (project.Components.Count > 0)
+        {
+            builder.Line($"・構成する事業: {string.Join("・", project.Components)}");
+        }
+
+        if (project.Description is { Length: > 0 } description)
+        {
+            builder.Line($"・内容: {ShortenAtBoundary(description.Replace('\n', ' '), 160)}");
+        }
+
+        var kpis = _knowledge.Records.Kpis.Where(k => k.City == project.City && k.Project == project.Name).Take(MaxListedProjects).ToList();
+        if (kpis.Count > 0)
+        {
+            builder.Line($"この事業の指標（{kpis.Count}件）:");
+            foreach (KpiRecord kpi in kpis)
+            {
+                RenderKpi(kpi, question, builder);
+            }
+        }
+    }
+
+    /// <summary>Cuts a text at a sentence or clause boundary, never inside a number.</summary>
+    private static string ShortenAtBoundary(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        int cut = text.LastIndexOfAny(['。', '、', ' '], max);
+        return cut > max / 2 ? string.Concat(text.AsSpan(0, cut + 1), "…") : Shorten(text, max);
     }
 
     private bool TryDepartment(Question question, Evidence evidence, AnswerBuilder builder)

@@ -14,7 +14,8 @@ namespace StrategyAssistant.Records;
 public sealed partial record KpiValue(string Text, decimal? Number, string? Unit, FiscalPeriod? Period, string? Note, Citation Source)
 {
     /// <summary>The figure as a person reads it: the number with its unit as written, else the text.</summary>
-    public string Display => ValueText + (Number is not null && Unit is not null && !ValueText.EndsWith(Unit, StringComparison.Ordinal) ? Unit : string.Empty);
+    public string Display => ValueText + (Number is not null && Unit is not null
+        && !ValueText.Normalize(System.Text.NormalizationForm.FormKC).EndsWith(Unit.Normalize(System.Text.NormalizationForm.FormKC), StringComparison.Ordinal) ? Unit : string.Empty);
 
     /// <summary>The part of <see cref="Text"/> that is the value, without trailing (year) notes.</summary>
     public string ValueText => SplitNotes(Text.Trim(), out _);

@@ -95,4 +95,16 @@ public sealed class AnswerServiceTests(TestAssistant assistant)
         Assert.Contains("概ね順調", answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Citations, c => c.Covers("003_9fd2a621cef68687.txt", 231));
     }
+
+    [Fact]
+    public async Task A_project_named_outright_is_described_with_its_KPIs()
+    {
+        Answer answer = await assistant.AskAsync("芦別市の農業振興事業は？");
+
+        Assert.StartsWith("芦別市の「農業振興事業」", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("この事業の指標", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("106,043千円", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("人／年人/年", answer.Text, StringComparison.Ordinal);
+        Assert.True(GroundingCheck.Check(answer.Text, answer.Citations.Select(c => c.Quote), "芦別市の農業振興事業は？").Grounded);
+    }
 }
