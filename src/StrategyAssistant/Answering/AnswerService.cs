@@ -78,9 +78,5 @@ public sealed class AnswerService : IAnswerService
         return string.Join('\n', lines);
     }
 
-    /// <summary>The corpus cities a question names, with or without 市 (旭川 / 旭川市).</summary>
-    internal static IReadOnlyList<string> MentionedCities(string text, IEnumerable<string> cities) =>
-        [.. cities.Where(city => text.Contains(city.TrimEnd('市', '町', '村'), StringComparison.Ordinal))];
-
     private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }

@@ -336,7 +336,7 @@ public sealed partial class OfflineComposer
         {
             KpiRecord record = kpi.Item;
             string subject = record.Measure is not null ? $"施策「{record.Measure}」" : $"「{record.Indicator}」";
-            builder.Line($"{record.City}の{subject}の担当部は {record.Department} です {builder.Mark(DepartmentSource(record))}。");
+            builder.Line($"{record.City}の{subject}の担当部は {record.Department} です {builder.Mark(record.Source)}。");
             return true;
         }
 
@@ -629,9 +629,6 @@ public sealed partial class OfflineComposer
 
         return parts.Count == 0 ? string.Empty : $"（{string.Join("、", parts)}）";
     }
-
-    /// <summary>The line where the department stands when it is the record's own line, else the record's lines.</summary>
-    private static Citation DepartmentSource(KpiRecord record) => record.Source;
 
     private double TopicCoverage(string topic, string text)
     {
