@@ -9,8 +9,6 @@ namespace StrategyAssistant.Records;
 /// forms the documents write them.</summary>
 internal static partial class TableCellText
 {
-    private const string CircledDigits = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
-
     /// <summary>The cells of a tab-separated line, markup removed and trimmed (empty cells kept, so positions hold).</summary>
     public static string[] Cells(string line) => line.Split('\t').Select(Clean).ToArray();
 
@@ -27,17 +25,14 @@ internal static partial class TableCellText
         return (string.Equals(stripped, text, StringComparison.Ordinal) ? stripped : MultiSpace().Replace(stripped, " ")).Trim();
     }
 
-    /// <summary>True when the cell is a circled number mark.</summary>
-    public static bool IsCircled(char c) => CircledDigits.Contains(c, StringComparison.Ordinal);
-
     /// <summary>Splits a leading mark (①, ア, (1), 1.) from a title.</summary>
     public static (string? Mark, string Title) SplitCircledMark(string text)
     {
         string t = text.Trim();
-        if (t.Length > 0 && IsCircled(t[0]))
+        if (t.Length > 0 && LayoutText.IsCircled(t[0]))
         {
             int end = 1;
-            while (end < t.Length && IsCircled(t[end]))
+            while (end < t.Length && LayoutText.IsCircled(t[end]))
             {
                 end++;
             }
@@ -54,7 +49,7 @@ internal static partial class TableCellText
         var marks = new List<char>();
         foreach (char c in text.TrimStart())
         {
-            if (!IsCircled(c))
+            if (!LayoutText.IsCircled(c))
             {
                 break;
             }
