@@ -31,6 +31,9 @@ public sealed record Answer
 
     public IReadOnlyList<Figure> Figures { get; init; } = [];
 
+    /// <summary>Figures computed from cited figures (sums, differences, counts, comparisons), each with its derivation.</summary>
+    public IReadOnlyList<Derivation> Derivations { get; init; } = [];
+
     /// <summary>Data-quality notes and notices (e.g. the model failed and the offline answer is shown).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

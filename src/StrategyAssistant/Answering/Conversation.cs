@@ -6,45 +6,57 @@ namespace StrategyAssistant.Answering;
 public sealed class Conversation
 {
     private readonly QuestionReader _reader;
-    private Question? _previous;
+    private ConversationState _state = ConversationState.Empty;
 
     public Conversation(IEnumerable<string> cities) => _reader = new QuestionReader(cities);
 
     /// <summary>The question to answer: <paramref name="input"/> completed with what it leaves out from the previous one.</summary>
     public string Resolve(string input)
     {
+        (string question, _state) = Resolve(_state, input);
+        return question;
+    }
+
+    /// <summary>Resolves <paramref name="input"/> against <paramref name="state"/> (kept by the host, e.g. per conversation
+    /// id) and returns the question to answer with the state to keep for the next one.</summary>
+    public (string Question, ConversationState Next) Resolve(ConversationState? state, string input)
+    {
         string text = QuestionText.Normalize(input);
-        Question current = _reader.Read(text);
-        if (_previous is null || text.Length == 0)
+        if (text.Length == 0)
         {
-            _previous = text.Length == 0 ? _previous : current;
-            return text;
+            return (text, state ?? ConversationState.Empty);
         }
 
+        Question current = _reader.Read(text);
+        if (state?.Subject is not { Length: > 0 } subject)
+        {
+            return (text, new ConversationState(text));
+        }
+
+        Question previous = _reader.Read(subject);
         var parts = new List<string>();
         bool noTopic = current.Topic.Count(c => c is < '\u3041' or > '\u309F') < 2;
         if (current.Cities.Count == 0 && current.OtherPlaces.Count == 0)
         {
-            parts.AddRange(_previous.Cities);
+            parts.AddRange(previous.Cities);
         }
 
         if (noTopic)
         {
-            parts.Add(_previous.Topic);
+            parts.Add(previous.Topic);
             if (current.Asked.Count == 0)
             {
                 // 「砂川市は？」: the same ask about another city.
-                parts.Add(string.Join(' ', _previous.Asked.Select(AskWord)));
+                parts.Add(string.Join(' ', previous.Asked.Select(AskWord)));
             }
         }
 
         parts.Add(text);
         string resolved = string.Join(' ', parts.Where(p => p.Length > 0));
-        _previous = _reader.Read(resolved);
-        return resolved;
+        return (resolved, new ConversationState(resolved));
     }
 
-    public void Reset() => _previous = null;
+    public void Reset() => _state = ConversationState.Empty;
 
     private static string AskWord(AskedValue value) => value switch
     {

@@ -8,6 +8,18 @@ public sealed class ConversationTests(TestAssistant assistant)
     private static Conversation New() => new(TestCorpus.Corpus.Cities);
 
     [Fact]
+    public void State_kept_by_the_host_carries_the_subject_between_independent_readers()
+    {
+        (_, ConversationState state) = New().Resolve(ConversationState.Empty, "芦別市の移住者数の目標は？");
+        (string resolved, ConversationState next) = New().Resolve(state, "その基準値は？");
+
+        Assert.Contains("芦別市", resolved, StringComparison.Ordinal);
+        Assert.Contains("移住者", resolved, StringComparison.Ordinal);
+        Assert.Equal(resolved, next.Subject);
+        Assert.Equal(state, New().Resolve(state, "   ").Next);
+    }
+
+    [Fact]
     public void A_follow_up_without_a_topic_reuses_the_previous_topic_and_city()
     {
         Conversation conversation = New();
