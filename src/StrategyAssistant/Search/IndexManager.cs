@@ -35,11 +35,11 @@ public sealed class IndexManager
         _logger = logger;
     }
 
-    /// <summary>What the index must have been built for: the corpus bytes, the analysis, the schema and the reading code.</summary>
+    /// <summary>What the index must have been built for: the knowledge's version (corpus content hash, reading and vocabulary
+    /// versions), the analysis and the index schema. Not the assembly: rebuilding the code does not force a rebuild.</summary>
     public string Stamp(KnowledgeBase knowledge)
     {
-        string code = typeof(IndexManager).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-        byte[] bytes = Encoding.UTF8.GetBytes(string.Join('|', knowledge.Corpus.ContentHash, _analysis.Version, SchemaVersion, code));
+        byte[] bytes = Encoding.UTF8.GetBytes(string.Join('|', knowledge.Version, _analysis.Version, SchemaVersion));
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
@@ -75,6 +75,7 @@ public sealed class IndexManager
         string fullPath = Path.GetFullPath(path);
         string parent = Path.GetDirectoryName(fullPath.TrimEnd(Path.DirectorySeparatorChar))!;
         System.IO.Directory.CreateDirectory(parent);
+        RemoveStaleBuilds(parent, Path.GetFileName(fullPath));
         string temp = Path.Combine(parent, $"{Path.GetFileName(fullPath)}.tmp-{Guid.NewGuid():N}");
         try
         {
@@ -221,6 +222,20 @@ public sealed class IndexManager
         foreach (string leftover in System.IO.Directory.EnumerateDirectories(Path.GetDirectoryName(path)!, Path.GetFileName(path) + ".old-*"))
         {
             TryDelete(leftover);
+        }
+    }
+
+    /// <summary>Removes <c>NAME.tmp-*</c> folders a killed build left behind (older than a minute, so a build running in
+    /// another process at this moment keeps its folder).</summary>
+    private void RemoveStaleBuilds(string parent, string name)
+    {
+        foreach (string leftover in System.IO.Directory.EnumerateDirectories(parent, name + ".tmp-*"))
+        {
+            if (System.IO.Directory.GetLastWriteTimeUtc(leftover) < DateTime.UtcNow.AddMinutes(-1))
+            {
+                _logger.LogInformation("Removing {Directory}, left by an interrupted index build.", leftover);
+                TryDelete(leftover);
+            }
         }
     }
 
