@@ -37,6 +37,15 @@ public sealed class KpiLineInterpreter
 
         int split = left.LastIndexOfAny(['：', ':', '／', '\t']);
         string indicator = split < 0 ? string.Empty : left[..split].Trim();
+        string? project = null;
+        int cell = indicator.LastIndexOf('\t');
+        if (cell >= 0)
+        {
+            // Cells before the indicator's: the project (事業) it belongs to, when one names it.
+            project = indicator[..cell].Split('\t').Select(c => c.Trim()).LastOrDefault(c => c.Length > 0);
+            indicator = indicator[(cell + 1)..].Trim();
+        }
+
         string first = (split < 0 ? left : left[(split + 1)..]).Trim();
         int firstLine = index;
         if (indicator.Length == 0)
@@ -74,7 +83,8 @@ public sealed class KpiLineInterpreter
         KpiValue baseline = firstIsTarget ? b : a;
         KpiValue target = firstIsTarget ? a : b;
         bool goalLevel = context.Headings.Section == FigureSection.GoalTargets;
-        context.Kpis.Add(context.Kpi(firstLine + 1, lastLine + 1, indicator, baseline, target, null, goalLevel));
+        KpiRecord record = context.Kpi(firstLine + 1, lastLine + 1, indicator, baseline, target, null, goalLevel);
+        context.Kpis.Add(project is null || goalLevel ? record : record with { Project = project });
         return lastLine;
     }
 

@@ -137,7 +137,7 @@ public sealed class TableFinder
     /// <summary>A line of only years, units or parenthesised notes under a header: (令和元年度) (令和6年度).</summary>
     private bool IsHeaderContinuation(LayoutLine line) =>
         line.Cells.Count >= 1 && line.Cells.Where(c => c.Text.Length > 0).All(c =>
-            (TableCellText.HeaderYear(c.Text.Trim('(', ')', '（', '）')) is not null || _vocabulary.UnitIn(c.Text) is not null)
+            (TableCellText.HeaderYear(c.Text.Trim('(', ')', '（', '）')) is not null || _vocabulary.IsUnitOnly(c.Text))
             && !Quantity.TryParse(c.Text, out _));
 
     private void MergeContinuation(List<TableColumn> columns, LayoutLine line)
@@ -223,10 +223,23 @@ public sealed class TableFinder
         }
 
         int firstValue = columns.ToList().FindIndex(c => c.Role != ColumnRole.None && c.Role != ColumnRole.Indicator && c.Role != ColumnRole.Number);
-        int indicator = columns.ToList().FindIndex(c => c.Role == ColumnRole.Indicator);
-        if (indicator >= 0 && firstValue > indicator && cell.End <= columns[firstValue].Start)
+        if (firstValue > 0 && cell.End <= columns[firstValue].Start)
         {
-            return indicator;
+            // Left of the figures: labels are left-aligned, so the column whose start is nearest (a virtual indicator column
+            // on the far left takes what no real column is near).
+            int label = -1;
+            double nearest = double.MaxValue;
+            for (int i = 0; i < firstValue; i++)
+            {
+                double distance = columns[i].Index < 0 ? double.MaxValue / 2 : Math.Abs(columns[i].Start - cell.Start);
+                if (distance < nearest)
+                {
+                    nearest = distance;
+                    label = i;
+                }
+            }
+
+            return label;
         }
 
         int best = -1;

@@ -158,6 +158,18 @@ public sealed class StrategyVocabulary
         return null;
     }
 
+    /// <summary>True for a cell that is only a unit: <c>（人）</c>, <c>単位：千円</c>, <c>(%)</c>.</summary>
+    public bool IsUnitOnly(string cell)
+    {
+        string folded = Fold(cell).Trim('(', ')');
+        if (folded.StartsWith("単位:", StringComparison.Ordinal))
+        {
+            folded = folded[3..];
+        }
+
+        return UnitWords.Any(u => string.Equals(Fold(u), folded, StringComparison.Ordinal));
+    }
+
     public bool IsDepartment(string cell) =>
         cell.Length is > 1 and <= 16 && DepartmentSuffixes.Any(s => cell.EndsWith(s, StringComparison.Ordinal)) && !cell.Any(char.IsDigit);
 
