@@ -21,6 +21,7 @@ public static class IngestionServiceCollectionExtensions
         });
         services.TryAddSingleton(sp => new CorpusIngestor(sp.GetRequiredService<StrategyVocabulary>(), sp.GetRequiredService<IOptions<IngestionOptions>>().Value));
         services.TryAddSingleton<SnapshotKnowledgeSource>();
+        services.TryAddSingleton<DocumentAdder>();
         services.Replace(ServiceDescriptor.Singleton<IKnowledgeSource>(sp => sp.GetRequiredService<SnapshotKnowledgeSource>()));
         return services;
     }
