@@ -50,21 +50,31 @@ public static class Renderings
         return sb.ToString();
     }
 
-    public static byte[] Pdf(SyntheticCity city)
+    public static byte[] Pdf(SyntheticCity city) => Pdf(city.Lines, 595, 842);
+
+    /// <summary>A text document (tab-separated cells) set as a PDF on pages wide enough for its longest line.</summary>
+    public static byte[] PdfFromText(string text)
+    {
+        string[][] lines = [.. Formats.TextNormalization.SplitLines(text).Select(l => l.Split('\t'))];
+        double width = 80 + (Placed(lines).Max(p => p.Starts[Math.Min(p.Cells.Length, p.Starts.Length) - 1] + TextNormalization.DisplayWidth(p.Cells[^1])) * FontSize / 2);
+        return Pdf(lines, Math.Max(595, width), 842);
+    }
+
+    private static byte[] Pdf(IReadOnlyList<string[]> lines, double pageWidth, double pageHeight)
     {
         var builder = new PdfDocumentBuilder();
         PdfDocumentBuilder.AddedFont font = builder.AddTrueTypeFont(File.ReadAllBytes(FontPath));
         PdfPageBuilder? page = null;
         int row = 0;
-        foreach ((string[] cells, int[] starts) in Placed(city.Lines))
+        foreach ((string[] cells, int[] starts) in Placed(lines))
         {
             if (page is null || row == LinesPerPage)
             {
-                page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+                page = builder.AddPage(pageWidth, pageHeight);
                 row = 0;
             }
 
-            double y = 800 - (row * LineHeight);
+            double y = pageHeight - 42 - (row * LineHeight);
             for (int i = 0; i < cells.Length; i++)
             {
                 if (cells[i].Length > 0)
