@@ -51,7 +51,7 @@ public sealed class VocabularyTests
     {
         const string text = "甲乙市 KPI\n\n指標\t計画策定時値\t目標値\n転入者数\t210人\t260人\n";
         var info = new DocumentInfo("a.txt", "甲乙市", "甲乙市 KPI", "strategy", string.Empty, "甲乙市");
-        Assert.Empty(Read(StrategyVocabulary.Default, text, info).Kpis.Where(k => k.Baseline is not null));
+        Assert.DoesNotContain(Read(StrategyVocabulary.Default, text, info).Kpis, k => k.Baseline is not null);
 
         JsonNode json = JsonNode.Parse(File.ReadAllText(s_file))!;
         json["columnRoles"]!["baseline"]!.AsArray().Add("計画策定時値");

@@ -47,7 +47,8 @@ public sealed partial class TextDocumentReader : IDocumentReader
         var lines = new List<LayoutLine>(raw.Count);
         for (int i = 0; i < raw.Count; i++)
         {
-            lines.Add(ReadLine(i + 1, TextNormalization.RemoveFormatCharacters(raw[i])));
+            string line = TextNormalization.RemoveFormatCharacters(raw[i]);
+            lines.Add(ReadLine(i + 1, line) with { Raw = line });
         }
 
         return new LayoutDocument(info, lines, "text");

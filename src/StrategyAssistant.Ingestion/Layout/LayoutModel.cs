@@ -29,6 +29,9 @@ public sealed record LayoutCell(string Text, double Start, double End, string? A
 /// its line within the page (PDF), and its cells.</summary>
 public sealed record LayoutLine(int Number, int Page, int PageLine, string Text, IReadOnlyList<LayoutCell> Cells, CellSeparation Separation)
 {
+    /// <summary>The line exactly as a text file wrote it (format characters removed), or null for PDF and sheets.</summary>
+    public string? Raw { get; init; }
+
     public bool IsBlank => Text.Length == 0;
 }
 
@@ -41,10 +44,10 @@ public sealed record LayoutDocument(DocumentInfo Info, IReadOnlyList<LayoutLine>
     /// <summary>The line numbered <paramref name="number"/> (1-based).</summary>
     public LayoutLine Line(int number) => Lines[number - 1];
 
-    /// <summary>The document as the rest of the assistant reads it: one text line per layout line, cells joined by tabs,
+    /// <summary>The document as the rest of the assistant reads it: one text line per layout line (a text file's lines as
+    /// written; other formats' cells joined by tabs, with the empty cells a page leaves out put back by column alignment),
     /// so passages and line citations work the same for every format.</summary>
-    public SourceDocument ToSourceDocument() =>
-        new(Info, [.. Lines.Select(l => l.Separation == CellSeparation.None ? l.Text : string.Join('\t', l.Cells.Select(c => c.Text)))]);
+    public SourceDocument ToSourceDocument() => new(Info, ColumnGrid.TabLines(this));
 
     /// <summary>A citation of lines <paramref name="from"/>..<paramref name="to"/>, with the page (PDF) or cell (sheet) it stands on.</summary>
     public Citation Cite(int from, int to, string? quote = null, string? cell = null)

@@ -15,6 +15,9 @@ public static class Renderings
 {
     public const string FontPath = "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf";
 
+    /// <summary>For the few characters the Japanese font lacks (subscripts such as ₂).</summary>
+    public const string FallbackFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
     private const double FontSize = 10;
     private const double LineHeight = 14;
     private const double Left = 40;
@@ -63,7 +66,7 @@ public static class Renderings
     private static byte[] Pdf(IReadOnlyList<string[]> lines, double pageWidth, double pageHeight)
     {
         var builder = new PdfDocumentBuilder();
-        PdfDocumentBuilder.AddedFont font = builder.AddTrueTypeFont(File.ReadAllBytes(FontPath));
+        var fonts = new FontPool(builder, File.ReadAllBytes(FontPath), new FontPool(builder, File.ReadAllBytes(FallbackFontPath), null));
         PdfPageBuilder? page = null;
         int row = 0;
         foreach ((string[] cells, int[] starts) in Placed(lines))
@@ -79,7 +82,7 @@ public static class Renderings
             {
                 if (cells[i].Length > 0)
                 {
-                    page.AddText(cells[i], FontSize, new PdfPoint(Left + (starts[i] * FontSize / 2), y), font);
+                    fonts.AddText(page, cells[i], Left + (starts[i] * FontSize / 2), y, FontSize);
                 }
             }
 
@@ -160,6 +163,89 @@ public static class Renderings
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 166, ApplyNumberFormat = true }));
+
+    /// <summary>PdfPig's simple TrueType fonts hold 255 characters each: the font is added again when one is full, and a
+    /// text is set in runs, each run where the previous one ended.</summary>
+    private sealed class FontPool(PdfDocumentBuilder builder, byte[] font, FontPool? fallback)
+    {
+        private readonly HashSet<char> _missing = [];
+
+        private readonly List<(PdfDocumentBuilder.AddedFont Font, HashSet<char> Chars)> _fonts = [];
+
+        public void AddText(PdfPageBuilder page, string text, double x, double y, double size)
+        {
+            int start = 0;
+            while (start < text.Length)
+            {
+                if (_missing.Contains(text[start]) && fallback is not null)
+                {
+                    x = fallback.Add(page, text[start].ToString(), x, y, size);
+                    start++;
+                    continue;
+                }
+
+                int f = FontFor(text[start]);
+                int end = start + 1;
+                while (end < text.Length && !_missing.Contains(text[end]) && FontFor(text[end]) == f)
+                {
+                    end++;
+                }
+
+                try
+                {
+                    x = Add(page, text[start..end], x, y, size, f);
+                }
+                catch (InvalidOperationException) when (fallback is not null && end - start == 1)
+                {
+                    _missing.Add(text[start]);
+                    x = fallback.Add(page, text[start..end], x, y, size);
+                }
+                catch (InvalidOperationException) when (fallback is not null)
+                {
+                    // Set the run one character at a time to find the one the font lacks.
+                    for (int i = start; i < end; i++)
+                    {
+                        AddText(page, text[i].ToString(), x, y, size);
+                        x = _lastX;
+                    }
+                }
+
+                start = end;
+            }
+
+            _lastX = x;
+        }
+
+        private double _lastX;
+
+        private double Add(PdfPageBuilder page, string run, double x, double y, double size, int? f = null)
+        {
+            var letters = page.AddText(run, size, new PdfPoint(x, y), _fonts[f ?? FontFor(run[0])].Font);
+            _lastX = letters.Count == 0 ? x : letters.Max(l => l.EndBaseLine.X);
+            return _lastX;
+        }
+
+        private int FontFor(char c)
+        {
+            for (int i = 0; i < _fonts.Count; i++)
+            {
+                if (_fonts[i].Chars.Contains(c))
+                {
+                    return i;
+                }
+            }
+
+            int free = _fonts.FindIndex(f => f.Chars.Count < 250);
+            if (free < 0)
+            {
+                _fonts.Add((builder.AddTrueTypeFont(font), []));
+                free = _fonts.Count - 1;
+            }
+
+            _fonts[free].Chars.Add(c);
+            return free;
+        }
+    }
 
     /// <summary>Each line's cells with their start columns: consecutive multi-cell lines form a block whose columns are as
     /// wide as their widest cell plus four spaces.</summary>
