@@ -171,3 +171,36 @@ internal static class ProcessExtensions
         return process.ExitCode;
     }
 }
+
+/// <summary>Index folder messages (issue 12 item 7): an unwritable folder says so in one line; a killed build's leftovers go.</summary>
+public sealed class IndexFolderTests
+{
+    [Fact]
+    public void An_unwritable_index_folder_gets_a_message_that_says_so()
+    {
+        using var temp = new TempCorpus();
+        temp.Add(SyntheticCities.All[2]);
+        string blocker = Path.Combine(temp.Root, "not-a-folder");
+        File.WriteAllText(blocker, "a file where the index folder should be");
+        var manager = new Search.IndexManager(new Search.CjkBigramAnalysis(), NullLogger<Search.IndexManager>.Instance);
+        KnowledgeBase knowledge = KnowledgeBase.Create(Corpus.Load(temp.Documents));
+        var ex = Assert.Throws<Search.IndexFolderException>(() => manager.OpenOrBuild(Path.Combine(blocker, "lucene"), knowledge));
+        Assert.Contains("not writable", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void Stale_temporary_build_folders_are_removed_at_the_next_build()
+    {
+        using var temp = new TempCorpus();
+        temp.Add(SyntheticCities.All[2]);
+        string stale = temp.IndexPath + ".tmp-0123456789abcdef";
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, "_0.cfs"), "half a segment");
+        Directory.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
+        var manager = new Search.IndexManager(new Search.CjkBigramAnalysis(), NullLogger<Search.IndexManager>.Instance);
+        manager.Build(temp.IndexPath, KnowledgeBase.Create(Corpus.Load(temp.Documents)));
+        Assert.False(Directory.Exists(stale));
+        Assert.True(Directory.Exists(temp.IndexPath));
+    }
+}
