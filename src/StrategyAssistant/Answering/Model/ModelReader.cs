@@ -22,12 +22,14 @@ internal sealed class ModelReader(Kernel kernel, KernelFunction function, Kernel
         if (!streaming)
         {
             _done = true;
-            FunctionResult result = await kernel.InvokeAsync(function, arguments, token).WaitAsync(token).ConfigureAwait(false);
+            FunctionResult result = await Task.Run(() => kernel.InvokeAsync(function, arguments, token), token).WaitAsync(token).ConfigureAwait(false);
             return (false, result.GetValue<string>());
         }
 
         _stream ??= kernel.InvokeStreamingAsync(function, arguments, token).GetAsyncEnumerator(token);
-        _pending = _stream.MoveNextAsync().AsTask();
+        // On the thread pool: a transport that reads synchronously must not hold the deadline's wait.
+        IAsyncEnumerator<StreamingKernelContent> stream = _stream;
+        _pending = Task.Run(() => stream.MoveNextAsync().AsTask(), CancellationToken.None);
         bool more = await _pending.WaitAsync(token).ConfigureAwait(false);
         _done = !more;
         return (more, more ? _stream.Current.ToString() : null);
