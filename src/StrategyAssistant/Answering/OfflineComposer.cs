@@ -45,7 +45,7 @@ public sealed partial class OfflineComposer
         {
             string covered = string.Join("・", _knowledge.Corpus.Cities);
             return new AnswerBuilder()
-                .Line($"{NotFoundText}資料は{covered}のものです（{string.Join("・", question.OtherPlaces)}は対象外です）。")
+                .Line($"{string.Join("・", question.OtherPlaces)}の資料はありません。収録: {covered}")
                 .Build(asked, found: false);
         }
 
@@ -54,6 +54,14 @@ public sealed partial class OfflineComposer
         {
             return new AnswerBuilder()
                 .Line($"{NotFoundText}（「{string.Join("」「", evidence.AbsentTerms)}」は資料に出てきません。）")
+                .Build(asked, found: false);
+        }
+
+        // The topic's main words occur in other cities' documents but never in those of the city asked about.
+        if (evidence.CityAbsentShare >= AbsentTopicShare && question.Cities.Count == 1)
+        {
+            return new AnswerBuilder()
+                .Line($"{question.Cities[0]}の資料には「{string.Join("」「", evidence.CityAbsentTerms)}」についての記述がありません。")
                 .Build(asked, found: false);
         }
 

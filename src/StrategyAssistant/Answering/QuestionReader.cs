@@ -146,7 +146,7 @@ public sealed partial class QuestionReader
                 int end = at + noun.Length;
                 string window = text.Substring(end, Math.Min(8, text.Length - end));
                 if (_vocabulary.CountWords.Any(w => window.StartsWith(w, StringComparison.Ordinal)
-                    || (window.Contains(w, StringComparison.Ordinal) && window.IndexOf(w, StringComparison.Ordinal) <= 4 && !window[..window.IndexOf(w, StringComparison.Ordinal)].Any(IsContentChar))))
+                    || (window.Contains(w, StringComparison.Ordinal) && window.IndexOf(w, StringComparison.Ordinal) <= 4 && window[..window.IndexOf(w, StringComparison.Ordinal)].All(IsLinkChar))))
                 {
                     return true;
                 }
@@ -156,7 +156,8 @@ public sealed partial class QuestionReader
         return false;
     }
 
-    private static bool IsContentChar(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u30A1' and <= '\u30FA');
+    // Particles and spaces between a noun and its count word: 事業は いくつ, KPIが何個.
+    private static bool IsLinkChar(char c) => c is (>= '\u3041' and <= '\u309F') or ' ' or '、' or ',';
 
     /// <summary>Places the question names that the corpus does not cover: ○○市/町/村/区 forms, and the dictionary's own place
     /// names (名詞,固有名詞,地域) standing as a word of their own, less wide areas (北海道, 全国) the documents compare with.</summary>
@@ -172,23 +173,25 @@ public sealed partial class QuestionReader
             }
         }
 
-        List<(string Surface, string Pos)> tokens = Tokens(text);
+        List<(string Surface, string Pos, int Start, int End)> tokens = Tokens(text);
         for (int i = 0; i < tokens.Count; i++)
         {
-            (string surface, string pos) = tokens[i];
-            if (!pos.StartsWith("名詞-固有名詞-地域", StringComparison.Ordinal) || surface.Length < 2 || IsCorpusCity(surface)
-                || _vocabulary.WideAreas.Contains(surface) || found.Any(f => f.Contains(surface, StringComparison.Ordinal)))
+            (string surface, string pos, _, int end) = tokens[i];
+            // Many place names are surnames to the dictionary (名詞,固有名詞,人名,姓); one that opens the question stands for a place.
+            bool place = pos.StartsWith("名詞-固有名詞-地域", StringComparison.Ordinal) || (i == 0 && pos.StartsWith("名詞-固有名詞-人名-姓", StringComparison.Ordinal));
+            if (!place || surface.Length < 2 || IsCorpusCity(surface) || _vocabulary.WideAreas.Contains(surface) || found.Any(f => f.Contains(surface, StringComparison.Ordinal)))
             {
                 continue;
             }
 
-            // Part of a longer name (旭山動物園, 石狩川) is not a place asked about.
-            string? next = i + 1 < tokens.Count ? tokens[i + 1].Pos : null;
-            bool suffix = next?.StartsWith("名詞-接尾-地域", StringComparison.Ordinal) == true;
-            bool compound = next is not null && next.StartsWith("名詞", StringComparison.Ordinal) && !suffix;
+            // Part of a longer name written as one word (旭山動物園, 石狩川) is not a place asked about.
+            (string Surface, string Pos, int Start, int End)? next = i + 1 < tokens.Count ? tokens[i + 1] : null;
+            bool adjacent = next is { } n && n.Start == end;
+            bool suffix = adjacent && next!.Value.Pos.StartsWith("名詞-接尾-地域", StringComparison.Ordinal);
+            bool compound = adjacent && !suffix && next!.Value.Pos.StartsWith("名詞", StringComparison.Ordinal);
             if (!compound)
             {
-                found.Add(suffix ? surface + tokens[i + 1].Surface : surface);
+                found.Add(suffix ? surface + next!.Value.Surface : surface);
             }
         }
 
@@ -200,16 +203,17 @@ public sealed partial class QuestionReader
 
     private static string Stem(string place) => place.Length > 1 ? place.TrimEnd('市', '町', '村', '区') : place;
 
-    private static List<(string Surface, string Pos)> Tokens(string text)
+    private static List<(string Surface, string Pos, int Start, int End)> Tokens(string text)
     {
-        var tokens = new List<(string, string)>();
+        var tokens = new List<(string, string, int, int)>();
         using var tokenizer = new JapaneseTokenizer(new StringReader(text), null, discardPunctuation: true, JapaneseTokenizerMode.NORMAL);
         var term = tokenizer.GetAttribute<ICharTermAttribute>();
         var pos = tokenizer.GetAttribute<IPartOfSpeechAttribute>();
+        var offset = tokenizer.GetAttribute<IOffsetAttribute>();
         tokenizer.Reset();
         while (tokenizer.IncrementToken())
         {
-            tokens.Add((term.ToString(), pos.GetPartOfSpeech() ?? string.Empty));
+            tokens.Add((term.ToString(), pos.GetPartOfSpeech() ?? string.Empty, offset.StartOffset, offset.EndOffset));
         }
 
         tokenizer.End();
