@@ -66,11 +66,18 @@ public sealed partial class OfflineComposer
         }
 
         // A value asked for a year after every year the documents give values for.
-        if (question.AsksKpiValue && question.Years.Count > 0 && LastYear(question.Cities) is { } last && question.Years.All(y => y.Start > last))
+        bool asksFigure = question.AsksKpiValue || question.Asks(AskedValue.Budget) || question.Asked.Count == 0 || question.Type == AnswerType.Figure;
+        if (asksFigure && question.Years.Count > 0 && LastYear(question.Cities) is { } last && question.Years.All(y => y.Start > last))
         {
-            return new AnswerBuilder()
-                .Line($"{NotFoundText}資料には{string.Join("・", question.Years.Select(y => y.Text))}の値は記載されていません（資料の値はこれより前の年度のものです）。")
-                .Build(asked, found: false);
+            var absent = new AnswerBuilder()
+                .Line($"{NotFoundText}資料には{string.Join("・", question.Years.Select(y => y.Text))}の値は記載されていません（資料の値はこれより前の年度のものです）。");
+            if (LatestStated(question, evidence) is { } latest)
+            {
+                // The nearest year the documents do state, labelled as such and cited, never given as the answer.
+                absent.Line($"参考: 資料にある最も新しい年度は{latest.Year}です {absent.Mark(latest.Source)}。");
+            }
+
+            return absent.Build(asked, found: false);
         }
 
         var builder = new AnswerBuilder();
@@ -537,15 +544,35 @@ public sealed partial class OfflineComposer
         return title is null ? (string.Empty, null) : (year, title);
     }
 
-    /// <summary>The last fiscal year any KPI value of these cities (all when none) is for.</summary>
+    /// <summary>The last fiscal year any KPI value or budget of these cities (all when none) is for.</summary>
     private FiscalYear? LastYear(IReadOnlyList<string> cities)
     {
         var years = _knowledge.Records.Kpis
             .Where(k => cities.Count == 0 || cities.Contains(k.City))
             .SelectMany(k => Values(k).Select(v => v.Value.Period?.End).Concat(k.Series.Select(p => (FiscalYear?)p.Year)))
+            .Concat(_knowledge.Records.Projects.Where(p => cities.Count == 0 || cities.Contains(p.City)).Select(p => p.BudgetYear?.End))
             .OfType<FiscalYear>()
             .ToList();
         return years.Count == 0 ? null : years.Max();
+    }
+
+    /// <summary>The latest year the best matching record states, as written, with the line that states it.</summary>
+    private (string Year, Citation Source)? LatestStated(Question question, Evidence evidence)
+    {
+        if (question.Asks(AskedValue.Budget) && Best(evidence.Projects, p => p.Budget is not null && p.BudgetYear is not null).FirstOrDefault() is { } project)
+        {
+            (string year, Citation? source) = BudgetYearOf(project);
+            return year.Length > 0 ? (year, source ?? project.Source) : null;
+        }
+
+        if (Best(evidence.Kpis, k => Values(k).Any(v => v.Value.Period is not null)).FirstOrDefault() is { } kpi)
+        {
+            KpiValue value = Values(kpi).Select(v => v.Value).Where(v => v.Period is not null).MaxBy(v => v.Period!.End)!;
+            (string year, Citation? source) = YearOf(value, kpi);
+            return year.Length > 0 ? (year, source ?? value.Source) : null;
+        }
+
+        return null;
     }
 
     /// <summary>The place a statistics row is about, from its trailing parenthesis: 国, 北海道, 全国, or a municipality.</summary>
