@@ -68,6 +68,44 @@ public static partial class GroundingCheck
         return new GroundingResult(untraced);
     }
 
+    /// <summary>As <see cref="Check(string, IEnumerable{string}, string)"/> over an answer's text and cited quotes, also
+    /// accepting a derived figure through <see cref="Answer.Derivations"/> only: its expression stands in the text, every
+    /// operand stands in the quote of its citation, and the arithmetic recomputes to its result.</summary>
+    public static GroundingResult Check(Answer answer, string question = "")
+    {
+        GroundingResult plain = Check(answer.Text, answer.Citations.Select(c => c.Quote), question);
+        if (plain.Grounded || answer.Derivations.Count == 0)
+        {
+            return plain;
+        }
+
+        static decimal? Value(string text) => NumberPattern().Match(Prepare(text)) is { Success: true } m
+            && decimal.TryParse(m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal v) ? v : null;
+        string text = Prepare(answer.Text);
+        var results = new HashSet<decimal>();
+        foreach (Derivation d in answer.Derivations)
+        {
+            var operands = d.Operands.Select(o => Value(o.Value)).ToList();
+            bool cited = d.Operands.All(o => o.Citation >= 1 && o.Citation <= answer.Citations.Count
+                && Prepare(answer.Citations[o.Citation - 1].Quote).Replace(",", string.Empty, StringComparison.Ordinal).Contains(Prepare(o.Value).Replace(",", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal));
+            decimal? result = Value(d.Result);
+            bool recomputes = result is decimal r && operands.All(o => o is not null) && d.Kind switch
+            {
+                DerivationKind.Sum => operands.Sum(o => o!.Value) == r,
+                DerivationKind.Difference => operands.Count == 2 && Math.Abs(operands[1]!.Value - operands[0]!.Value) == r,
+                DerivationKind.Count => operands.Count == r,
+                DerivationKind.Ratio => operands.Count == 2 && operands[1] != 0 && Math.Round(operands[0]!.Value / operands[1]!.Value * 100, 1) == r,
+                _ => operands.Contains(r),
+            };
+            if (cited && recomputes && text.Contains(Prepare(d.Expression), StringComparison.Ordinal))
+            {
+                results.Add(result!.Value);
+            }
+        }
+
+        return new GroundingResult([.. plain.Untraced.Where(u => Value(u) is not decimal v || !results.Contains(v))]);
+    }
+
     /// <summary>NFKC, so ０-９ and ，become ASCII; 「△」「▲」 stay as signs. Circled list marks (①, ⑫) are marks, not figures.</summary>
     private static string Prepare(string text) => CircledMark().Replace(text, " ").Normalize(NormalizationForm.FormKC);
 

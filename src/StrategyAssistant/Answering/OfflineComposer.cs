@@ -10,34 +10,65 @@ namespace StrategyAssistant.Answering;
 /// and citation), open questions from the best passages. Says so plainly when the documents do not hold the answer.</summary>
 public sealed partial class OfflineComposer
 {
-    public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
-
-    /// <summary>A record answers only when it names this share of the question's topic (IDF-weighted).</summary>
-    public const double RecordCoverage = 0.5;
-
-    /// <summary>A passage is quoted only when it holds this share of the question's terms.</summary>
-    public const double PassageCoverage = 0.3;
-
-    /// <summary>When this share of the topic (IDF-weighted) is words the corpus never uses, the documents do not cover it.</summary>
-    public const double AbsentTopicShare = 0.5;
-
-    private const int MaxRecords = 3;
-
-    /// <summary>A name match at or above this means the question names the record itself.</summary>
-    private const double NamedOutright = 0.9;
     private const int MaxListedProjects = 30;
     private const int MaxNotes = 2;
+
+    /// <summary>The answer parts, in the order they are tried, for each answer type the question word asks for. A part
+    /// answers or declines; the first that answers is the answer. <see cref="Part.Asked"/> stands for the parts of the
+    /// values the question names (予算, 担当, 評価 …), in their usual order.</summary>
+    private static readonly Dictionary<AnswerType, Part[]> s_parts = new()
+    {
+        [AnswerType.Count] = [Part.StatedCount, Part.Projects, Part.Asked],
+        [AnswerType.Sum] = [Part.Sum, Part.Asked],
+        [AnswerType.Difference] = [Part.Difference, Part.Asked],
+        [AnswerType.Comparison] = [Part.Asked],
+        [AnswerType.Department] = [Part.Department, Part.Asked],
+        [AnswerType.Reason] = [Part.Asked],
+        [AnswerType.Definition] = [Part.Asked],
+        [AnswerType.Date] = [Part.Asked],
+        [AnswerType.Figure] = [Part.Asked],
+        [AnswerType.Any] = [Part.Asked],
+    };
+
+    private enum Part
+    {
+        Asked,
+        StatedCount,
+        Sum,
+        Difference,
+        Ranking,
+        Budget,
+        Projects,
+        Department,
+        Evaluation,
+        KpiValues,
+        Passages,
+    }
 
     private readonly KnowledgeBase _knowledge;
     private readonly Analyzer _analyzer;
     private readonly int _maxPassages;
+    private readonly AnswerRanker _ranker;
+    private readonly DerivedFigures _derived;
 
-    public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3)
+    public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3, AnswerRanker? ranker = null)
     {
         _knowledge = knowledge;
         _analyzer = analyzer;
         _maxPassages = maxPassages;
+        _ranker = ranker ?? new AnswerRanker();
+        _derived = new DerivedFigures(knowledge, _ranker);
     }
+
+    public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
+
+    private double RecordCoverage => _ranker.Options.RecordCoverage;
+
+    private double PassageCoverage => _ranker.Options.PassageCoverage;
+
+    private double AbsentTopicShare => _ranker.Options.AbsentTopicShare;
+
+    private int MaxRecords => _ranker.Options.MaxRecords;
 
     public Answer Compose(string asked, Question question, Evidence evidence)
     {
@@ -81,14 +112,7 @@ public sealed partial class OfflineComposer
         }
 
         var builder = new AnswerBuilder();
-        bool found =
-            (question.Asks(AskedValue.Count) && TryCount(question, builder))
-            || ((question.Asks(AskedValue.Budget) || question.Asks(AskedValue.Total)) && TryBudget(question, evidence, builder))
-            || (question.Asks(AskedValue.Projects) && TryProjects(question, evidence, builder))
-            || (question.Asks(AskedValue.Department) && TryDepartment(question, evidence, builder))
-            || (question.Asks(AskedValue.Evaluation) && TryEvaluation(question, evidence, builder))
-            || ((question.AsksKpiValue || question.Asks(AskedValue.Compare) || question.Asks(AskedValue.Status) || question.Asked.Count == 0) && TryKpiValues(question, evidence, builder))
-            || TryPassages(question, evidence, builder);
+        bool found = PartsFor(question).Any(part => Try(part, question, evidence, builder));
         if (!found)
         {
             return new AnswerBuilder().Line(NotFoundText).Build(asked, found: false);
@@ -97,6 +121,78 @@ public sealed partial class OfflineComposer
         AddDataQualityNotes(builder);
         return builder.Build(asked);
     }
+
+    /// <summary>The parts to try for this question: the table's parts for its answer type, a ranking first when it asks for one,
+    /// and in place of <see cref="Part.Asked"/> the parts of the values it asks for, then KPI values and passages.</summary>
+    private static IEnumerable<Part> PartsFor(Question question)
+    {
+        if (question.Ranking != 0)
+        {
+            yield return Part.Ranking;
+        }
+
+        foreach (Part part in s_parts[question.Type])
+        {
+            if (part != Part.Asked)
+            {
+                yield return part;
+                continue;
+            }
+
+            // A reason, a definition or a date is stated in prose, unless the question names a value of a record.
+            if (question.Type is AnswerType.Reason or AnswerType.Definition or AnswerType.Date && !question.AsksKpiValue && !question.Asks(AskedValue.Budget))
+            {
+                yield return Part.Passages;
+            }
+
+            if (question.Asks(AskedValue.Count))
+            {
+                yield return Part.StatedCount;
+            }
+
+            if (question.Asks(AskedValue.Budget) || question.Asks(AskedValue.Total))
+            {
+                yield return Part.Budget;
+            }
+
+            if (question.Asks(AskedValue.Projects))
+            {
+                yield return Part.Projects;
+            }
+
+            if (question.Asks(AskedValue.Department))
+            {
+                yield return Part.Department;
+            }
+
+            if (question.Asks(AskedValue.Evaluation))
+            {
+                yield return Part.Evaluation;
+            }
+
+            if (question.AsksKpiValue || question.Asks(AskedValue.Compare) || question.Asks(AskedValue.Status) || question.Asked.Count == 0 || question.Type is AnswerType.Comparison or AnswerType.Figure)
+            {
+                yield return Part.KpiValues;
+            }
+
+            yield return Part.Passages;
+        }
+    }
+
+    private bool Try(Part part, Question question, Evidence evidence, AnswerBuilder builder) => part switch
+    {
+        Part.StatedCount => TryCount(question, builder),
+        Part.Sum => _derived.TrySum(question, evidence, builder),
+        Part.Difference => _derived.TryDifference(question, evidence, builder),
+        Part.Ranking => _derived.TryRanking(question, evidence, builder),
+        Part.Budget => TryBudget(question, evidence, builder),
+        Part.Projects => TryProjects(question, evidence, builder),
+        Part.Department => TryDepartment(question, evidence, builder),
+        Part.Evaluation => TryEvaluation(question, evidence, builder),
+        Part.KpiValues => TryKpiValues(question, evidence, builder),
+        Part.Passages => TryPassages(question, evidence, builder),
+        _ => false,
+    };
 
     /// <summary>The extractive answer only: verbatim quotes of the best passages.</summary>
     public Answer ComposeFromPassages(string asked, Question question, Evidence evidence)
@@ -122,8 +218,8 @@ public sealed partial class OfflineComposer
         }
 
         List<KpiRecord> records = question.Cities.Count >= 2
-            ? [.. question.Cities.Select(city => Best([.. ranked.Where(r => r.Item.City == city)], HasValues).FirstOrDefault()).OfType<KpiRecord>()]
-            : Best(ranked, HasValues);
+            ? [.. question.Cities.Select(city => _ranker.Best([.. ranked.Where(r => r.Item.City == city)], HasValues).FirstOrDefault()).OfType<KpiRecord>()]
+            : _ranker.Best(ranked, HasValues);
         if (records.Count == 0)
         {
             return false;
@@ -205,7 +301,7 @@ public sealed partial class OfflineComposer
 
     private bool TryBudget(Question question, Evidence evidence, AnswerBuilder builder)
     {
-        List<ProjectRecord> projects = Best(evidence.Projects, p => p.Budget is not null);
+        List<ProjectRecord> projects = _ranker.Best(evidence.Projects, p => p.Budget is not null);
         if (projects.Count == 0)
         {
             return false;
@@ -237,8 +333,8 @@ public sealed partial class OfflineComposer
         }
 
         // A project the question names outright: what it is, its budget and its KPIs.
-        if (evidence.Projects.FirstOrDefault(p => p.NameMatch >= NamedOutright && p.Coverage >= RecordCoverage) is { } named
-            && (kpi is null || kpi.NameMatch < NamedOutright || kpi.Item.Project == named.Item.Name))
+        if (evidence.Projects.FirstOrDefault(p => p.NameMatch >= AnswerRanker.NamedOutright && p.Coverage >= RecordCoverage) is { } named
+            && (kpi is null || kpi.NameMatch < AnswerRanker.NamedOutright || kpi.Item.Project == named.Item.Name))
         {
             DescribeProject(named.Item, question, builder);
             return true;
@@ -276,7 +372,7 @@ public sealed partial class OfflineComposer
             return true;
         }
 
-        List<ProjectRecord> best = Best(evidence.Projects, _ => true);
+        List<ProjectRecord> best = _ranker.Best(evidence.Projects, _ => true);
         if (best.Count == 0)
         {
             return false;
@@ -473,27 +569,6 @@ public sealed partial class OfflineComposer
         return $"{project.Name}{repeat}{department} {builder.Mark(project.Source)}";
     }
 
-    /// <summary>The best records: at or above the coverage bar and close to the best one, at most <see cref="MaxRecords"/>.</summary>
-    private static List<T> Best<T>(IReadOnlyList<Ranked<T>> ranked, Func<T, bool> usable)
-    {
-        var candidates = ranked.Where(r => usable(r.Item) && r.Coverage >= RecordCoverage).ToList();
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-
-        double best = candidates.Max(r => r.Coverage);
-        candidates = [.. candidates.Where(r => r.Coverage >= best - 0.02)];
-
-        // Among equals, the records the question names outright (by indicator or project name) are the answer.
-        if (candidates.Any(r => r.NameMatch >= NamedOutright))
-        {
-            candidates = [.. candidates.Where(r => r.NameMatch >= NamedOutright)];
-        }
-
-        return [.. candidates.Take(MaxRecords).Select(r => r.Item)];
-    }
-
     private static IEnumerable<(string Label, KpiValue Value)> Values(KpiRecord record)
     {
         if (record.Baseline is { } b)
@@ -559,13 +634,13 @@ public sealed partial class OfflineComposer
     /// <summary>The latest year the best matching record states, as written, with the line that states it.</summary>
     private (string Year, Citation Source)? LatestStated(Question question, Evidence evidence)
     {
-        if (question.Asks(AskedValue.Budget) && Best(evidence.Projects, p => p.Budget is not null && p.BudgetYear is not null).FirstOrDefault() is { } project)
+        if (question.Asks(AskedValue.Budget) && _ranker.Best(evidence.Projects, p => p.Budget is not null && p.BudgetYear is not null).FirstOrDefault() is { } project)
         {
             (string year, Citation? source) = BudgetYearOf(project);
             return year.Length > 0 ? (year, source ?? project.Source) : null;
         }
 
-        if (Best(evidence.Kpis, k => Values(k).Any(v => v.Value.Period is not null)).FirstOrDefault() is { } kpi)
+        if (_ranker.Best(evidence.Kpis, k => Values(k).Any(v => v.Value.Period is not null)).FirstOrDefault() is { } kpi)
         {
             KpiValue value = Values(kpi).Select(v => v.Value).Where(v => v.Period is not null).MaxBy(v => v.Period!.End)!;
             (string year, Citation? source) = YearOf(value, kpi);
