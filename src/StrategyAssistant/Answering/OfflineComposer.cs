@@ -488,7 +488,7 @@ public sealed partial class OfflineComposer
             .ToList();
         if (projects.Count == 0)
         {
-            return false;
+            return TryStatedCounts(question, goalNumber, builder);
         }
 
         // A count is reported only where the document states it (a summary row), so the figure is the document's own.
@@ -510,8 +510,47 @@ public sealed partial class OfflineComposer
             any = true;
         }
 
+        return any || TryStatedCounts(question, goalNumber, builder);
+    }
+
+    /// <summary>The counts a basic goal's section states on a line of its own (小計(事業数:16、KPI数:15)), quoted and cited:
+    /// the section runs from its 基本目標N heading to the next heading.</summary>
+    private bool TryStatedCounts(Question question, int goalNumber, AnswerBuilder builder)
+    {
+        bool any = false;
+        foreach (SourceDocument document in _knowledge.Corpus.Documents.Where(d => question.Cities.Count == 0 || question.Cities.Contains(d.City)))
+        {
+            bool inside = false;
+            for (int n = 1; n <= document.LineCount; n++)
+            {
+                string line = PassageSplitter.Clean(document.Line(n));
+                if (GoalHeading().Match(line) is { Success: true } heading)
+                {
+                    inside = int.Parse(heading.Groups[1].Value, CultureInfo.InvariantCulture) == goalNumber;
+                    continue;
+                }
+
+                if (!inside || StatedCount().Matches(line) is not { Count: > 0 } counts)
+                {
+                    continue;
+                }
+
+                string marker = builder.Mark(document.Cite(n));
+                string stated = string.Join("、", counts.Select(m => $"{m.Groups["what"].Value} {m.Groups["n"].Value}"));
+                builder.Line($"{document.City}の基本目標{goalNumber}: {stated}（資料の記載） {marker}");
+                any = true;
+                break;
+            }
+        }
+
         return any;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[【\[]?基本目標\s?([0-9]+)")]
+    private static partial System.Text.RegularExpressions.Regex GoalHeading();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<what>事業数|KPI数|施策数|指標数)\s*[:：]\s*(?<n>[0-9]+)")]
+    private static partial System.Text.RegularExpressions.Regex StatedCount();
 
     private bool TryPassages(Question question, Evidence evidence, AnswerBuilder builder)
     {
