@@ -144,17 +144,18 @@ internal sealed partial class DerivedFigures
         var ranked = (question.Ranking >= 0 ? scope.OrderByDescending(p => p.Budget!.InYen) : scope.OrderBy(p => p.Budget!.InYen)).Take(Math.Max(1, question.Top ?? 1)).ToList();
         string order = question.Ranking >= 0 ? "大きい" : "小さい";
         string within = goals.Count == 0 ? "関連事業" : string.Join("・", goals.Select(g => $"基本目標{g}")) + "の事業";
-        builder.Line($"{scope[0].City}の{within}（再掲を除く{scope.Count}事業）のうち、予算事業費が{order}順:");
+        builder.Line($"{scope[0].City}の{within}（再掲を除く）のうち、予算事業費が{order}順:");
         var operands = new List<DerivationOperand>();
-        int rank = 0;
         foreach (ProjectRecord project in ranked)
         {
             string marker = builder.Figure(project.Budget!.Text, project.Budget.Unit, null, project.Source, $"{project.Name} 予算");
             operands.Add(new DerivationOperand(project.Budget.Text, project.Budget.Unit, builder.Cite(project.Source), project.Name));
-            builder.Line($"{++rank}. {project.Name}{(project.Department is { Length: > 0 } d ? $"（{d}）" : string.Empty)} {project.Budget} {marker}");
+            builder.Line($"・{project.Name}{(project.Department is { Length: > 0 } d ? $"（{d}）" : string.Empty)} {project.Budget} {marker}");
         }
 
-        builder.Derive(new Derivation(DerivationKind.Ranking, $"{scope.Count}事業の予算事業費の比較", ranked[0].Budget!.ToString(), operands));
+        string expression = $"{(question.Ranking >= 0 ? "最大" : "最小")}: {ranked[0].Name} {ranked[0].Budget}";
+        builder.Line(expression);
+        builder.Derive(new Derivation(DerivationKind.Ranking, expression, ranked[0].Budget!.ToString(), operands));
         return true;
     }
 

@@ -80,8 +80,7 @@ public sealed partial class QuestionReader
             asked.Add(AskedValue.Target);
         }
 
-        int ranking = v.RankingMax.Any(w => askText.Contains(w, StringComparison.Ordinal)) ? 1
-            : v.RankingMin.Any(w => askText.Contains(w, StringComparison.Ordinal)) ? -1 : 0;
+        int ranking = Ranking(askText);
         int? top = TopN().Match(askText) is { Success: true } t ? int.Parse(t.Groups[1].Value, CultureInfo.InvariantCulture) : null;
         bool all = v.FullList.Any(w => askText.Contains(w, StringComparison.Ordinal));
 
@@ -115,6 +114,28 @@ public sealed partial class QuestionReader
             OwnTopic = topic,
             GoalNumber = goal,
         };
+    }
+
+    /// <summary>1 for a superlative towards the largest (一番大きい, 一番予算が多い, 最大の), -1 towards the smallest, 0 for none:
+    /// a superlative marker followed closely by a direction word, or a superlative word of its own.</summary>
+    private int Ranking(string text)
+    {
+        QuestionVocabulary v = _vocabulary;
+        foreach (string marker in v.RankingMarkers)
+        {
+            for (int at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
+            {
+                string after = text.Substring(at + marker.Length, Math.Min(10, text.Length - at - marker.Length));
+                int max = v.DirectionMax.Select(w => after.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(int.MaxValue).Min();
+                int min = v.DirectionMin.Select(w => after.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(int.MaxValue).Min();
+                if (max != min)
+                {
+                    return max < min ? 1 : -1;
+                }
+            }
+        }
+
+        return v.RankingMax.Any(w => text.Contains(w, StringComparison.Ordinal)) ? 1 : v.RankingMin.Any(w => text.Contains(w, StringComparison.Ordinal)) ? -1 : 0;
     }
 
     /// <summary>The answer type of the first vocabulary group whose word the question holds; a count also when a countable

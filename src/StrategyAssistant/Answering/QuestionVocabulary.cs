@@ -48,6 +48,13 @@ public sealed record QuestionVocabulary
 
     public required string[] RankingMin { get; init; }
 
+    /// <summary>Superlative markers (一番, 最も) and the direction words after them (大きい, 多い / 小さい, 少ない).</summary>
+    public required string[] RankingMarkers { get; init; }
+
+    public required string[] DirectionMax { get; init; }
+
+    public required string[] DirectionMin { get; init; }
+
     public required string[] QuestionWords { get; init; }
 
     public required string[][] Synonyms { get; init; }
@@ -107,6 +114,9 @@ public sealed record QuestionVocabulary
             FullList = N(file.FullList),
             RankingMax = N(file.RankingMax),
             RankingMin = N(file.RankingMin),
+            RankingMarkers = N(file.RankingMarkers),
+            DirectionMax = N(file.DirectionMax),
+            DirectionMin = N(file.DirectionMin),
             QuestionWords = N(file.QuestionWords),
             Synonyms = [.. (file.Synonyms ?? []).Select(N)],
             NotPlaces = N(file.NotPlaces),
@@ -139,6 +149,12 @@ public sealed record QuestionVocabulary
         public string[]? RankingMax { get; set; }
 
         public string[]? RankingMin { get; set; }
+
+        public string[]? RankingMarkers { get; set; }
+
+        public string[]? DirectionMax { get; set; }
+
+        public string[]? DirectionMin { get; set; }
 
         public string[]? QuestionWords { get; set; }
 
