@@ -232,6 +232,8 @@ internal sealed partial class DerivedFigures
     internal static string Format(decimal value, int scale = 0) =>
         value.ToString(scale == 0 ? "#,0" : "#,0." + new string('0', scale), CultureInfo.InvariantCulture);
 
+    internal static Regex GoalListPattern => GoalList();
+
     [GeneratedRegex(@"基本目標\s?(?<a>[0-9])(?:\s?(?:と|・|、|,|及び|および|～|~|〜|から)\s?(?:基本目標)?\s?(?<b>[0-9]))*")]
     private static partial Regex GoalList();
 

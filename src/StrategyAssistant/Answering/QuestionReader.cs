@@ -90,9 +90,12 @@ public sealed partial class QuestionReader
             topic = topic.Replace(city, " ", StringComparison.Ordinal).Replace(Stem(city), " ", StringComparison.Ordinal);
         }
 
+        topic = DerivedFigures.GoalListPattern.Replace(topic, " ");
         topic = GoalNumber().Replace(topic, " ");
         topic = TopN().Replace(topic, " ");
-        foreach (string word in v.QuestionWords.Concat(v.RankingMax).Concat(v.RankingMin).Concat(v.FullList))
+        // Question words, answer-type words (足すと, あと何, なぜ) and ranking / full-list words shape the question, not its topic.
+        IEnumerable<string> shaping = v.AnswerTypes.SelectMany(t => t.Words).Concat(v.RankingMarkers).Concat(v.RankingMax).Concat(v.RankingMin).Concat(v.FullList);
+        foreach (string word in shaping.Concat(v.QuestionWords).OrderByDescending(w => w.Length))
         {
             topic = topic.Replace(word, " ", StringComparison.OrdinalIgnoreCase);
         }
