@@ -447,7 +447,7 @@ public sealed partial class OfflineComposer
         {
             KpiRecord record = kpi.Item;
             string subject = record.Measure is not null ? $"施策「{record.Measure}」" : $"「{record.Indicator}」";
-            builder.Line($"{record.City}の{subject}の担当部は {record.Department} です {builder.Mark(record.Source)}。");
+            builder.Line($"{record.City}の{subject}の担当部は {record.Department} です {builder.Mark(StatingLine(record, record.Department!))}。");
             return true;
         }
 
@@ -466,7 +466,7 @@ public sealed partial class OfflineComposer
 
         KpiRecord record = kpi.Item;
         string subject = record.Measure is not null ? $"施策「{record.Measure}」" : $"「{record.Indicator}」";
-        builder.Line($"{record.City}の{subject}の施策評価（案）は「{record.Evaluation}」です {builder.Mark(record.Source)}。");
+        builder.Line($"{record.City}の{subject}の施策評価（案）は「{record.Evaluation}」です {builder.Mark(StatingLine(record, record.Evaluation!))}。");
         if (record.EvaluationViewpoint is { Length: > 0 } viewpoint)
         {
             builder.Line($"評価の視点: {Shorten(viewpoint, 160)}");
@@ -733,6 +733,25 @@ public sealed partial class OfflineComposer
             IsHeaderRow(line) && HeaderWords().IsMatch(line) && line.Contains(year, StringComparison.Ordinal) ? year : null);
         return header is null ? (string.Empty, null) : (year, header);
     }
+
+    /// <summary>The line that states <paramref name="text"/> (a measure's 担当部 or 評価, written once on the measure's first row
+    /// for all its indicators): the record's own lines when they hold it, else the nearest line above that does.</summary>
+    private Citation StatingLine(KpiRecord record, string text)
+    {
+        Citation source = record.Source;
+        if (source.Quote.Contains(text, StringComparison.Ordinal) || record.Measure?.Title is not { Length: > 0 } measure)
+        {
+            return source;
+        }
+
+        // Only the row of the record's own measure: it names the measure and states the text.
+        return LineAbove(source, MeasureRowsAbove, stopAtGoal: true, line =>
+            line.Contains(measure, StringComparison.Ordinal) ? (line.Contains(text, StringComparison.Ordinal) ? text : measure) : null) is { } row
+            && row.Quote.Contains(text, StringComparison.Ordinal) ? row : source;
+    }
+
+    /// <summary>How far above an indicator its measure's first row may be.</summary>
+    private const int MeasureRowsAbove = 40;
 
     /// <summary>The nearest line above <paramref name="source"/> (at most <paramref name="distance"/> lines, and not past a
     /// 基本目標 heading when <paramref name="stopAtGoal"/>) of which <paramref name="states"/> returns the text it states;
