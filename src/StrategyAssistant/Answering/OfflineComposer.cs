@@ -554,15 +554,29 @@ public sealed partial class OfflineComposer
 
     private bool TryPassages(Question question, Evidence evidence, AnswerBuilder builder)
     {
-        var passages = evidence.Passages.Where(p => p.Coverage >= PassageCoverage).Take(_maxPassages).ToList();
+        var passages = evidence.Passages.Where(p => p.Coverage >= PassageCoverage).Take(MaxSentencePassages).ToList();
         if (passages.Count == 0)
         {
             return false;
         }
 
-        IReadOnlyList<string> terms = QueryTerms.Analyze(_analyzer, IndexFields.Text, question.Text + " " + question.Topic);
+        // The sentence that answers, with its line; whole passages are for /sources and --explain.
+        IReadOnlyList<string> terms = QueryTerms.Analyze(_analyzer, IndexFields.Text, question.OwnTopic + " " + WithoutShapingWords(question));
+        IReadOnlyList<SentenceAnswer.Scored> sentences = SentenceAnswer.Best(_knowledge, passages, terms, question.Type, _analyzer, _maxPassages);
+        if (sentences.Count > 0)
+        {
+            builder.Line("資料の記述です。");
+            foreach (SentenceAnswer.Scored sentence in sentences)
+            {
+                builder.Line($"{builder.Mark(sentence.Citation)} {Shorten(sentence.Citation.Quote, 300)}");
+            }
+
+            return true;
+        }
+
+        terms = QueryTerms.Analyze(_analyzer, IndexFields.Text, question.Text + " " + question.Topic);
         builder.Line("資料の該当箇所です。");
-        foreach (Ranked<Passage> ranked in passages)
+        foreach (Ranked<Passage> ranked in passages.Take(_maxPassages))
         {
             Citation citation = PassageQuote.Best(_knowledge.Document(ranked.Item.File), ranked.Item, terms, _analyzer);
             builder.Line($"{builder.Mark(citation)} {Shorten(citation.Quote.Replace('\n', ' ').Replace('\t', ' '), 300)}");
@@ -570,6 +584,15 @@ public sealed partial class OfflineComposer
 
         return true;
     }
+
+    /// <summary>How many of the best passages are split into sentences.</summary>
+    private const int MaxSentencePassages = 5;
+
+    /// <summary>The question less its city names and years: its value words (計画期間, 目指す姿) carry the meaning of a prose question.</summary>
+    private static string WithoutShapingWords(Question question) =>
+        question.Years.Aggregate(
+            question.Cities.Aggregate(question.Text, (t, c) => t.Replace(c, " ", StringComparison.Ordinal).Replace(c.TrimEnd('市', '町', '村'), " ", StringComparison.Ordinal)),
+            (t, y) => t.Replace(y.Text, " ", StringComparison.Ordinal));
 
     /// <summary>Attaches the data-quality notes about the lines the answer cites: those that overlap most citations first,
     /// at most <see cref="MaxNotes"/> (one inconsistency is often reported against several totals).</summary>
