@@ -47,7 +47,7 @@ public sealed class AnswerService : IAnswerService
             Shorten(text, 80), string.Join(',', understood.Asked), understood.Topic, evidence.BestKpi, evidence.BestProject, evidence.BestPassage);
         var composer = new OfflineComposer(index.Knowledge, index.Index.Analyzer, _options.Value.MaxPassages);
         Answer answer = composer.Compose(question, understood, evidence);
-        GroundingResult grounding = GroundingCheck.Check(answer, text);
+        GroundingResult grounding = GroundingCheck.Check(answer, index.Knowledge, text);
         if (!grounding.Grounded)
         {
             // A composed figure that its own citations do not contain is a bug: log it and answer with verbatim quotes only.

@@ -22,7 +22,7 @@ public sealed class DerivedAnswerTests(TestAssistant assistant)
         Derivation sum = Assert.Single(answer.Derivations);
         Assert.Equal(DerivationKind.Sum, sum.Kind);
         Assert.All(sum.Operands, o => Assert.Contains(o.Value, answer.Citations[o.Citation - 1].Quote, StringComparison.Ordinal));
-        Assert.True(GroundingCheck.Check(answer, question).Grounded);
+        Assert.True(GroundingCheck.Check(answer, null, question).Grounded);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class DerivedAnswerTests(TestAssistant assistant)
         Answer answer = await assistant.AskAsync(question);
         Assert.Contains(expression, answer.Text, StringComparison.Ordinal);
         Assert.Equal(DerivationKind.Difference, Assert.Single(answer.Derivations).Kind);
-        Assert.True(GroundingCheck.Check(answer, question).Grounded);
+        Assert.True(GroundingCheck.Check(answer, null, question).Grounded);
     }
 
     [Theory]
@@ -151,25 +151,25 @@ public sealed class DerivationGroundingTests
 
     [Fact]
     public void A_sum_with_its_expression_and_cited_operands_is_accepted() =>
-        Assert.True(GroundingCheck.Check(Make("合計: 12,000千円 + 3,500千円 = 15,500千円 [1][2]", Sum("12,000千円 + 3,500千円 = 15,500千円", "15,500千円"))).Grounded);
+        Assert.True(GroundingCheck.Check(Make("合計: 12,000千円 + 3,500千円 = 15,500千円 [1][2]", Sum("12,000千円 + 3,500千円 = 15,500千円", "15,500千円")), null, "q").Grounded);
 
     [Fact]
     public void A_sum_that_does_not_recompute_is_refused() =>
-        Assert.False(GroundingCheck.Check(Make("合計: 12,000千円 + 3,500千円 = 15,600千円 [1][2]", Sum("12,000千円 + 3,500千円 = 15,600千円", "15,600千円"))).Grounded);
+        Assert.False(GroundingCheck.Check(Make("合計: 12,000千円 + 3,500千円 = 15,600千円 [1][2]", Sum("12,000千円 + 3,500千円 = 15,600千円", "15,600千円")), null, "q").Grounded);
 
     [Fact]
     public void An_operand_not_in_its_citation_is_refused() =>
-        Assert.False(GroundingCheck.Check(Make("合計: 12,500千円 + 3,500千円 = 16,000千円 [1][2]", Sum("12,500千円 + 3,500千円 = 16,000千円", "16,000千円", "12,500"))).Grounded);
+        Assert.False(GroundingCheck.Check(Make("合計: 12,500千円 + 3,500千円 = 16,000千円 [1][2]", Sum("12,500千円 + 3,500千円 = 16,000千円", "16,000千円", "12,500")), null, "q").Grounded);
 
     [Fact]
     public void A_derived_figure_without_its_expression_in_the_text_is_refused() =>
-        Assert.False(GroundingCheck.Check(Make("合計は 15,500千円 です [1][2]", Sum("12,000千円 + 3,500千円 = 15,500千円", "15,500千円"))).Grounded);
+        Assert.False(GroundingCheck.Check(Make("合計は 15,500千円 です [1][2]", Sum("12,000千円 + 3,500千円 = 15,500千円", "15,500千円")), null, "q").Grounded);
 
     [Fact]
     public void A_difference_recomputes_from_its_two_operands()
     {
         var difference = new Derivation(DerivationKind.Difference, "12,000 − 3,500 = 8,500", "8,500", [new DerivationOperand("3,500", null, 2), new DerivationOperand("12,000", null, 1)]);
-        Assert.True(GroundingCheck.Check(Make("差: 12,000 − 3,500 = 8,500", difference)).Grounded);
-        Assert.False(GroundingCheck.Check(Make("差: 12,000 − 3,500 = 8,400", difference with { Expression = "12,000 − 3,500 = 8,400", Result = "8,400" })).Grounded);
+        Assert.True(GroundingCheck.Check(Make("差: 12,000 − 3,500 = 8,500", difference), null, "q").Grounded);
+        Assert.False(GroundingCheck.Check(Make("差: 12,000 − 3,500 = 8,400", difference with { Expression = "12,000 − 3,500 = 8,400", Result = "8,400" }), null, "q").Grounded);
     }
 }

@@ -36,7 +36,7 @@ public sealed class QuestionSetScoreTests(TestAssistant assistant, ITestOutputHe
         foreach (EvalCase evalCase in Load(file))
         {
             Answer answer = await assistant.AskAsync(evalCase.Question);
-            GroundingResult grounding = GroundingCheck.Check(answer, evalCase.Question);
+            GroundingResult grounding = GroundingCheck.Check(answer, null, evalCase.Question);
             Assert.True(grounding.Grounded, $"{evalCase.Id}: untraced {string.Join(", ", grounding.Untraced)}\n{answer.Text}");
             Assert.All(answer.Figures, f => Assert.InRange(f.Citation, 1, answer.Citations.Count));
             Assert.All(answer.Derivations.SelectMany(d => d.Operands), o => Assert.InRange(o.Citation, 1, answer.Citations.Count));
