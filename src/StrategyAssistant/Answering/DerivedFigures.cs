@@ -162,7 +162,7 @@ internal sealed partial class DerivedFigures
     private void Render(IReadOnlyList<(string Label, Money Money, Citation Source)> operands, string city, string what, AnswerBuilder builder)
     {
         var cited = new List<DerivationOperand>();
-        builder.Line($"{city}の{what}（{operands.Count}件）:");
+        builder.Line($"{city}の{what}:");
         foreach ((string label, Money money, Citation source) in operands)
         {
             string marker = builder.Figure(money.Text, money.Unit, null, source, label);

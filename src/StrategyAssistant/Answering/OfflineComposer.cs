@@ -413,7 +413,15 @@ public sealed partial class OfflineComposer
         var kpis = _knowledge.Records.Kpis.Where(k => k.City == project.City && k.Project == project.Name).Take(MaxListedProjects).ToList();
         if (kpis.Count > 0)
         {
-            builder.Line($"この事業の指標（{kpis.Count}件）:");
+            // The count is a derivation whose counted items are the indicators, each standing in the line it cites.
+            bool countable = kpis.All(k => k.Source.Quote.Contains(k.Indicator, StringComparison.Ordinal));
+            string count = $"指標の数 {kpis.Count}件";
+            builder.Line(countable ? $"この事業の指標（{count}）:" : "この事業の指標:");
+            if (countable)
+            {
+                builder.Derive(new Derivation(DerivationKind.Count, count, $"{kpis.Count}件", [.. kpis.Select(k => new DerivationOperand(k.Indicator, null, builder.Cite(k.Source), k.Indicator))]));
+            }
+
             foreach (KpiRecord kpi in kpis)
             {
                 RenderKpi(kpi, question, builder);
