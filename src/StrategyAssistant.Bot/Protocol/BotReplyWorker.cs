@@ -3,6 +3,11 @@ using StrategyAssistant.Answering;
 using StrategyAssistant.Bot.Connector;
 using StrategyAssistant.Bot.Feedback;
 using StrategyAssistant.Bot.Replies;
+using StrategyAssistant.Hosting;
+using StrategyAssistant.Search;
+using StrategyAssistant.Stores;
+using Activity = StrategyAssistant.Bot.Protocol.Activity;
+using DiagnosticActivity = System.Diagnostics.Activity;
 
 namespace StrategyAssistant.Bot.Protocol;
 
@@ -13,12 +18,16 @@ public sealed partial class BotReplyWorker : BackgroundService
     private readonly IServiceScopeFactory _scopes;
     private readonly IConnectorClient _connector;
     private readonly SentAnswerLog _sent;
+    private readonly CorpusIndexProvider _corpus;
+    private readonly IConversationStore _conversations;
     private readonly BotOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<BotReplyWorker> _logger;
 
-    public BotReplyWorker(BotWorkQueue queue, IServiceScopeFactory scopes, IConnectorClient connector, SentAnswerLog sent, IOptions<BotOptions> options, TimeProvider time, ILogger<BotReplyWorker> logger)
+    public BotReplyWorker(BotWorkQueue queue, IServiceScopeFactory scopes, IConnectorClient connector, SentAnswerLog sent, CorpusIndexProvider corpus, IConversationStore conversations, IOptions<BotOptions> options, TimeProvider time, ILogger<BotReplyWorker> logger)
     {
+        _corpus = corpus;
+        _conversations = conversations;
         _queue = queue;
         _scopes = scopes;
         _connector = connector;
@@ -63,7 +72,7 @@ public sealed partial class BotReplyWorker : BackgroundService
         switch (item.Kind)
         {
             case BotWorkKind.Welcome:
-                await _connector.SendAsync(ReplyBuilder.Welcome(item.Inbound, _options.EffectiveExampleQuestions), cancellationToken).ConfigureAwait(false);
+                await SendAsync(ReplyBuilder.Welcome(item.Inbound, _options.EffectiveExampleQuestions), cancellationToken).ConfigureAwait(false);
                 break;
             case BotWorkKind.Answer:
                 await AnswerAsync(item.Inbound, item.Question ?? string.Empty, cancellationToken).ConfigureAwait(false);
@@ -76,13 +85,25 @@ public sealed partial class BotReplyWorker : BackgroundService
         await SendTypingAsync(inbound, cancellationToken).ConfigureAwait(false);
 
         Answer? answer = null;
+        IReadOnlyList<Records.ProjectRecord>? projects = null;
         using var answered = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task typing = RepeatTypingAsync(inbound, answered.Token);
+        using DiagnosticActivity? span = Telemetry.Source.StartActivity(Telemetry.Spans.Answer);
+        long started = _time.GetTimestamp();
         try
         {
             await using AsyncServiceScope scope = _scopes.CreateAsyncScope();
             IAnswerService answers = scope.ServiceProvider.GetRequiredService<IAnswerService>();
-            answer = await answers.AnswerAsync(question, cancellationToken).ConfigureAwait(false);
+
+            // Follow-ups per conversation id: 「その実績は？」 completes from the conversation's previous question.
+            CorpusIndex index = await _corpus.GetAsync(cancellationToken).ConfigureAwait(false);
+            projects = index.Knowledge.Records.Projects;
+            string conversationId = inbound.Conversation!.Id!;
+            ConversationState state = await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            (string resolved, ConversationState next) = new Conversation(index.Knowledge.Corpus.Cities).Resolve(state, question);
+            answer = await answers.AnswerAsync(resolved, cancellationToken).ConfigureAwait(false);
+            await _conversations.SetAsync(conversationId, next, cancellationToken).ConfigureAwait(false);
+            Telemetry.RecordAnswer("teams", _time.GetElapsedTime(started), answer.Found, answer.Mode == AnswerMode.Model);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -102,21 +123,31 @@ public sealed partial class BotReplyWorker : BackgroundService
 
         if (answer is null)
         {
-            await _connector.SendAsync(ReplyBuilder.Text(inbound, "申し訳ありません。回答の作成中にエラーが発生しました。しばらくしてからもう一度お試しください。"), cancellationToken).ConfigureAwait(false);
+            await SendAsync(ReplyBuilder.Text(inbound, "申し訳ありません。回答の作成中にエラーが発生しました。しばらくしてからもう一度お試しください。"), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        Activity reply = ReplyBuilder.Answer(inbound, answer, _options.MaxReplyBytes);
-        ResourceResponse sent = await _connector.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+        // The answer's own id travels in the card's feedback buttons, so feedback finds this answer without a replyToId.
+        string answerId = Guid.NewGuid().ToString("N");
+        _sent.Record(inbound.Conversation!.Id!, MessagesEndpoint.AnswerKey(answerId), answer);
+        Activity reply = ReplyBuilder.Answer(inbound, answer, _options.MaxReplyBytes, new ReplyContext(answerId, _options.PublicBaseUri, projects));
+        ResourceResponse sent = await SendAsync(reply, cancellationToken).ConfigureAwait(false);
         _sent.Record(inbound.Conversation!.Id!, sent.Id, answer);
         LogAnswered(_logger, inbound.Conversation.Id, inbound.Id, sent.Id, answer.Citations.Count);
+    }
+
+    private async Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        using DiagnosticActivity? span = Telemetry.Source.StartActivity(Telemetry.Spans.ConnectorSend);
+        span?.SetTag("activity.type", activity.Type);
+        return await _connector.SendAsync(activity, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task SendTypingAsync(Activity inbound, CancellationToken cancellationToken)
     {
         try
         {
-            await _connector.SendAsync(ReplyBuilder.Typing(inbound), cancellationToken).ConfigureAwait(false);
+            await SendAsync(ReplyBuilder.Typing(inbound), cancellationToken).ConfigureAwait(false);
         }
         catch (ConnectorException ex)
         {

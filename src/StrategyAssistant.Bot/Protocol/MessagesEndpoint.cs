@@ -16,17 +16,19 @@ public sealed partial class MessagesEndpoint
     private readonly ActivityDeduplicator _dedup;
     private readonly IFeedbackStore _feedback;
     private readonly SentAnswerLog _sent;
+    private readonly WelcomeLog _welcomed;
     private readonly BotOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MessagesEndpoint> _logger;
 
-    public MessagesEndpoint(InboundAuthenticator auth, BotWorkQueue queue, ActivityDeduplicator dedup, IFeedbackStore feedback, SentAnswerLog sent, IOptions<BotOptions> options, TimeProvider time, ILogger<MessagesEndpoint> logger)
+    public MessagesEndpoint(InboundAuthenticator auth, BotWorkQueue queue, ActivityDeduplicator dedup, IFeedbackStore feedback, SentAnswerLog sent, WelcomeLog welcomed, IOptions<BotOptions> options, TimeProvider time, ILogger<MessagesEndpoint> logger)
     {
         _auth = auth;
         _queue = queue;
         _dedup = dedup;
         _feedback = feedback;
         _sent = sent;
+        _welcomed = welcomed;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -70,6 +72,18 @@ public sealed partial class MessagesEndpoint
             return Results.Unauthorized();
         }
 
+        if (!await _auth.IsEndorsedAsync(auth, activity.ChannelId, context.RequestAborted).ConfigureAwait(false))
+        {
+            LogUnauthorized(_logger, $"the signing key is not endorsed for channel '{activity.ChannelId}'");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (!ValidText.IsValid(activity.Text) || !ValidText.IsValid(activity.Value))
+        {
+            LogBadRequest(_logger, "the activity's text or value holds invalid UTF-16 (a lone surrogate)");
+            return Results.BadRequest();
+        }
+
         if (_options.AllowedTenants.Count > 0 && !_options.AllowedTenants.Contains(activity.TenantId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
         {
             LogTenantRefused(_logger, activity.TenantId, activity.Type);
@@ -78,6 +92,7 @@ public sealed partial class MessagesEndpoint
 
         return activity.Type switch
         {
+            ActivityTypes.Message when CardFeedback(activity) is { } feedback => await StoreFeedbackAsync(activity, feedback.Reaction, null, feedback.AnswerId, context.RequestAborted).ConfigureAwait(false),
             ActivityTypes.Message => Enqueue(activity, BotWorkKind.Answer, QuestionOf(activity)),
             ActivityTypes.ConversationUpdate => ConversationUpdate(activity),
             ActivityTypes.Invoke => await InvokeAsync(activity, context.RequestAborted).ConfigureAwait(false),
@@ -109,11 +124,18 @@ public sealed partial class MessagesEndpoint
         if (botId is not null && activity.MembersRemoved?.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal)) == true && activity.Conversation?.Id is { } removedFrom)
         {
             _sent.Forget(removedFrom);
+            _welcomed.Forget(removedFrom);
             return Results.Ok();
         }
 
+        // The welcome goes once per conversation, however often the bot is reported added.
         bool botAdded = botId is not null && activity.MembersAdded?.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal)) == true;
-        return botAdded ? Enqueue(activity, BotWorkKind.Welcome, null) : Results.Ok();
+        if (!botAdded || activity.Conversation?.Id is not { Length: > 0 } conversationId || !CanReply(activity, out _))
+        {
+            return botAdded ? Enqueue(activity, BotWorkKind.Welcome, null) : Results.Ok();
+        }
+
+        return _welcomed.TryWelcome(conversationId) ? Enqueue(activity, BotWorkKind.Welcome, null) : Results.Ok();
     }
 
     private IResult Enqueue(Activity activity, BotWorkKind kind, string? question)
@@ -196,20 +218,42 @@ public sealed partial class MessagesEndpoint
             return Results.BadRequest();
         }
 
+        return await StoreFeedbackAsync(activity, reaction, FeedbackText(actionValue?["feedback"]), null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A 👍/👎 submitted from the answer card's own buttons: <c>value = {"feedback": "like"|"dislike", "answerId": "…"}</c>.</summary>
+    internal static (string Reaction, string? AnswerId)? CardFeedback(Activity activity)
+    {
+        if (activity.Value is not JsonObject value || Str(value[Replies.AnswerCard.FeedbackKey]) is not ("like" or "dislike") || !string.IsNullOrWhiteSpace(activity.Text))
+        {
+            return null;
+        }
+
+        return (Str(value[Replies.AnswerCard.FeedbackKey])!, Str(value[Replies.AnswerCard.AnswerIdKey]));
+    }
+
+    /// <summary>The key under which a sent answer is recorded by its own id (besides the sent message's id).</summary>
+    internal static string AnswerKey(string answerId) => "answer:" + answerId;
+
+    private async Task<IResult> StoreFeedbackAsync(Activity activity, string reaction, string? text, string? answerId, CancellationToken cancellationToken)
+    {
         string? conversationId = activity.Conversation?.Id;
         if (conversationId is not null && activity.Id is { Length: > 0 } id && !_dedup.TryBegin(conversationId, id))
         {
             return Results.Ok();
         }
 
-        (Answer? answer, string matchedBy) = _sent.Find(conversationId, activity.ReplyToId);
+        // The answer id from the card's data when there is one (the Playground's invokes carry no replyToId), else the replyToId.
+        (Answer? answer, string matchedBy) = answerId is { Length: > 0 } && _sent.Find(conversationId, AnswerKey(answerId)) is { Answer: not null, MatchedBy: "message-id" } byId
+            ? (byId.Answer, "answer-id")
+            : _sent.Find(conversationId, activity.ReplyToId);
         var entry = new FeedbackEntry
         {
             ReceivedAt = _time.GetUtcNow(),
             Reaction = reaction,
-            Text = FeedbackText(actionValue?["feedback"]),
+            Text = text,
             ConversationId = conversationId,
-            ReplyToId = activity.ReplyToId,
+            ReplyToId = activity.ReplyToId ?? answerId,
             UserAadObjectId = activity.From?.AadObjectId,
             TenantId = activity.TenantId,
             MatchedBy = matchedBy,

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Hosting;
 
 namespace StrategyAssistant.Cli.Commands;
 
@@ -86,8 +87,7 @@ internal static class AskCommand
             for (int i = 0; i < answer.Citations.Count; i++)
             {
                 Citation c = answer.Citations[i];
-                string lines = c.Line == c.LineEnd ? $"{c.Line}行" : $"{c.Line}–{c.LineEnd}行";
-                builder.AppendLine($"  [{i + 1}] {c.Title}（{c.City}） {c.File} {lines}");
+                builder.AppendLine($"  [{i + 1}] {SourceLabel.Of(c)}");
             }
         }
 
