@@ -101,7 +101,7 @@ public sealed partial class BotReplyWorker : BackgroundService
             string conversationId = inbound.Conversation!.Id!;
             ConversationState state = await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
             (string resolved, ConversationState next) = new Conversation(index.Knowledge.Corpus.Cities).Resolve(state, question);
-            answer = await answers.AnswerAsync(resolved, cancellationToken).ConfigureAwait(false);
+            answer = await answers.AnswerAsync(Conversations.AskedAs(question, resolved), cancellationToken).ConfigureAwait(false);
             await _conversations.SetAsync(conversationId, next, cancellationToken).ConfigureAwait(false);
             Telemetry.RecordAnswer("teams", _time.GetElapsedTime(started), answer.Found, answer.Mode == AnswerMode.Model);
         }

@@ -29,11 +29,19 @@ public static class ReplyBuilder
             ChannelId = inbound.ChannelId,
             From = inbound.Recipient is { } r ? new ChannelAccount { Id = r.Id, Name = r.Name } : null,
             Recipient = inbound.From is { } f ? new ChannelAccount { Id = f.Id, Name = f.Name, AadObjectId = f.AadObjectId } : null,
-            Conversation = inbound.Conversation is { } c ? new ConversationAccount { Id = c.Id, Name = c.Name, ConversationType = c.ConversationType, IsGroup = c.IsGroup, TenantId = c.TenantId } : null,
+            Conversation = inbound.Conversation is { } c ? new ConversationAccount { Id = ThreadOf(c, inbound.Id), Name = c.Name, ConversationType = c.ConversationType, IsGroup = c.IsGroup, TenantId = c.TenantId } : null,
             ReplyToId = inbound.Id,
             Locale = inbound.Locale,
         };
     }
+
+    /// <summary>A reply to a channel post goes into that post's thread: the channel's conversation id with
+    /// <c>;messageid={post id}</c>, unless the inbound conversation already names its thread.</summary>
+    internal static string? ThreadOf(ConversationAccount conversation, string? inboundId) =>
+        string.Equals(conversation.ConversationType, "channel", StringComparison.OrdinalIgnoreCase) && conversation.Id is { Length: > 0 } id
+        && !id.Contains(";messageid=", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(inboundId)
+            ? $"{id};messageid={inboundId}"
+            : conversation.Id;
 
     public static Activity Typing(Activity inbound) => ReplyTo(inbound, ActivityTypes.Typing);
 

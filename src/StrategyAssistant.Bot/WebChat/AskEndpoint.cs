@@ -83,7 +83,8 @@ public static class AskEndpoint
         if (session is not null)
         {
             ConversationState state = await conversations.GetAsync("web:" + session, context.RequestAborted).ConfigureAwait(false);
-            (asked, next) = new Conversation(index.Knowledge.Corpus.Cities).Resolve(state, question);
+            (string resolved, next) = new Conversation(index.Knowledge.Corpus.Cities).Resolve(state, question);
+            asked = Conversations.AskedAs(question, resolved);
         }
 
         Answer answer;
