@@ -52,7 +52,6 @@ public sealed class HostFeatureTests : IAsyncLifetime
     [InlineData("documents/%2Fetc%2Fpasswd")]
     [InlineData("documents/manifest")]
     [InlineData("documents/004_62fb755ce21c91b3.txt")]
-    [InlineData("documents/%2E%2E")]
     [InlineData("documents/nothing-here?line=1")]
     [InlineData("documents/..%5C..%5Cetc%5Cpasswd/text")]
     public async Task Anything_but_a_corpus_document_id_is_404(string path)

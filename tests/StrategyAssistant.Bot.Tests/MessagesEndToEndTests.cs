@@ -329,4 +329,85 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
         using HttpResponseMessage response = await Activities.PostAsync(_f.Host.Client, feedback, _f.Token());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_key_endorsed_for_msteams_only_cannot_sign_a_webchat_activity()
+    {
+        string conversation = NewConversation();
+        JsonObject inbound = Activities.Message(_f.Connector.ServiceUrl, conversation, Question);
+        inbound["channelId"] = "webchat";
+        using HttpResponseMessage refused = await Activities.PostAsync(_f.Host.Client, inbound, _f.Token());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        inbound["channelId"] = "msteams";
+        using HttpResponseMessage accepted = await Activities.PostAsync(_f.Host.Client, inbound, _f.Token());
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("value")]
+    public async Task A_lone_surrogate_in_text_or_value_gets_400(string where)
+    {
+        JsonObject inbound = Activities.Message(_f.Connector.ServiceUrl, NewConversation(), "placeholder");
+        string body = TestJson.Text(inbound);
+        body = where == "text"
+            ? body.Replace("\"placeholder\"", "\"移住\\ud800者数\"", StringComparison.Ordinal)
+            : body.Replace("\"text\":\"placeholder\"", "\"text\":\"\",\"value\":{\"question\":\"\\udc00\"}", StringComparison.Ordinal);
+        using HttpResponseMessage response = await Activities.PostAsync(_f.Host.Client, body, _f.Token());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Card_feedback_on_the_older_of_two_answers_is_stored_with_that_answer_without_a_replyToId()
+    {
+        string conversation = NewConversation();
+        const string second = "砂川市の観光入込客数の目標値は？";
+        using HttpResponseMessage a1 = await Activities.PostAsync(_f.Host.Client, Activities.Message(_f.Connector.ServiceUrl, conversation, Question), _f.Token());
+        await _f.Connector.WaitForMessagesAsync(conversation);
+        using HttpResponseMessage a2 = await Activities.PostAsync(_f.Host.Client, Activities.Message(_f.Connector.ServiceUrl, conversation, second), _f.Token());
+        await _f.Connector.WaitForMessagesAsync(conversation, 2);
+        ReceivedActivity older = _f.Connector.MessagesFor(conversation)[0];
+        JsonArray actions = older.Body["attachments"]![0]!["content"]!["actions"]!.AsArray();
+        JsonObject dislike = (JsonObject)actions.Single(a => (string?)a!["data"]!["feedback"] == "dislike")!["data"]!.DeepClone();
+
+        JsonObject submit = Activities.Message(_f.Connector.ServiceUrl, conversation, string.Empty);
+        submit.Remove("text");
+        submit["value"] = dislike;
+        using HttpResponseMessage response = await Activities.PostAsync(_f.Host.Client, submit, _f.Token());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        FeedbackEntry entry = Assert.Single(JsonlFeedbackStore.ReadAll(_f.Host.FeedbackPath), e => e.ConversationId == conversation);
+        Assert.Equal(("dislike", "answer-id", Question), (entry.Reaction, entry.MatchedBy, entry.Question));
+        Assert.Contains(entry.Citations, c => c.City == "芦別市");
+        await Task.Delay(200);
+        Assert.Equal(2, _f.Connector.MessagesFor(conversation).Count);
+    }
+
+    [Fact]
+    public async Task A_follow_up_in_the_same_Teams_conversation_keeps_the_subject()
+    {
+        string conversation = NewConversation();
+        using HttpResponseMessage first = await Activities.PostAsync(_f.Host.Client, Activities.Message(_f.Connector.ServiceUrl, conversation, Question), _f.Token());
+        await _f.Connector.WaitForMessagesAsync(conversation);
+        using HttpResponseMessage second = await Activities.PostAsync(_f.Host.Client, Activities.Message(_f.Connector.ServiceUrl, conversation, "基準値は？"), _f.Token());
+        await _f.Connector.WaitForMessagesAsync(conversation, 2);
+        ReceivedActivity followUp = _f.Connector.MessagesFor(conversation)[1];
+        Assert.Contains("16人", (string)followUp.Body["text"]!, StringComparison.Ordinal);
+        Assert.Contains("移住者数", (string)followUp.Body["attachments"]![0]!["content"]!["body"]![0]!["text"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reply_to_a_channel_post_goes_into_its_thread()
+    {
+        string conversation = "19:plainchannel@thread.tacv2";
+        JsonObject inbound = Activities.Message(_f.Connector.ServiceUrl, conversation, Question, conversationType: "channel");
+        string postId = (string)inbound["id"]!;
+        using HttpResponseMessage response = await Activities.PostAsync(_f.Host.Client, inbound, _f.Token());
+        string thread = conversation + ";messageid=" + postId;
+        await _f.Connector.WaitForMessagesAsync(thread);
+        ReceivedActivity reply = _f.Connector.MessagesFor(thread).Single();
+        Assert.Equal(thread, (string?)reply.Body["conversation"]!["id"]);
+        Assert.Equal(postId, reply.ReplyToId);
+    }
 }

@@ -60,6 +60,12 @@ public sealed partial class MessagesEndpoint
             LogBadRequest(_logger, ex.Message);
             return Results.BadRequest();
         }
+        catch (InvalidOperationException ex)
+        {
+            // e.g. a string that is not valid UTF-16 (a lone surrogate escape).
+            LogBadRequest(_logger, ex.Message);
+            return Results.BadRequest();
+        }
 
         if (string.IsNullOrWhiteSpace(activity.Type))
         {

@@ -9,14 +9,25 @@ public static class ValidText
     public static bool IsValid(string? text) => text is null || IsWellFormed(text);
 
     /// <summary>Every string inside a JSON value (object values and array items, recursively) is well-formed.</summary>
-    public static bool IsValid(JsonNode? node) => node switch
+    public static bool IsValid(JsonNode? node)
     {
-        null => true,
-        JsonValue v => !v.TryGetValue(out string? s) || IsWellFormed(s),
-        JsonObject o => o.All(p => IsWellFormed(p.Key) && IsValid(p.Value)),
-        JsonArray a => a.All(IsValid),
-        _ => true,
-    };
+        try
+        {
+            return node switch
+            {
+                null => true,
+                JsonValue v => !v.TryGetValue(out string? s) || IsWellFormed(s),
+                JsonObject o => o.All(p => IsWellFormed(p.Key) && IsValid(p.Value)),
+                JsonArray a => a.All(IsValid),
+                _ => true,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to materialise a string holding a lone surrogate escape.
+            return false;
+        }
+    }
 
     private static bool IsWellFormed(string text)
     {

@@ -29,6 +29,12 @@ internal static class AskCommand
             TextWriter error = parse.InvocationConfiguration.Error;
             if (text is null && asJson)
             {
+                if (ConsoleStreams.IsStandardInputClosed())
+                {
+                    error.WriteLine("標準入力が閉じています。質問を1行に1問ずつ標準入力から渡すか、ask --json \"質問\" としてください。");
+                    return Task.FromResult(ExitCodes.Usage);
+                }
+
                 return CommandRunner.RunAsync(parse.GetValue(verbose), error, (services, ct) => AnswerLinesAsync(services, Console.OpenStandardInput(), output, ct), cancellationToken);
             }
 

@@ -19,6 +19,12 @@ internal static class ChatCommand
         command.SetAction((parse, cancellationToken) =>
         {
             TextWriter output = parse.InvocationConfiguration.Output;
+            if (ConsoleStreams.IsStandardInputClosed())
+            {
+                parse.InvocationConfiguration.Error.WriteLine("標準入力が閉じているため、対話できません。1問だけなら ask \"質問\" を使ってください。");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
             return CommandRunner.RunAsync(parse.GetValue(verbose), parse.InvocationConfiguration.Error,
                 (services, ct) => RunAsync(services, Console.In, output, ct), cancellationToken);
         });

@@ -32,8 +32,13 @@ internal static class CommandRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("中断しました。");
+            // The signal handler (Program) prints the one line and sets 130 / 143.
             return 130;
+        }
+        catch (Exception ex) when (ConsoleStreams.IsBrokenPipe(ex))
+        {
+            // The reader went away (| head -1): stop quietly.
+            return ConsoleStreams.BrokenPipeExitCode;
         }
         catch (Exception ex)
         {
