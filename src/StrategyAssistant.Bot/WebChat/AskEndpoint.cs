@@ -12,8 +12,8 @@ using StrategyAssistant.Stores;
 namespace StrategyAssistant.Bot.WebChat;
 
 /// <summary><c>POST /api/ask</c> with <c>{"question": "…", "session": "…"}</c> (<c>application/json</c>; anything else is 415):
-/// the JSON of <c>ask --json</c> plus, for the page, each citation's document-viewer link (<c>viewer</c>) and the answer's
-/// tables (<c>tables</c>). With a <c>session</c> id (the page keeps one per browser tab), follow-ups such as 「その実績は？」
+/// the JSON of <c>ask --json</c> plus, for the page, each citation's document-viewer link (<c>viewer</c>), the answer's
+/// tables (<c>tables</c>) and the question as typed (<c>typed</c>; <c>question</c> is the one answered). With a <c>session</c> id (the page keeps one per browser tab), follow-ups such as 「その実績は？」
 /// complete from that session's previous question.</summary>
 public static class AskEndpoint
 {
@@ -99,7 +99,9 @@ public static class AskEndpoint
         }
 
         Telemetry.RecordAnswer("web", Stopwatch.GetElapsedTime(started), answer.Found, answer.Mode == AnswerMode.Model);
-        return Results.Text(ToJson(answer, index.Knowledge.Records.Projects).ToJsonString(AnswerJson.Options), "application/json; charset=utf-8");
+        JsonObject json = ToJson(answer, index.Knowledge.Records.Projects);
+        json["typed"] = question;
+        return Results.Text(json.ToJsonString(AnswerJson.Options), "application/json; charset=utf-8");
     }
 
     /// <summary><see cref="AnswerJson.ToJson"/> with <c>viewer</c> on each citation (relative to the page) and <c>tables</c>.</summary>

@@ -87,7 +87,8 @@
     answerCount += 1;
     const prefix = "a" + answerCount;
     const article = el("article", { class: "answer", id: prefix });
-    article.append(el("h2", {}, data.question));
+    article.append(el("h2", {}, data.typed || data.question));
+    if (data.typed && data.typed !== data.question) article.append(el("p", { class: "resolved" }, "前の質問を受けて「" + data.question + "」として答えています。"));
     article.append(textWithMarkers(data.answer, prefix));
 
     for (const t of data.tables || []) {
