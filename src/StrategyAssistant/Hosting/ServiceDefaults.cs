@@ -29,6 +29,9 @@ public sealed class TelemetryOptions
 /// exported as configured.</summary>
 public static class ServiceDefaults
 {
+    /// <summary>The ActivitySource ASP.NET Core starts request spans on.</summary>
+    public const string AspNetCoreSource = "Microsoft.AspNetCore";
+
     /// <summary>Adds OpenTelemetry for the assistant's source and meter (plus <paramref name="extraSources"/>), with the
     /// exporter from <c>Telemetry:Exporter</c>. With <c>none</c> and no callbacks nothing is registered (tests add their own
     /// exporter through <paramref name="configureTracing"/> / <paramref name="configureMetrics"/>).</summary>
@@ -53,7 +56,9 @@ public static class ServiceDefaults
             .ConfigureResource(r => r.AddService(options.ServiceName))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(Telemetry.Name).AddSource(extraSources);
+                // ASP.NET Core's own request spans too: the assistant's spans are their children, and a parent-based
+                // sampler drops children of an unrecorded parent.
+                tracing.AddSource(Telemetry.Name, AspNetCoreSource).AddSource(extraSources);
                 switch (exporter)
                 {
                     case "console":

@@ -35,7 +35,7 @@ internal sealed class BotTestHost : IAsyncDisposable
         ["Bot:OpenIdMetadataUrl"] = identity.MetadataUrl,
     };
 
-    public static async Task<BotTestHost> StartAsync(IDictionary<string, string?> settings, string environment = "Production", FakeIdentity? identity = null)
+    public static async Task<BotTestHost> StartAsync(IDictionary<string, string?> settings, string environment = "Production", FakeIdentity? identity = null, Action<IServiceCollection>? configure = null)
     {
         string contentRoot = Directory.CreateTempSubdirectory("sa-bot-").FullName;
         WebApplication app = BotApplication.Build(
@@ -66,6 +66,7 @@ internal sealed class BotTestHost : IAsyncDisposable
                 }
 
                 TestAnswering.Add(builder.Services, builder.Configuration);
+                configure?.Invoke(builder.Services);
             });
         await app.StartAsync();
         return new BotTestHost(app, LoopbackServer.BaseUrlOf(app), contentRoot);
