@@ -31,15 +31,30 @@ if (UsageErrors.Of(parse) is { Count: > 0 } errors)
     return ExitCodes.Usage;
 }
 
-// SIGINT / SIGTERM: cancel the command, print one line, exit 130 / 143 (a command stuck in a read gets 2 s to stop).
+// SIGINT / SIGTERM: cancel the command, print one line, exit 130 / 143. A command stuck in a read or a build gets 2 s to
+// stop; a watchdog ends the process after 5 s whatever it is doing.
 using var stop = new CancellationTokenSource();
 int signalExit = 0;
+int reported = 0;
+void Report(int code)
+{
+    if (Interlocked.Exchange(ref reported, 1) == 0)
+    {
+        Console.Error.WriteLine(code == 130 ? "中断しました（Ctrl+C）。" : "終了の指示（SIGTERM）を受けて終了しました。");
+    }
+}
+
 void OnSignal(PosixSignalContext context, int code)
 {
     context.Cancel = true;
     if (Interlocked.CompareExchange(ref signalExit, code, 0) == 0)
     {
-        stop.Cancel();
+        _ = Task.Run(stop.Cancel);
+        _ = new Timer(_ =>
+        {
+            Report(code);
+            Environment.Exit(code);
+        }, null, TimeSpan.FromSeconds(5), Timeout.InfiniteTimeSpan);
     }
 }
 
@@ -58,7 +73,7 @@ catch (OperationCanceledException)
 if (signalExit != 0)
 {
     await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
-    Console.Error.WriteLine(signalExit == 130 ? "中断しました（Ctrl+C）。" : "終了の指示（SIGTERM）を受けて終了しました。");
+    Report(signalExit);
     return signalExit;
 }
 

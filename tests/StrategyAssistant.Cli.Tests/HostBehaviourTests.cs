@@ -122,6 +122,34 @@ public sealed class HostBehaviourTests : IClassFixture<CliProcess>
         await output;
     }
 
+    [Fact]
+    public async Task Building_the_index_shows_progress_on_a_terminal_and_nothing_when_redirected_or_json()
+    {
+        Assert.True(File.Exists("/usr/bin/script"), "util-linux script provides the terminal for this test");
+        string fresh = Path.Combine(Path.GetTempPath(), $"sa-progress-{Guid.NewGuid():N}");
+        try
+        {
+            // script(1) gives the command a terminal; a fresh index folder makes it build.
+            (int code, string terminal, _) = await RunShellAsync($"StrategyAssistant__IndexPath={fresh}/a script -qec 'dotnet {Dll} ask 芦別市の移住者数の目標は？' /dev/null");
+            Assert.Equal(0, code);
+            Assert.Contains("検索インデックスを準備しています", terminal, StringComparison.Ordinal);
+
+            (int redirected, _, string error) = await RunShellAsync($"StrategyAssistant__IndexPath={fresh}/b dotnet {Dll} ask 芦別市の移住者数の目標は？");
+            Assert.Equal(0, redirected);
+            Assert.Empty(error);
+            (int json, string jsonTerminal, _) = await RunShellAsync($"StrategyAssistant__IndexPath={fresh}/c script -qec 'dotnet {Dll} ask --json 芦別市の移住者数の目標は？' /dev/null");
+            Assert.Equal(0, json);
+            Assert.DoesNotContain("検索インデックス", jsonTerminal, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(fresh))
+            {
+                Directory.Delete(fresh, recursive: true);
+            }
+        }
+    }
+
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "strategy-assistant.dll");
 
     private async Task<(int Code, string Output, string Error)> RunShellAsync(string script)
@@ -129,7 +157,11 @@ public sealed class HostBehaviourTests : IClassFixture<CliProcess>
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _cli.RepositoryRoot };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(script);
-        start.Environment["StrategyAssistant__IndexPath"] = _cli.IndexPath;
+        if (!script.Contains("StrategyAssistant__IndexPath=", StringComparison.Ordinal))
+        {
+            start.Environment["StrategyAssistant__IndexPath"] = _cli.IndexPath;
+        }
+
         start.Environment["StrategyAssistant__LogPath"] = _cli.LogPath;
         using Process process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();

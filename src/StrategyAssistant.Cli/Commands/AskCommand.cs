@@ -54,7 +54,7 @@ internal static class AskCommand
                 Answer answer = await services.GetRequiredService<IAnswerService>().AnswerAsync(text, ct);
                 await output.WriteLineAsync(asJson ? AnswerJson.Serialize(answer) : Render(answer));
                 return ExitCodes.Success;
-            }, cancellationToken);
+            }, cancellationToken, progress: Progress.Enabled(asJson));
         });
         return command;
     }

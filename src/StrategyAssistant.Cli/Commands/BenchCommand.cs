@@ -86,7 +86,7 @@ internal static class BenchCommand
 
                 await output.WriteLineAsync($"managed memory after the run: {GC.GetTotalMemory(false) / (1024 * 1024)} MB, process working set {Environment.WorkingSet / (1024 * 1024)} MB");
                 return ExitCodes.Success;
-            }, cancellationToken);
+            }, cancellationToken, progress: Progress.Enabled(json: false));
         });
         return command;
     }

@@ -26,7 +26,7 @@ internal static class ChatCommand
             }
 
             return CommandRunner.RunAsync(parse.GetValue(verbose), parse.InvocationConfiguration.Error,
-                (services, ct) => RunAsync(services, Console.In, output, ct), cancellationToken);
+                (services, ct) => RunAsync(services, Console.In, output, ct), cancellationToken, progress: Progress.Enabled(json: false));
         });
         return command;
     }

@@ -57,7 +57,7 @@ internal static class RecordsCommand
                 }
 
                 return ExitCodes.Success;
-            }, cancellationToken);
+            }, cancellationToken, progress: Progress.Enabled(json: false));
         });
         return new Command("records", "抽出した記録（KPI・事業・注記）を扱います。") { export };
     }
