@@ -3,7 +3,7 @@ using StrategyAssistant.Documents;
 namespace StrategyAssistant.Hosting;
 
 /// <summary>How every host names a citation for a person: the city and the document's title (not its file name), the
-/// lines, and the page when the source is a paginated original (「芦別市 第2期総合戦略（施策・KPI） p.12 118行」).</summary>
+/// lines, and the page when the source is a paginated original (「〇〇市 第2期総合戦略（施策・KPI） p.12 118行」).</summary>
 public static class SourceLabel
 {
     /// <summary>The document as a person would name it: the title, prefixed with the city unless the title already names it.</summary>

@@ -31,7 +31,7 @@
     return node;
   }
 
-  // The source as a person names it, as the server writes it ("芦別市 … 118行").
+  // The source as a person names it, as the server writes it ("〇〇市 … 118行").
   function sourceName(c) {
     return c.source || (c.title + " " + (c.line === c.lineEnd ? c.line + "行" : c.line + "–" + c.lineEnd + "行"));
   }
