@@ -46,7 +46,7 @@ public static class BotApplication
         services.AddSingleton<IConnectorTokenProvider>(sp => new MsalConnectorTokenProvider(
             sp.GetRequiredService<IOptions<BotOptions>>(),
             sp.GetService<Microsoft.Identity.Client.IMsalHttpClientFactory>()));
-        services.AddHttpClient<IConnectorClient, HttpConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddBotConnectorClient(configuration);
         services.AddSingleton<BotWorkQueue>();
         services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<SentAnswerLog>();

@@ -26,12 +26,11 @@ public sealed class ConnectorException : Exception
     public HttpStatusCode? StatusCode { get; }
 }
 
-/// <summary>The HTTP connector client: bearer token when configured, retries on 429/412/502/504 with exponential backoff,
-/// jitter and Retry-After, and logs the <c>X-Correlating-OperationId</c>.</summary>
+/// <summary>The HTTP connector client: bearer token when configured, logs the <c>X-Correlating-OperationId</c>. Retries, the
+/// per-attempt timeout, the circuit breaker and the overall send deadline are the HttpClient's resilience pipeline
+/// (<see cref="ConnectorResilience"/>).</summary>
 public sealed partial class HttpConnectorClient : IConnectorClient
 {
-    private static readonly HttpStatusCode[] s_retried = [HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadGateway, HttpStatusCode.GatewayTimeout];
-
     private readonly HttpClient _http;
     private readonly IConnectorTokenProvider _tokens;
     private readonly BotOptions _options;
@@ -68,68 +67,43 @@ public sealed partial class HttpConnectorClient : IConnectorClient
         }
 
         Uri uri = BuildUri(activity.ServiceUrl, activity.Conversation.Id, activity.ReplyToId);
-        byte[] body = Encoding.UTF8.GetBytes(ActivityJson.Serialize(activity));
         string? token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-
-        for (int attempt = 0; ; attempt++)
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(ActivityJson.Serialize(activity))) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        if (token is not null)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new ConnectorException($"POST {uri.GetLeftPart(UriPartial.Path)} failed: {ex.Message}", null, ex);
+        }
+
+        using (response)
+        {
+            string correlation = ConnectorResilience.Correlation(response);
+            if (response.IsSuccessStatusCode)
             {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                LogSent(_logger, activity.Type, (int)response.StatusCode, correlation);
+                string json = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                return ParseResourceResponse(json);
             }
 
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new ConnectorException($"POST {uri.GetLeftPart(UriPartial.Path)} failed: {ex.Message}", null, ex);
-            }
-
-            using (response)
-            {
-                string correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out IEnumerable<string>? values) ? string.Join(",", values) : "-";
-                if (response.IsSuccessStatusCode)
-                {
-                    LogSent(_logger, activity.Type, (int)response.StatusCode, correlation);
-                    string json = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                    return ParseResourceResponse(json);
-                }
-
-                string error = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (attempt < _options.MaxRetries && Array.IndexOf(s_retried, response.StatusCode) >= 0)
-                {
-                    TimeSpan delay = RetryDelay(attempt, response.Headers.RetryAfter);
-                    LogRetry(_logger, (int)response.StatusCode, correlation, delay.TotalMilliseconds, attempt + 1);
-                    await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                LogFailed(_logger, activity.Type, (int)response.StatusCode, correlation, Truncate(error, 500));
-                throw new ConnectorException($"The connector answered {(int)response.StatusCode} {response.ReasonPhrase}: {Truncate(error, 200)}", response.StatusCode);
-            }
+            string error = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            LogFailed(_logger, activity.Type, (int)response.StatusCode, correlation, Truncate(error, 500));
+            throw new ConnectorException($"The connector answered {(int)response.StatusCode} {response.ReasonPhrase}: {Truncate(error, 200)}", response.StatusCode);
         }
     }
 
-    /// <summary>Exponential backoff from <see cref="BotOptions.RetryMinDelay"/> with ±20 % jitter, at least the server's Retry-After,
-    /// at most <see cref="BotOptions.RetryMaxDelay"/>.</summary>
-    internal TimeSpan RetryDelay(int attempt, RetryConditionHeaderValue? retryAfter)
-    {
-        double baseMs = _options.RetryMinDelay.TotalMilliseconds * Math.Pow(2, attempt);
-        double jittered = baseMs * (0.8 + (0.4 * Random.Shared.NextDouble()));
-        double serverMs = retryAfter switch
-        {
-            { Delta: { } delta } => delta.TotalMilliseconds,
-            { Date: { } date } => (date - _time.GetUtcNow()).TotalMilliseconds,
-            _ => 0,
-        };
-        double ms = Math.Max(jittered, serverMs);
-        return TimeSpan.FromMilliseconds(Math.Clamp(ms, _options.RetryMinDelay.TotalMilliseconds, _options.RetryMaxDelay.TotalMilliseconds));
-    }
+    /// <summary>The delay before retry <paramref name="attempt"/> (see <see cref="ConnectorResilience.Delay"/>).</summary>
+    internal TimeSpan RetryDelay(int attempt, RetryConditionHeaderValue? retryAfter) => ConnectorResilience.Delay(_options, _time, attempt, retryAfter);
 
     private static ResourceResponse ParseResourceResponse(string json)
     {
@@ -154,7 +128,7 @@ public sealed partial class HttpConnectorClient : IConnectorClient
     private static partial void LogSent(ILogger logger, string? type, int status, string correlation);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector answered {Status} (X-Correlating-OperationId {Correlation}); retry {Attempt} in {DelayMs} ms")]
-    private static partial void LogRetry(ILogger logger, int status, string correlation, double delayMs, int attempt);
+    internal static partial void LogRetry(ILogger logger, int status, string correlation, double delayMs, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending a {Type} activity failed: {Status} (X-Correlating-OperationId {Correlation}) {Error}")]
     private static partial void LogFailed(ILogger logger, string? type, int status, string correlation, string error);

@@ -67,7 +67,7 @@ public sealed class AnswerService : IAnswerService
         GroundingResult grounding;
         using (Activity? span = Telemetry.Source.StartActivity(Telemetry.Spans.Grounding))
         {
-            grounding = GroundingCheck.Check(answer.Text, answer.Citations.Select(c => c.Quote), text);
+            grounding = GroundingCheck.Check(answer, index.Knowledge, text);
             span?.SetTag("grounded", grounding.Grounded);
         }
 

@@ -20,18 +20,19 @@ public static class SourceLabel
         return page is > 0 ? $"p.{page} {lines}" : lines;
     }
 
-    /// <summary>The whole label: document, page and lines.</summary>
-    public static string Of(Citation citation, int? page = null)
+    /// <summary>The whole label: document, then the page (PDF) or cell (spreadsheet) when known, then the lines.</summary>
+    public static string Of(Citation citation)
     {
         ArgumentNullException.ThrowIfNull(citation);
-        return $"{Document(citation.City, citation.Title, citation.File)} {Lines(citation.Line, citation.LineEnd, page)}";
+        return $"{Document(citation.City, citation.Title, citation.File)} {LinesOf(citation)}";
     }
 
-    /// <summary>The lines part of <paramref name="citation"/>'s label.</summary>
-    public static string LinesOf(Citation citation, int? page = null)
+    /// <summary>The location part of <paramref name="citation"/>'s label: 「p.12 118行」, 「KPI!C12 118行」 or 「118行」.</summary>
+    public static string LinesOf(Citation citation)
     {
         ArgumentNullException.ThrowIfNull(citation);
-        return Lines(citation.Line, citation.LineEnd, page);
+        string lines = Lines(citation.Line, citation.LineEnd, citation.Page);
+        return citation.Cell is { Length: > 0 } cell && citation.Page is null ? $"{cell} {lines}" : lines;
     }
 
     /// <summary>The document viewer's id for a corpus file: its name without the extension (letters, digits, '_', '-', '.').</summary>

@@ -16,12 +16,19 @@ public sealed class ScriptedChatServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<JsonNode, HttpContext, Task>> _script = new();
     private readonly ConcurrentQueue<JsonNode> _requests = new();
+    private readonly ConcurrentQueue<(string Path, string? ApiKey, string? Authorization)> _calls = new();
 
     private ScriptedChatServer(WebApplication app) => _app = app;
 
     public string Endpoint => _app.Urls.First() + "/v1";
 
     public IReadOnlyList<JsonNode> Requests => [.. _requests];
+
+    /// <summary>Each request's path and query, <c>api-key</c> header and <c>Authorization</c> header.</summary>
+    public IReadOnlyList<(string Path, string? ApiKey, string? Authorization)> Calls => [.. _calls];
+
+    /// <summary>The resource endpoint for the Azure OpenAI wire format (<c>/openai/deployments/{name}/chat/completions</c>).</summary>
+    public string AzureEndpoint => _app.Urls.First() + "/";
 
     public static async Task<ScriptedChatServer> StartAsync()
     {
@@ -30,8 +37,9 @@ public sealed class ScriptedChatServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         WebApplication app = builder.Build();
         var server = new ScriptedChatServer(app);
-        app.MapPost("/v1/chat/completions", async context =>
+        async Task Handle(HttpContext context)
         {
+            server._calls.Enqueue((context.Request.Path + context.Request.QueryString, context.Request.Headers["api-key"].FirstOrDefault(), context.Request.Headers.Authorization.FirstOrDefault()));
             JsonNode body = (await JsonNode.ParseAsync(context.Request.Body))!;
             server._requests.Enqueue(body);
             if (!server._script.TryDequeue(out Func<JsonNode, HttpContext, Task>? reply))
@@ -42,19 +50,36 @@ public sealed class ScriptedChatServer : IAsyncDisposable
             }
 
             await reply(body, context);
-        });
+        }
+
+        app.MapPost("/v1/chat/completions", Handle);
+        app.MapPost("/openai/deployments/{deployment}/chat/completions", Handle);
+        app.MapPost("/openai/v1/chat/completions", Handle);
         await app.StartAsync();
         return server;
     }
 
     /// <summary>Replies with an assistant message.</summary>
-    public void ReplyText(string content) => _script.Enqueue((_, context) => WriteJson(context, Completion(new JsonObject { ["role"] = "assistant", ["content"] = content }, "stop")));
+    /// <summary>Replies with an assistant message (as a stream of small pieces when the request asks for a stream).</summary>
+    public void ReplyText(string content) => _script.Enqueue((body, context) => WriteText(body, context, content));
 
     /// <summary>Replies with a text computed from the request (e.g. from a tool result it carries).</summary>
-    public void ReplyText(Func<JsonNode, string> content) => _script.Enqueue((body, context) => WriteJson(context, Completion(new JsonObject { ["role"] = "assistant", ["content"] = content(body) }, "stop")));
+    public void ReplyText(Func<JsonNode, string> content) => _script.Enqueue((body, context) => WriteText(body, context, content(body)));
 
-    /// <summary>Replies with one tool call.</summary>
-    public void ReplyToolCall(string function, object arguments) => _script.Enqueue((_, context) => WriteJson(context, Completion(new JsonObject
+    /// <summary>Replies with one tool call (streamed as one tool-call delta when the request asks for a stream).</summary>
+    public void ReplyToolCall(string function, object arguments) => _script.Enqueue((body, context) => IsStream(body)
+        ? WriteEvents(context, [Chunk(new JsonObject
+        {
+            ["role"] = "assistant",
+            ["tool_calls"] = new JsonArray(new JsonObject
+            {
+                ["index"] = 0,
+                ["id"] = "call_1",
+                ["type"] = "function",
+                ["function"] = new JsonObject { ["name"] = function, ["arguments"] = JsonSerializer.Serialize(arguments) },
+            }),
+        }, null), Chunk(new JsonObject(), "tool_calls")])
+        : WriteJson(context, Completion(new JsonObject
     {
         ["role"] = "assistant",
         ["content"] = null,
@@ -70,6 +95,38 @@ public sealed class ScriptedChatServer : IAsyncDisposable
     {
         context.Response.StatusCode = status;
         await context.Response.WriteAsync("{\"error\":{\"message\":\"scripted failure\"}}");
+    });
+
+    /// <summary>Sends the headers and the first bytes of the body, then stalls until the client gives up.</summary>
+    public void ReplyStalled() => _script.Enqueue(async (body, context) =>
+    {
+        context.Response.ContentType = IsStream(body) ? "text/event-stream" : "application/json";
+        await context.Response.WriteAsync(IsStream(body) ? "data: " + Chunk(new JsonObject { ["content"] = "芦別市の" }, null).ToJsonString() + "\n\n" : "{\"id\":\"chatcmpl-test\",");
+        await context.Response.Body.FlushAsync();
+        await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+    });
+
+    /// <summary>Sends the start of the answer (as a stream, or as a truncated JSON body), then drops the connection.</summary>
+    public void ReplyCut(params string[] pieces) => _script.Enqueue(async (body, context) =>
+    {
+        if (IsStream(body))
+        {
+            context.Response.ContentType = "text/event-stream";
+            foreach (string piece in pieces)
+            {
+                await context.Response.WriteAsync("data: " + Chunk(new JsonObject { ["content"] = piece }, null).ToJsonString() + "\n\n");
+                await context.Response.Body.FlushAsync();
+            }
+        }
+        else
+        {
+            context.Response.ContentType = "application/json";
+            string json = Completion(new JsonObject { ["role"] = "assistant", ["content"] = string.Concat(pieces) }, "stop").ToJsonString();
+            await context.Response.WriteAsync(json[..(json.Length / 2)]);
+            await context.Response.Body.FlushAsync();
+        }
+
+        context.Abort();
     });
 
     public void ReplyAfter(TimeSpan delay, string content) => _script.Enqueue(async (_, context) =>
@@ -112,6 +169,46 @@ public sealed class ScriptedChatServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+
+    private static bool IsStream(JsonNode body) => body["stream"] is JsonValue v && v.TryGetValue(out bool stream) && stream;
+
+    private static Task WriteText(JsonNode body, HttpContext context, string content)
+    {
+        if (!IsStream(body))
+        {
+            return WriteJson(context, Completion(new JsonObject { ["role"] = "assistant", ["content"] = content }, "stop"));
+        }
+
+        var chunks = new List<JsonObject>();
+        for (int i = 0; i < content.Length; i += 4)
+        {
+            chunks.Add(Chunk(new JsonObject { ["content"] = content.Substring(i, Math.Min(4, content.Length - i)) }, null));
+        }
+
+        chunks.Add(Chunk(new JsonObject(), "stop"));
+        return WriteEvents(context, chunks);
+    }
+
+    private static async Task WriteEvents(HttpContext context, IEnumerable<JsonObject> chunks)
+    {
+        context.Response.ContentType = "text/event-stream";
+        foreach (JsonObject chunk in chunks)
+        {
+            await context.Response.WriteAsync("data: " + chunk.ToJsonString() + "\n\n");
+            await context.Response.Body.FlushAsync();
+        }
+
+        await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    private static JsonObject Chunk(JsonObject delta, string? finishReason) => new()
+    {
+        ["id"] = "chatcmpl-test",
+        ["object"] = "chat.completion.chunk",
+        ["created"] = 1_700_000_000,
+        ["model"] = "test-model",
+        ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finishReason }),
+    };
 
     private static JsonObject Completion(JsonObject message, string finishReason) => new()
     {

@@ -4,8 +4,8 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
-using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
+using StrategyAssistant.Answering.Grounding;
 using StrategyAssistant.Documents;
 using StrategyAssistant.Search;
 
@@ -13,33 +13,34 @@ namespace StrategyAssistant.Answering.Model;
 
 /// <summary>The answer service the hosts use. Offline (the composer) unless a model endpoint is configured; then a chat model
 /// writes the answer from the numbered sources and may call the <see cref="StrategyPlugin"/> functions. Every model answer is
-/// grounding-checked; one that fails, times out or errors is replaced by the offline answer, with a short notice.</summary>
-public sealed class ModelAnswerService : IAnswerService, IStreamingAnswerService, IDisposable
+/// checked claim by claim (<see cref="GroundingCheck"/>) before any of it is shown: a stream shows a sentence only once it is
+/// verified. An answer with an unsupported claim, or one that fails, errors or misses its deadline
+/// (<see cref="ModelOptions.DeadlineSeconds"/>, headers and body, all retries) is replaced by the offline answer with a notice;
+/// the rejected text goes to the log only.</summary>
+public sealed partial class ModelAnswerService : IAnswerService, IStreamingAnswerService
 {
     public const string FallbackNotice = "言語モデルの回答を利用できなかったため、資料から直接組み立てた回答を表示しています。";
 
     private readonly AnswerService _offline;
     private readonly CorpusIndexProvider _corpus;
     private readonly PromptLibrary _prompts;
+    private readonly ModelKernel _kernel;
     private readonly ModelOptions _options;
+    private readonly TimeProvider _time;
     private readonly ILogger<ModelAnswerService> _logger;
-    private readonly HttpClient? _http;
 
-    public ModelAnswerService(AnswerService offline, CorpusIndexProvider corpus, PromptLibrary prompts, IOptions<ModelOptions> options, ILogger<ModelAnswerService> logger)
+    public ModelAnswerService(AnswerService offline, CorpusIndexProvider corpus, PromptLibrary prompts, ModelKernel kernel, IOptions<ModelOptions> options, TimeProvider time, ILogger<ModelAnswerService> logger)
     {
         _offline = offline;
         _corpus = corpus;
         _prompts = prompts;
+        _kernel = kernel;
         _options = options.Value;
+        _time = time;
         _logger = logger;
-        if (_options.IsConfigured)
-        {
-            var handler = new RetryHandler(_options.MaxRetries, TimeSpan.FromSeconds(_options.TimeoutSeconds)) { InnerHandler = new SocketsHttpHandler() };
-            _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        }
     }
 
-    public bool UsesModel => _http is not null;
+    public bool UsesModel => _kernel.IsConfigured;
 
     public async Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken = default)
     {
@@ -55,12 +56,10 @@ public sealed class ModelAnswerService : IAnswerService, IStreamingAnswerService
     public IAsyncEnumerable<AnswerChunk> StreamAsync(string question, CancellationToken cancellationToken = default) =>
         StreamAsync(question, streaming: true, cancellationToken);
 
-    public void Dispose() => _http?.Dispose();
-
     private async IAsyncEnumerable<AnswerChunk> StreamAsync(string question, bool streaming, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Answer offline = await _offline.AnswerAsync(question, cancellationToken);
-        if (_http is null || offline.Citations.Count == 0 && !offline.Found)
+        if (!_kernel.IsConfigured || offline.Citations.Count == 0 && !offline.Found)
         {
             // Offline mode, or a question the service refused (empty, too long) or the documents cannot answer.
             yield return new AnswerChunk(null, offline);
@@ -74,7 +73,8 @@ public sealed class ModelAnswerService : IAnswerService, IStreamingAnswerService
         }
 
         CorpusIndex index = await _corpus.GetAsync(cancellationToken);
-        Kernel kernel = CreateKernel(index, sources);
+        Kernel kernel = _kernel.Kernel!.Clone();
+        kernel.Plugins.AddFromObject(new StrategyPlugin(index, sources), "strategy");
         var arguments = new KernelArguments(new OpenAIPromptExecutionSettings
         {
             FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
@@ -86,92 +86,98 @@ public sealed class ModelAnswerService : IAnswerService, IStreamingAnswerService
             ["draft"] = offline.Text,
         };
 
-        var text = new StringBuilder();
-        var stopwatch = Stopwatch.StartNew();
-        IAsyncEnumerator<StreamingKernelContent>? stream = null;
+        // One deadline for the whole answer: connection, headers, body, tool round trips and every retry.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(_options.DeadlineSeconds), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        CancellationToken token = linked.Token;
+        long started = _time.GetTimestamp();
+        var pieces = new ModelText(streaming);
+        GroundingSession? session = null;
         Exception? failure = null;
-        try
+        string rejected = string.Empty;
+        await using (var reader = new ModelReader(kernel, _prompts.Answer, arguments, streaming, token))
         {
-            if (streaming)
+            while (failure is null)
             {
-                stream = kernel.InvokeStreamingAsync(_prompts.Answer, arguments, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            }
-            else
-            {
-                FunctionResult result = await kernel.InvokeAsync(_prompts.Answer, arguments, cancellationToken);
-                text.Append(result.GetValue<string>() ?? string.Empty);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            failure = ex;
-        }
-
-        if (stream is not null)
-        {
-            await using (stream)
-            {
-                while (failure is null)
+                string? piece = null;
+                bool more;
+                try
                 {
-                    string? piece = null;
-                    try
-                    {
-                        if (!await stream.MoveNextAsync())
-                        {
-                            break;
-                        }
+                    (more, piece) = await reader.NextAsync();
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = deadline.IsCancellationRequested ? new TimeoutException($"The model did not finish within {_options.DeadlineSeconds} s.", ex) : ex;
+                    break;
+                }
 
-                        piece = stream.Current.ToString();
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                if (piece is not null)
+                {
+                    pieces.Append(piece);
+                }
+
+                // Each complete sentence is checked before it is shown; the first unsupported one ends the model answer.
+                session ??= new GroundingSession(GroundingSources.Create(sources.Sources, index.Knowledge), question);
+                foreach (string sentence in pieces.TakeSentences(final: !more))
+                {
+                    string? shown = session.Add(sentence);
+                    if (shown is null)
                     {
-                        failure = ex;
+                        rejected = pieces.All;
+                        failure = new GroundingException(session.Result.Untraced);
+                        break;
                     }
 
-                    if (!string.IsNullOrEmpty(piece))
+                    if (streaming && shown.Length > 0)
                     {
-                        text.Append(piece);
-                        yield return new AnswerChunk(piece, null);
+                        yield return new AnswerChunk(shown, null);
                     }
+                }
+
+                if (!more)
+                {
+                    break;
                 }
             }
         }
 
+        long elapsed = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+        GroundingResult? result = session?.Result;
+        if (failure is null && (result is null || result.Text.Length == 0))
+        {
+            rejected = pieces.All;
+            failure = new GroundingException(["（空の回答）"]);
+        }
+
         if (failure is not null)
         {
-            _logger.LogWarning(failure, "The model endpoint failed after {Elapsed} ms; answering offline.", stopwatch.ElapsedMilliseconds);
+            if (failure is GroundingException grounding)
+            {
+                LogRejected(_logger, string.Join(", ", grounding.Untraced), rejected, elapsed);
+            }
+            else
+            {
+                LogFailed(_logger, failure, elapsed);
+            }
+
             yield return new AnswerChunk(null, offline with { Notes = [.. offline.Notes, FallbackNotice] });
             yield break;
         }
 
-        string answerText = text.ToString().Trim();
-        IReadOnlyList<Citation> cited = sources.Sources;
-        GroundingResult grounding = GroundingCheck.Check(answerText, cited.Select(c => c.Quote), question);
-        if (answerText.Length == 0 || !grounding.Grounded)
+        if (result!.Removed.Count > 0)
         {
-            _logger.LogWarning("The model's answer was rejected by the grounding check (untraced: {Untraced}); answering offline. Answer: {Answer}",
-                string.Join(", ", grounding.Untraced), answerText);
-            yield return new AnswerChunk(null, offline with { Notes = [.. offline.Notes, FallbackNotice] });
-            yield break;
+            LogRemoved(_logger, string.Join(" | ", result.Removed));
         }
 
-        _logger.LogInformation("The model answered in {Elapsed} ms with {Sources} sources.", stopwatch.ElapsedMilliseconds, cited.Count);
+        IReadOnlyList<Citation> cited = sources.Sources;
+        LogAnswered(_logger, elapsed, cited.Count);
         yield return new AnswerChunk(null, offline with
         {
-            Text = answerText,
+            Text = result.Text,
             Citations = cited,
             Mode = AnswerMode.Model,
-            Found = !answerText.Contains(OfflineComposer.NotFoundText, StringComparison.Ordinal),
+            Found = !result.Text.Contains(OfflineComposer.NotFoundText, StringComparison.Ordinal),
         });
-    }
-
-    private Kernel CreateKernel(CorpusIndex index, SourceRegistry sources)
-    {
-        IKernelBuilder builder = Kernel.CreateBuilder();
-        builder.AddOpenAIChatCompletion(_options.ModelId!, new Uri(_options.Endpoint!), string.IsNullOrEmpty(_options.ApiKey) ? "none" : _options.ApiKey, httpClient: _http);
-        Kernel kernel = builder.Build();
-        kernel.Plugins.AddFromObject(new StrategyPlugin(index, sources), "strategy");
-        return kernel;
     }
 
     private static string Describe(IReadOnlyList<Citation> sources)
@@ -185,5 +191,23 @@ public sealed class ModelAnswerService : IAnswerService, IStreamingAnswerService
         }
 
         return builder.ToString();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The model's answer was rejected by the grounding check (unsupported: {Untraced}) after {Elapsed} ms; answering offline. Rejected text: {Rejected}")]
+    private static partial void LogRejected(ILogger logger, string untraced, string rejected, long elapsed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The model endpoint failed after {Elapsed} ms; answering offline.")]
+    private static partial void LogFailed(ILogger logger, Exception exception, long elapsed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sentences removed from the model's answer (URLs or instructions not in the sources): {Removed}")]
+    private static partial void LogRemoved(ILogger logger, string removed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The model answered in {Elapsed} ms with {Sources} sources.")]
+    private static partial void LogAnswered(ILogger logger, long elapsed, int sources);
+
+    /// <summary>An answer with a claim no source supports.</summary>
+    private sealed class GroundingException(IReadOnlyList<string> untraced) : Exception("The answer has unsupported claims.")
+    {
+        public IReadOnlyList<string> Untraced { get; } = untraced;
     }
 }

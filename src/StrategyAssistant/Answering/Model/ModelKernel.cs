@@ -1,0 +1,53 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+
+namespace StrategyAssistant.Answering.Model;
+
+/// <summary>The Semantic Kernel with its chat completion service, built once per host from <see cref="ModelOptions"/> over the
+/// resilient <see cref="IHttpClientFactory"/> client <see cref="HttpClientName"/>; null when no model is configured. Each
+/// answer works on a clone that carries that request's plugin.</summary>
+public sealed class ModelKernel
+{
+    /// <summary>The named HttpClient of the model endpoint (retry with jitter, attempt timeout, circuit breaker).</summary>
+    public const string HttpClientName = "StrategyAssistant.Model";
+
+    private readonly Lazy<Kernel?> _kernel;
+
+    public ModelKernel(IOptions<ModelOptions> options, IHttpClientFactory httpClients)
+    {
+        ModelOptions o = options.Value;
+        _kernel = new(() => o.IsConfigured ? Build(o, httpClients.CreateClient(HttpClientName)) : null);
+        IsConfigured = o.IsConfigured;
+    }
+
+    public bool IsConfigured { get; }
+
+    /// <summary>The shared kernel (no plugins), or null when the assistant answers offline.</summary>
+    public Kernel? Kernel => _kernel.Value;
+
+    private static Kernel Build(ModelOptions o, HttpClient http)
+    {
+        IKernelBuilder builder = Kernel.CreateBuilder();
+        string endpoint = o.Endpoint!.Trim();
+        if (o.IsAzure)
+        {
+            if (string.IsNullOrEmpty(o.ApiKey))
+            {
+                TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = o.ManagedIdentityClientId });
+                builder.AddAzureOpenAIChatCompletion(o.Deployment!, endpoint, credential, modelId: o.ModelId, httpClient: http, apiVersion: o.ApiVersion);
+            }
+            else
+            {
+                builder.AddAzureOpenAIChatCompletion(o.Deployment!, endpoint, o.ApiKey, modelId: o.ModelId, httpClient: http, apiVersion: o.ApiVersion);
+            }
+        }
+        else
+        {
+            builder.AddOpenAIChatCompletion(o.ModelId!, new Uri(endpoint), string.IsNullOrEmpty(o.ApiKey) ? "none" : o.ApiKey, httpClient: http);
+        }
+
+        return builder.Build();
+    }
+}
