@@ -150,7 +150,7 @@ public sealed class HostBehaviourTests : IClassFixture<CliProcess>
         }
     }
 
-    private static string Dll => Path.Combine(AppContext.BaseDirectory, "strategy-assistant.dll");
+    private string Dll => _cli.CliAssembly();
 
     private async Task<(int Code, string Output, string Error)> RunShellAsync(string script)
     {
