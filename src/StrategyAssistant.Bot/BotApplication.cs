@@ -48,9 +48,8 @@ public static class BotApplication
             sp.GetService<Microsoft.Identity.Client.IMsalHttpClientFactory>()));
         services.AddBotConnectorClient(configuration);
         services.AddSingleton<BotWorkQueue>();
-        services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<SentAnswerLog>();
-        services.AddSingleton<IFeedbackStore, JsonlFeedbackStore>();
+        services.AddStateStores(configuration);
         services.AddSingleton<MessagesEndpoint>();
         services.AddSingleton<WelcomeLog>();
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();

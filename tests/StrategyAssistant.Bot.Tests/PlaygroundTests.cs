@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Playwright;
-using StrategyAssistant.Bot.Feedback;
+using StrategyAssistant.Stores;
 using StrategyAssistant.Bot.Tests.Infrastructure;
 
 namespace StrategyAssistant.Bot.Tests;
@@ -86,7 +86,7 @@ public sealed class PlaygroundTests
 
             // 4. 👎 on the older answer is stored with that answer (the Playground's invokes carry no replyToId).
             await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "役に立たなかった" }).First.ClickAsync();
-            FeedbackEntry entry = await WaitForFeedbackAsync(host.FeedbackPath);
+            FeedbackEntry entry = await WaitForFeedbackAsync(host);
             Assert.Equal("dislike", entry.Reaction);
             Assert.Equal("answer-id", entry.MatchedBy);
             Assert.Equal(ExampleQuestion, entry.Question);
@@ -124,11 +124,11 @@ public sealed class PlaygroundTests
         Assert.True(await cards.CountAsync() >= answers, $"{answers} answer card(s) shown");
     }
 
-    private static async Task<FeedbackEntry> WaitForFeedbackAsync(string path)
+    private static async Task<FeedbackEntry> WaitForFeedbackAsync(BotTestHost host)
     {
         for (int i = 0; i < 200; i++)
         {
-            if (File.Exists(path) && JsonlFeedbackStore.ReadAll(path) is { Count: > 0 } all && all[^1] is { } entry)
+            if (await host.FeedbackAsync() is { Count: > 0 } all && all[^1] is { } entry)
             {
                 return entry;
             }

@@ -18,7 +18,7 @@ public sealed class TelemetryTests
     {
         var spans = new List<Activity>();
         var metrics = new List<Metric>();
-        await using BotTestHost host = await BotTestHost.StartAsync(new Dictionary<string, string?>(), configure: services => services.AddStrategyAssistantTelemetry(
+        await using BotTestHost host = await BotTestHost.StartAsync(new Dictionary<string, string?>(), services: services => services.AddStrategyAssistantTelemetry(
             new ConfigurationBuilder().Build(), tracing => tracing.AddInMemoryExporter(spans), metering => metering.AddInMemoryExporter(metrics)));
 
         using HttpResponseMessage response = await host.Client.PostAsync(new Uri("api/ask", UriKind.Relative),

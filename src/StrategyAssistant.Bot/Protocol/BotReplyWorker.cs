@@ -18,20 +18,20 @@ public sealed partial class BotReplyWorker : BackgroundService
     private readonly IServiceScopeFactory _scopes;
     private readonly IConnectorClient _connector;
     private readonly SentAnswerLog _sent;
-    private readonly CorpusIndexProvider _corpus;
+    private readonly IActivityLog _activities;
     private readonly IConversationStore _conversations;
     private readonly BotOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<BotReplyWorker> _logger;
 
-    public BotReplyWorker(BotWorkQueue queue, IServiceScopeFactory scopes, IConnectorClient connector, SentAnswerLog sent, CorpusIndexProvider corpus, IConversationStore conversations, IOptions<BotOptions> options, TimeProvider time, ILogger<BotReplyWorker> logger)
+    public BotReplyWorker(BotWorkQueue queue, IServiceScopeFactory scopes, IConnectorClient connector, SentAnswerLog sent, IActivityLog activities, IConversationStore conversations, IOptions<BotOptions> options, TimeProvider time, ILogger<BotReplyWorker> logger)
     {
-        _corpus = corpus;
-        _conversations = conversations;
         _queue = queue;
         _scopes = scopes;
         _connector = connector;
         _sent = sent;
+        _activities = activities;
+        _conversations = conversations;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -69,14 +69,30 @@ public sealed partial class BotReplyWorker : BackgroundService
 
     internal async Task ProcessAsync(BotWorkItem item, CancellationToken cancellationToken)
     {
-        switch (item.Kind)
+        string? conversationId = item.Inbound.Conversation?.Id;
+        string? activityId = item.Inbound.Id is { Length: > 0 } id ? id : null;
+        try
         {
-            case BotWorkKind.Welcome:
-                await SendAsync(ReplyBuilder.Welcome(item.Inbound, _options.EffectiveExampleQuestions), cancellationToken).ConfigureAwait(false);
-                break;
-            case BotWorkKind.Answer:
-                await AnswerAsync(item.Inbound, item.Question ?? string.Empty, cancellationToken).ConfigureAwait(false);
-                break;
+            switch (item.Kind)
+            {
+                case BotWorkKind.Welcome:
+                    await SendAsync(ReplyBuilder.Welcome(item.Inbound, _options.EffectiveExampleQuestions), cancellationToken).ConfigureAwait(false);
+                    break;
+                case BotWorkKind.Answer:
+                    await AnswerAsync(item.Inbound, item.Question ?? string.Empty, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch when (conversationId is not null && activityId is not null)
+        {
+            // Not handled: release the claim so a re-delivery (to any instance) is processed.
+            await _activities.AbandonAsync(conversationId, activityId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        if (conversationId is not null && activityId is not null)
+        {
+            await _activities.CompleteAsync(conversationId, activityId, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -86,6 +102,8 @@ public sealed partial class BotReplyWorker : BackgroundService
 
         Answer? answer = null;
         IReadOnlyList<Records.ProjectRecord>? projects = null;
+        string conversationId = inbound.Conversation!.Id!;
+        ConversationState? next = null;
         using var answered = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task typing = RepeatTypingAsync(inbound, answered.Token);
         using DiagnosticActivity? span = Telemetry.Source.StartActivity(Telemetry.Spans.Answer);
@@ -94,15 +112,13 @@ public sealed partial class BotReplyWorker : BackgroundService
         {
             await using AsyncServiceScope scope = _scopes.CreateAsyncScope();
             IAnswerService answers = scope.ServiceProvider.GetRequiredService<IAnswerService>();
-
-            // Follow-ups per conversation id: 「その実績は？」 completes from the conversation's previous question.
-            CorpusIndex index = await _corpus.GetAsync(cancellationToken).ConfigureAwait(false);
-            projects = index.Knowledge.Records.Projects;
-            string conversationId = inbound.Conversation!.Id!;
+            // The conversation's state is in the shared store, so a follow-up may reach any instance.
+            CorpusIndex index = await scope.ServiceProvider.GetRequiredService<CorpusIndexProvider>().GetAsync(cancellationToken).ConfigureAwait(false);
             ConversationState state = await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
-            (string resolved, ConversationState next) = new Conversation(index.Knowledge.Corpus.Cities).Resolve(state, question);
-            answer = await answers.AnswerAsync(Conversations.AskedAs(question, resolved), cancellationToken).ConfigureAwait(false);
-            await _conversations.SetAsync(conversationId, next, cancellationToken).ConfigureAwait(false);
+            (string resolved, next) = new Conversation(index.Knowledge.Corpus.Cities).Resolve(state, question);
+            // A question that needed nothing from the previous one is answered as the user wrote it.
+            answer = await answers.AnswerAsync(resolved == QuestionText.Normalize(question) ? question : resolved, cancellationToken).ConfigureAwait(false);
+            projects = index.Knowledge.Records.Projects;
             Telemetry.RecordAnswer("teams", _time.GetElapsedTime(started), answer.Found, answer.Mode == AnswerMode.Model);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -129,10 +145,15 @@ public sealed partial class BotReplyWorker : BackgroundService
 
         // The answer's own id travels in the card's feedback buttons, so feedback finds this answer without a replyToId.
         string answerId = Guid.NewGuid().ToString("N");
-        _sent.Record(inbound.Conversation!.Id!, MessagesEndpoint.AnswerKey(answerId), answer);
+        _sent.Record(conversationId, MessagesEndpoint.AnswerKey(answerId), answer);
         Activity reply = ReplyBuilder.Answer(inbound, answer, _options.MaxReplyBytes, new ReplyContext(answerId, _options.PublicBaseUri, projects));
         ResourceResponse sent = await SendAsync(reply, cancellationToken).ConfigureAwait(false);
-        _sent.Record(inbound.Conversation!.Id!, sent.Id, answer);
+        _sent.Record(conversationId, sent.Id, answer);
+        if (next is not null)
+        {
+            await _conversations.SetAsync(conversationId, next, cancellationToken).ConfigureAwait(false);
+        }
+
         LogAnswered(_logger, inbound.Conversation.Id, inbound.Id, sent.Id, answer.Citations.Count);
     }
 

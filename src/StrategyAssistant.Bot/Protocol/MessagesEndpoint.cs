@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Bot.Auth;
 using StrategyAssistant.Bot.Feedback;
+using StrategyAssistant.Stores;
 
 namespace StrategyAssistant.Bot.Protocol;
 
@@ -13,7 +14,7 @@ public sealed partial class MessagesEndpoint
 {
     private readonly InboundAuthenticator _auth;
     private readonly BotWorkQueue _queue;
-    private readonly ActivityDeduplicator _dedup;
+    private readonly IActivityLog _activities;
     private readonly IFeedbackStore _feedback;
     private readonly SentAnswerLog _sent;
     private readonly WelcomeLog _welcomed;
@@ -21,11 +22,11 @@ public sealed partial class MessagesEndpoint
     private readonly TimeProvider _time;
     private readonly ILogger<MessagesEndpoint> _logger;
 
-    public MessagesEndpoint(InboundAuthenticator auth, BotWorkQueue queue, ActivityDeduplicator dedup, IFeedbackStore feedback, SentAnswerLog sent, WelcomeLog welcomed, IOptions<BotOptions> options, TimeProvider time, ILogger<MessagesEndpoint> logger)
+    public MessagesEndpoint(InboundAuthenticator auth, BotWorkQueue queue, IActivityLog activities, IFeedbackStore feedback, SentAnswerLog sent, WelcomeLog welcomed, IOptions<BotOptions> options, TimeProvider time, ILogger<MessagesEndpoint> logger)
     {
         _auth = auth;
         _queue = queue;
-        _dedup = dedup;
+        _activities = activities;
         _feedback = feedback;
         _sent = sent;
         _welcomed = welcomed;
@@ -99,8 +100,8 @@ public sealed partial class MessagesEndpoint
         return activity.Type switch
         {
             ActivityTypes.Message when CardFeedback(activity) is { } feedback => await StoreFeedbackAsync(activity, feedback.Reaction, null, feedback.AnswerId, context.RequestAborted).ConfigureAwait(false),
-            ActivityTypes.Message => Enqueue(activity, BotWorkKind.Answer, QuestionOf(activity)),
-            ActivityTypes.ConversationUpdate => ConversationUpdate(activity),
+            ActivityTypes.Message => await EnqueueAsync(activity, BotWorkKind.Answer, QuestionOf(activity), context.RequestAborted).ConfigureAwait(false),
+            ActivityTypes.ConversationUpdate => await ConversationUpdateAsync(activity, context.RequestAborted).ConfigureAwait(false),
             ActivityTypes.Invoke => await InvokeAsync(activity, context.RequestAborted).ConfigureAwait(false),
             _ => Ignored(activity),
         };
@@ -124,7 +125,7 @@ public sealed partial class MessagesEndpoint
         return text;
     }
 
-    private IResult ConversationUpdate(Activity activity)
+    private async Task<IResult> ConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
     {
         string? botId = activity.Recipient?.Id;
         if (botId is not null && activity.MembersRemoved?.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal)) == true && activity.Conversation?.Id is { } removedFrom)
@@ -138,13 +139,13 @@ public sealed partial class MessagesEndpoint
         bool botAdded = botId is not null && activity.MembersAdded?.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal)) == true;
         if (!botAdded || activity.Conversation?.Id is not { Length: > 0 } conversationId || !CanReply(activity, out _))
         {
-            return botAdded ? Enqueue(activity, BotWorkKind.Welcome, null) : Results.Ok();
+            return botAdded ? await EnqueueAsync(activity, BotWorkKind.Welcome, null, cancellationToken).ConfigureAwait(false) : Results.Ok();
         }
 
-        return _welcomed.TryWelcome(conversationId) ? Enqueue(activity, BotWorkKind.Welcome, null) : Results.Ok();
+        return _welcomed.TryWelcome(conversationId) ? await EnqueueAsync(activity, BotWorkKind.Welcome, null, cancellationToken).ConfigureAwait(false) : Results.Ok();
     }
 
-    private IResult Enqueue(Activity activity, BotWorkKind kind, string? question)
+    private async Task<IResult> EnqueueAsync(Activity activity, BotWorkKind kind, string? question, CancellationToken cancellationToken)
     {
         if (!CanReply(activity, out string? problem))
         {
@@ -167,7 +168,8 @@ public sealed partial class MessagesEndpoint
 
         string conversationId = activity.Conversation!.Id!;
         string activityId = activity.Id ?? string.Empty;
-        if (activityId.Length > 0 && !_dedup.TryBegin(conversationId, activityId))
+        // Claimed here, completed by the worker once the reply is sent (released if it fails), in the shared activity log.
+        if (activityId.Length > 0 && !await _activities.TryBeginAsync(conversationId, activityId, cancellationToken).ConfigureAwait(false))
         {
             LogDuplicate(_logger, conversationId, activityId);
             return Results.Ok();
@@ -177,7 +179,7 @@ public sealed partial class MessagesEndpoint
         {
             if (activityId.Length > 0)
             {
-                _dedup.Abandon(conversationId, activityId);
+                await _activities.AbandonAsync(conversationId, activityId, cancellationToken).ConfigureAwait(false);
             }
 
             LogQueueFull(_logger);
@@ -244,11 +246,6 @@ public sealed partial class MessagesEndpoint
     private async Task<IResult> StoreFeedbackAsync(Activity activity, string reaction, string? text, string? answerId, CancellationToken cancellationToken)
     {
         string? conversationId = activity.Conversation?.Id;
-        if (conversationId is not null && activity.Id is { Length: > 0 } id && !_dedup.TryBegin(conversationId, id))
-        {
-            return Results.Ok();
-        }
-
         // The answer id from the card's data when there is one (the Playground's invokes carry no replyToId), else the replyToId.
         (Answer? answer, string matchedBy) = answerId is { Length: > 0 } && _sent.Find(conversationId, AnswerKey(answerId)) is { Answer: not null, MatchedBy: "message-id" } byId
             ? (byId.Answer, "answer-id")
@@ -259,6 +256,7 @@ public sealed partial class MessagesEndpoint
             Reaction = reaction,
             Text = text,
             ConversationId = conversationId,
+            ActivityId = activity.Id is { Length: > 0 } ? activity.Id : null,
             ReplyToId = activity.ReplyToId ?? answerId,
             UserAadObjectId = activity.From?.AadObjectId,
             TenantId = activity.TenantId,
@@ -267,8 +265,27 @@ public sealed partial class MessagesEndpoint
             Answer = answer?.Text,
             Citations = answer is null ? [] : [.. answer.Citations.Select((c, i) => new FeedbackCitation(i + 1, c.File, c.Title, c.City, c.Line, c.LineEnd, c.Quote))],
         };
-        await _feedback.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
-        LogFeedback(_logger, reaction, conversationId, matchedBy);
+        // The store is idempotent per (conversation, activity id): a re-delivery, to this instance or another, is stored once.
+        // The activity counts as handled only once the entry is durable; a failed write answers 500 so the channel re-delivers.
+        bool stored;
+        try
+        {
+            stored = await _feedback.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFeedbackFailed(_logger, ex, conversationId);
+            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+        }
+
+        if (stored)
+        {
+            LogFeedback(_logger, reaction, conversationId, matchedBy);
+        }
+        else
+        {
+            LogDuplicate(_logger, conversationId ?? string.Empty, activity.Id ?? string.Empty);
+        }
 
         // Teams wants 200 with an empty body here; it confirms to the user itself.
         return Results.Ok();
@@ -321,6 +338,9 @@ public sealed partial class MessagesEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The answer queue is full; activity refused with 503 so the channel re-delivers it")]
     private static partial void LogQueueFull(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Feedback for conversation {Conversation} could not be stored; answered 500 so the channel re-delivers it")]
+    private static partial void LogFeedbackFailed(ILogger logger, Exception ex, string? conversation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feedback {Reaction} stored for conversation {Conversation} (answer matched by {MatchedBy})")]
     private static partial void LogFeedback(ILogger logger, string reaction, string? conversation, string matchedBy);
