@@ -4,13 +4,18 @@ using StrategyAssistant.Bot.Auth;
 using StrategyAssistant.Bot.Connector;
 using StrategyAssistant.Bot.Feedback;
 using StrategyAssistant.Bot.Protocol;
+using StrategyAssistant.Bot.Hosting;
+using StrategyAssistant.Bot.Viewer;
 using StrategyAssistant.Bot.WebChat;
+using StrategyAssistant.Hosting;
 using StrategyAssistant.Stores;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace StrategyAssistant.Bot;
 
 /// <summary>Composes the bot host: options, inbound authentication, the queue and worker, the connector client, feedback,
-/// and the endpoints (<c>POST /api/messages</c>, <c>POST /api/ask</c>, <c>GET /api/examples</c>, <c>GET /healthz</c>, the web chat at <c>/</c>).</summary>
+/// and the endpoints (<c>POST /api/messages</c>, <c>POST /api/ask</c>, <c>GET /api/examples</c>, <c>GET /healthz</c>, <c>GET /readyz</c>, the web chat at <c>/</c>, the document viewer at
+/// <c>/documents/{id}</c>, <c>/privacy</c> and <c>/terms</c>).</summary>
 public static class BotApplication
 {
     /// <summary>Builds the host. <paramref name="configure"/> adds the answer service (and, in tests, overrides).</summary>
@@ -46,16 +51,29 @@ public static class BotApplication
         services.AddSingleton<SentAnswerLog>();
         services.AddStateStores(configuration);
         services.AddSingleton<MessagesEndpoint>();
+        services.AddSingleton<WelcomeLog>();
+        services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.AddHostedService<BotReplyWorker>();
+        services.AddHostedService<IndexWarmUpGate>();
+        services.AddHealthAndLimits();
+        services.AddStrategyAssistantTelemetry(configuration);
         return services;
     }
 
     private static void MapEndpoints(WebApplication app)
     {
+        app.Use(static (context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
+        app.UseRateLimiter();
         app.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
-        app.MapPost("/api/ask", AskEndpoint.HandleAsync);
+        app.MapPost("/api/ask", AskEndpoint.HandleAsync).RequireRateLimiting(HealthAndLimits.AskPolicy);
         app.MapGet("/api/examples", (IOptions<BotOptions> options) => Results.Json(options.Value.EffectiveExampleQuestions, Protocol.ActivityJson.Options));
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapHealth();
         app.MapWebChat();
+        app.MapDocumentViewer();
+        app.MapSitePages();
     }
 }

@@ -75,6 +75,31 @@ public sealed class BotOptions
 
     public IReadOnlyList<string> EffectiveExampleQuestions => ExampleQuestions.Count > 0 ? [.. ExampleQuestions] : DefaultExampleQuestions;
 
+    /// <summary>The host's public https base URL (e.g. <c>https://bot.example.jp/</c>). Set: Teams citations and card sources
+    /// link to the document viewer at <c>{PublicBaseUrl}documents/{id}?line=N</c>. Empty: no links in Teams (the web chat
+    /// links relative to its own page either way).</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The text of <c>/privacy</c> (paragraphs separated by blank lines). Empty: a short default statement.</summary>
+    public string? PrivacyText { get; set; }
+
+    /// <summary>The text of <c>/terms</c> (paragraphs separated by blank lines). Empty: a short default statement.</summary>
+    public string? TermsText { get; set; }
+
+    /// <summary>Questions one client (by IP address) may send to <c>/api/ask</c> per <see cref="AskRateWindow"/>; 0 disables the limit.</summary>
+    public int AskRateLimit { get; set; } = 30;
+
+    /// <summary>The fixed window of <see cref="AskRateLimit"/>.</summary>
+    public TimeSpan AskRateWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Load the corpus index in the background at start-up (then <c>/readyz</c> turns ready). False: on the first question.</summary>
+    public bool WarmUpIndex { get; set; } = true;
+
+    /// <summary>The public base URL as an absolute URI ending in '/', or null when not set or not absolute http(s).</summary>
+    public Uri? PublicBaseUri =>
+        Uri.TryCreate(PublicBaseUrl?.Trim() is { Length: > 0 } u ? (u.EndsWith('/') ? u : u + "/") : null, UriKind.Absolute, out Uri? uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
+
     public bool HasAppId => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     public int EffectiveWorkers => Workers > 0 ? Workers : Math.Max(1, Environment.ProcessorCount);

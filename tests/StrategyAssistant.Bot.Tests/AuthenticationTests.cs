@@ -43,7 +43,7 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticatedBotFixture>
         HttpResponseMessage response;
         if (kind == "basic-scheme")
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = new StringContent(Json.Text(inbound), System.Text.Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = new StringContent(TestJson.Text(inbound), System.Text.Encoding.UTF8, "application/json") };
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", "dXNlcjpwYXNz");
             response = await _f.Host.Client.SendAsync(request);
         }

@@ -155,6 +155,7 @@ public sealed class LoadTests
             start.Environment["Bot__MicrosoftAppId"] = string.Empty;
             start.Environment["StrategyAssistant__IndexPath"] = Path.Combine(indexDir, "lucene");
             start.Environment["Logging__LogLevel__Default"] = "Warning";
+            start.Environment["Bot__AskRateLimit"] = "0";
             var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
             var bot = new BotProcess(process, $"http://127.0.0.1:{port}", indexDir);
             process.OutputDataReceived += (_, e) => bot.Append(e.Data);

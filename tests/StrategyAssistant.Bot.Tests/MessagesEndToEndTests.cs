@@ -62,17 +62,18 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
         Assert.Equal("1.5", (string?)card["version"]);
         // The figures table holds every figure of the real answer (indicator, baseline, target, actual, with years).
         StrategyAssistant.Answering.Answer expected = await _f.Host.Get<StrategyAssistant.Answering.IAnswerService>().AnswerAsync(Question);
-        JsonObject? table = card["body"]!.AsArray().OfType<JsonObject>().SingleOrDefault(e => (string?)e["type"] == "Table");
+        JsonObject? table = card["body"]!.AsArray().OfType<JsonObject>().FirstOrDefault(e => (string?)e["type"] == "Table");
         if (expected.Figures.Count > 0)
         {
             Assert.NotNull(table);
-            string tableText = Json.Text(table);
+            string tableText = TestJson.Text(table);
             foreach (string header in new[] { "指標", "基準値", "目標値", "実績値" })
             {
                 Assert.Contains(header, tableText, StringComparison.Ordinal);
             }
 
-            Assert.All(expected.Figures, f => Assert.Contains(Replies.FigureTable.FormatCell(f), tableText, StringComparison.Ordinal));
+            Assert.All(expected.Figures, f => Assert.Contains(Replies.AnswerTables.ValueWithYear(f), tableText, StringComparison.Ordinal));
+            Assert.DoesNotMatch(@"\[\d+\]", tableText);
             Assert.DoesNotContain("人人", tableText, StringComparison.Ordinal);
         }
         else
@@ -81,9 +82,9 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
         }
 
         // The sources: every citation's title and line reference.
-        string cardText = Json.Text(card);
+        string cardText = TestJson.Text(card);
         Assert.All(expected.Citations, c => Assert.Contains(Replies.ReplyBuilder.LineRef(c), cardText, StringComparison.Ordinal));
-        Assert.Contains("出典", Json.Text(card), StringComparison.Ordinal);
+        Assert.Contains("出典", TestJson.Text(card), StringComparison.Ordinal);
 
         JsonArray entities = reply.Body["entities"]!.AsArray();
         JsonObject message = Assert.Single(entities.OfType<JsonObject>(), e => (string?)e["type"] == "https://schema.org/Message");
@@ -101,7 +102,7 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
             Assert.InRange(summary.Length, 1, 160);
             Assert.Contains($"[{(int)c["position"]!}]", text, StringComparison.Ordinal);
         });
-        Assert.Contains("芦別市", Json.Text(citations), StringComparison.Ordinal);
+        Assert.Contains("芦別市", TestJson.Text(citations), StringComparison.Ordinal);
 
         Assert.True((bool)reply.Body["channelData"]!["feedbackLoopEnabled"]!);
         Assert.Null(reply.Body["channelData"]!["feedbackLoop"]);
@@ -127,7 +128,7 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
     {
         string conversation = NewConversation();
         JsonObject inbound = Activities.Message(_f.Connector.ServiceUrl, conversation, Question);
-        string body = Json.Text(inbound);
+        string body = TestJson.Text(inbound);
 
         // Teams re-delivers the same activity when the first delivery looked slow: twice at once, then again later.
         HttpResponseMessage[] first = await Task.WhenAll(Activities.PostAsync(_f.Host.Client, body, _f.Token()), Activities.PostAsync(_f.Host.Client, body, _f.Token()));
@@ -176,9 +177,14 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await _f.Connector.WaitForMessagesAsync(conversation);
         ReceivedActivity welcome = _f.Connector.MessagesFor(conversation).Single();
-        Assert.Contains("芦別市の移住者数の目標は？", (string)welcome.Body["text"]!, StringComparison.Ordinal);
+        // The examples appear once: as buttons, not also as a text list.
+        Assert.DoesNotContain("芦別市の移住者数の目標は？", (string)welcome.Body["text"]!, StringComparison.Ordinal);
         JsonArray actions = welcome.Body["attachments"]![0]!["content"]!["actions"]!.AsArray();
         Assert.Contains(actions, a => (string?)a!["data"]!["question"] == "芦別市の移住者数の目標は？");
+
+        // Reported added again (a reinstall, a second conversationUpdate): no second welcome.
+        using HttpResponseMessage again = await Activities.PostAsync(_f.Host.Client, Activities.BotAdded(_f.Connector.ServiceUrl, conversation), _f.Token());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
 
         string other = NewConversation();
         using HttpResponseMessage userOnly = await Activities.PostAsync(_f.Host.Client, Activities.BotAdded(_f.Connector.ServiceUrl, other, includeBot: false), _f.Token());
@@ -188,6 +194,7 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
         await _f.Connector.WaitForMessagesAsync(probe);
         await Task.Delay(200);
         Assert.Empty(_f.Connector.For(other));
+        Assert.Single(_f.Connector.MessagesFor(conversation));
     }
 
     [Fact]
@@ -272,7 +279,7 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
     public async Task A_body_over_256_KB_gets_413()
     {
         JsonObject huge = Activities.Message(_f.Connector.ServiceUrl, NewConversation(), new string('あ', 90_000));
-        string body = Json.Text(huge);
+        string body = TestJson.Text(huge);
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(body) > 256 * 1024);
         using HttpResponseMessage response = await Activities.PostAsync(_f.Host.Client, body, _f.Token());
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
@@ -321,5 +328,86 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
         JsonObject feedback = Activities.Feedback(_f.Connector.ServiceUrl, NewConversation(), "x", "love", "?");
         using HttpResponseMessage response = await Activities.PostAsync(_f.Host.Client, feedback, _f.Token());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_key_endorsed_for_msteams_only_cannot_sign_a_webchat_activity()
+    {
+        string conversation = NewConversation();
+        JsonObject inbound = Activities.Message(_f.Connector.ServiceUrl, conversation, Question);
+        inbound["channelId"] = "webchat";
+        using HttpResponseMessage refused = await Activities.PostAsync(_f.Host.Client, inbound, _f.Token());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        inbound["channelId"] = "msteams";
+        using HttpResponseMessage accepted = await Activities.PostAsync(_f.Host.Client, inbound, _f.Token());
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("value")]
+    public async Task A_lone_surrogate_in_text_or_value_gets_400(string where)
+    {
+        JsonObject inbound = Activities.Message(_f.Connector.ServiceUrl, NewConversation(), "placeholder");
+        string body = TestJson.Text(inbound);
+        body = where == "text"
+            ? body.Replace("\"placeholder\"", "\"移住\\ud800者数\"", StringComparison.Ordinal)
+            : body.Replace("\"text\":\"placeholder\"", "\"text\":\"\",\"value\":{\"question\":\"\\udc00\"}", StringComparison.Ordinal);
+        using HttpResponseMessage response = await Activities.PostAsync(_f.Host.Client, body, _f.Token());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Card_feedback_on_the_older_of_two_answers_is_stored_with_that_answer_without_a_replyToId()
+    {
+        string conversation = NewConversation();
+        const string second = "砂川市の観光入込客数の目標値は？";
+        using HttpResponseMessage a1 = await Activities.PostAsync(_f.Host.Client, Activities.Message(_f.Connector.ServiceUrl, conversation, Question), _f.Token());
+        await _f.Connector.WaitForMessagesAsync(conversation);
+        using HttpResponseMessage a2 = await Activities.PostAsync(_f.Host.Client, Activities.Message(_f.Connector.ServiceUrl, conversation, second), _f.Token());
+        await _f.Connector.WaitForMessagesAsync(conversation, 2);
+        ReceivedActivity older = _f.Connector.MessagesFor(conversation)[0];
+        JsonArray actions = older.Body["attachments"]![0]!["content"]!["actions"]!.AsArray();
+        JsonObject dislike = (JsonObject)actions.Single(a => (string?)a!["data"]!["feedback"] == "dislike")!["data"]!.DeepClone();
+
+        JsonObject submit = Activities.Message(_f.Connector.ServiceUrl, conversation, string.Empty);
+        submit.Remove("text");
+        submit["value"] = dislike;
+        using HttpResponseMessage response = await Activities.PostAsync(_f.Host.Client, submit, _f.Token());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        FeedbackEntry entry = Assert.Single(await _f.Host.FeedbackAsync(), e => e.ConversationId == conversation);
+        Assert.Equal(("dislike", "answer-id", Question), (entry.Reaction, entry.MatchedBy, entry.Question));
+        Assert.Contains(entry.Citations, c => c.City == "芦別市");
+        await Task.Delay(200);
+        Assert.Equal(2, _f.Connector.MessagesFor(conversation).Count);
+    }
+
+    [Fact]
+    public async Task A_follow_up_in_the_same_Teams_conversation_keeps_the_subject()
+    {
+        string conversation = NewConversation();
+        using HttpResponseMessage first = await Activities.PostAsync(_f.Host.Client, Activities.Message(_f.Connector.ServiceUrl, conversation, Question), _f.Token());
+        await _f.Connector.WaitForMessagesAsync(conversation);
+        using HttpResponseMessage second = await Activities.PostAsync(_f.Host.Client, Activities.Message(_f.Connector.ServiceUrl, conversation, "基準値は？"), _f.Token());
+        await _f.Connector.WaitForMessagesAsync(conversation, 2);
+        ReceivedActivity followUp = _f.Connector.MessagesFor(conversation)[1];
+        Assert.Contains("16人", (string)followUp.Body["text"]!, StringComparison.Ordinal);
+        Assert.Contains("移住者数", (string)followUp.Body["attachments"]![0]!["content"]!["body"]![0]!["text"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reply_to_a_channel_post_goes_into_its_thread()
+    {
+        string conversation = "19:plainchannel@thread.tacv2";
+        JsonObject inbound = Activities.Message(_f.Connector.ServiceUrl, conversation, Question, conversationType: "channel");
+        string postId = (string)inbound["id"]!;
+        using HttpResponseMessage response = await Activities.PostAsync(_f.Host.Client, inbound, _f.Token());
+        string thread = conversation + ";messageid=" + postId;
+        await _f.Connector.WaitForMessagesAsync(thread);
+        ReceivedActivity reply = _f.Connector.MessagesFor(thread).Single();
+        Assert.Equal(thread, (string?)reply.Body["conversation"]!["id"]);
+        Assert.Equal(postId, reply.ReplyToId);
     }
 }

@@ -149,4 +149,22 @@ public sealed class PackageTests
 
         return ~crc;
     }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("bot.example.invalid", true)]
+    [InlineData("example.com", true)]
+    [InlineData("sa-bot.city-council.lg.jp", false)]
+    public void Package_warns_when_the_domain_is_a_placeholder(string? domain, bool warns)
+    {
+        var options = new TeamsAppPackageOptions
+        {
+            BotAppId = AppId,
+            Domain = domain,
+            WebsiteUrl = $"https://{domain ?? "example.invalid"}/",
+            PrivacyUrl = $"https://{domain ?? "example.invalid"}/privacy",
+            TermsOfUseUrl = $"https://{domain ?? "example.invalid"}/terms",
+        };
+        Assert.Equal(warns, PackageCommand.PlaceholderWarnings(options).Count > 0);
+    }
 }

@@ -107,17 +107,19 @@ public sealed class ReplyBuilderTests
         Activity welcome = ReplyBuilder.Welcome(Inbound(), ["芦別市の移住者数の目標は？", "砂川市の観光入込客数の目標値は？"]);
         JsonArray actions = welcome.Attachments![0].Content!["actions"]!.AsArray();
         Assert.Equal(2, actions.Count);
-        Assert.Equal("imBack", (string?)actions[0]!["data"]!["msteams"]!["type"]);
-        Assert.Contains("砂川市の観光入込客数の目標値は？", welcome.Text, StringComparison.Ordinal);
+
+        // A plain value payload (no msteams imBack): Teams and the Agents Playground both return it as the message's value.
+        Assert.Equal(new JsonObject { ["question"] = "芦別市の移住者数の目標は？" }.ToJsonString(), actions[0]!["data"]!.ToJsonString());
+        Assert.DoesNotContain("砂川市の観光入込客数の目標値は？", welcome.Text, StringComparison.Ordinal);
     }
 }
 
 public sealed class AnswerCardTests
 {
     [Fact]
-    public void The_card_is_version_1_5_with_a_figures_table_and_the_sources()
+    public void The_card_is_version_1_5_with_a_kpi_table_without_markers_notes_and_sources_named_as_a_person_would()
     {
-        var citation = new Citation("004_62fb755ce21c91b3.txt", "芦別市 第2期総合戦略", "芦別市", 117, 118, "移住者数 16人\t移住者数 40人");
+        var citation = new Citation("004_62fb755ce21c91b3.txt", "第2期総合戦略", "芦別市", 117, 118, "移住者数 16人\t移住者数 40人");
         var answer = new Answer
         {
             Question = "芦別市の移住者数の目標は？",
@@ -126,17 +128,62 @@ public sealed class AnswerCardTests
             Figures = [new Figure("16", "人", "H30", 1, "移住者数 基準値"), new Figure("40", "人", "R6", 1, "移住者数 目標値")],
             Notes = ["実績値は未公表です。"],
         };
-        JsonObject card = (JsonObject)ReplyBuilder.AnswerCard(answer).Content!;
+        JsonObject card = (JsonObject)ReplyBuilder.AnswerCard(answer, context: new ReplyContext("a1", new Uri("https://bot.example.jp/sa/"))).Content!;
         Assert.Equal("1.5", (string?)card["version"]);
         JsonArray body = card["body"]!.AsArray();
         JsonObject table = body.OfType<JsonObject>().Single(e => (string?)e["type"] == "Table");
         Assert.True((bool)table["firstRowAsHeader"]!);
-        string[][] cells = [.. table["rows"]!.AsArray().Select(r => r!["cells"]!.AsArray().Select(c => (string)c!["items"]![0]!["text"]!).ToArray())];
+        string[][] cells = Cells(table);
         Assert.Equal(["指標", "基準値", "目標値", "実績値"], cells[0]);
-        Assert.Equal(["移住者数", "16人（H30） [1]", "40人（R6） [1]", "—"], cells[1]);
+        Assert.Equal(["移住者数", "16人（H30）", "40人（R6）", "—"], cells[1]);
         string text = body.ToJsonString(ActivityJson.Options);
-        Assert.Contains("[1] 芦別市 第2期総合戦略（芦別市）", text, StringComparison.Ordinal);
-        Assert.Contains("004_62fb755ce21c91b3.txt 117–118行", text, StringComparison.Ordinal);
+        Assert.Contains("[1] 芦別市 第2期総合戦略 117–118行", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("004_62fb755ce21c91b3.txt", text, StringComparison.Ordinal);
         Assert.Contains("実績値は未公表です。", text, StringComparison.Ordinal);
+        Assert.Contains("https://bot.example.jp/sa/documents/004_62fb755ce21c91b3?line=117&end=118#L117", text, StringComparison.Ordinal);
+
+        // 👍/👎 carry the answer id.
+        JsonArray actions = card["actions"]!.AsArray();
+        Assert.Equal(["like", "dislike"], actions.Select(a => (string)a!["data"]!["feedback"]!));
+        Assert.All(actions, a => Assert.Equal("a1", (string?)a!["data"]!["answerId"]));
     }
+
+    [Fact]
+    public void Budgets_make_a_project_table_with_department_status_and_total_and_derivations_their_own_table()
+    {
+        Citation c1 = new("010_x.txt", "関連事業一覧", "某市", 20, 20, "1 移住促進事業 地域振興部 継続 17,852");
+        Citation c2 = new("010_x.txt", "関連事業一覧", "某市", 21, 21, "2 起業支援事業 経済部 新規 3,500");
+        var answer = new Answer
+        {
+            Question = "事業の予算は？",
+            Text = "…",
+            Citations = [c1, c2],
+            Figures = [new Figure("17,852", "千円", "令和6年度", 1, "移住促進事業 予算"), new Figure("3,500", "千円", "令和6年度", 2, "起業支援事業 予算")],
+            Derivations = [new Derivation(DerivationKind.Difference, "17,852千円 − 3,500千円 = 14,352千円", "14,352千円", [new DerivationOperand("17,852", "千円", 1, "移住促進事業 予算"), new DerivationOperand("3,500", "千円", 2, "起業支援事業 予算")])],
+        };
+        StrategyAssistant.Records.ProjectRecord[] projects =
+        [
+            new() { Id = "a", City = "某市", Source = c1, Name = "移住促進事業", Department = "地域振興部", Status = "継続" },
+            new() { Id = "b", City = "某市", Source = c2, Name = "起業支援事業", Department = "経済部", Status = "新規" },
+        ];
+        IReadOnlyList<AnswerTable> tables = AnswerTables.Build(answer, projects);
+        AnswerTable project = Assert.Single(tables, t => t.Kind == AnswerTableKind.Project);
+        Assert.Equal(["事業名", "部局", "予算事業費", "新規・継続"], project.Header);
+        Assert.Equal(["移住促進事業", "地域振興部", "17,852千円（令和6年度）", "継続"], project.Rows[0]);
+        Assert.Equal(["起業支援事業", "経済部", "3,500千円（令和6年度）", "新規"], project.Rows[1]);
+        Assert.Equal("21,352千円", project.Footer![2]);
+        AnswerTable derivation = Assert.Single(tables, t => t.Kind == AnswerTableKind.Derivation);
+        Assert.Contains("17,852千円 − 3,500千円 = 14,352千円", derivation.Title, StringComparison.Ordinal);
+        Assert.Equal("14,352千円", derivation.Footer![1]);
+        Assert.DoesNotContain(tables, t => t.Kind == AnswerTableKind.Kpi);
+    }
+
+    [Fact]
+    public void Markers_never_stand_in_table_cells()
+    {
+        Assert.Equal("40人（R6）", AnswerCard.StripMarkers("40人（R6） [1][2]"));
+    }
+
+    internal static string[][] Cells(JsonObject table) =>
+        [.. table["rows"]!.AsArray().Select(r => r!["cells"]!.AsArray().Select(c => (string)c!["items"]![0]!["text"]!).ToArray())];
 }

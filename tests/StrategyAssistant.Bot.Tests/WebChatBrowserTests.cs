@@ -77,7 +77,8 @@ public sealed class WebChatBrowserTests
             {
                 string table = await article.Locator("table.figures").InnerTextAsync();
                 Assert.Contains("目標値", table, StringComparison.Ordinal);
-                Assert.All(expected.Figures, f => Assert.Contains(StrategyAssistant.Bot.Replies.FigureTable.FormatCell(f), table, StringComparison.Ordinal));
+                Assert.All(expected.Figures, f => Assert.Contains(StrategyAssistant.Bot.Replies.AnswerTables.ValueWithYear(f), table, StringComparison.Ordinal));
+                Assert.DoesNotMatch(@"\[\d+\]", table);
                 Assert.Contains("40人", table, StringComparison.Ordinal);
             }
 
@@ -88,9 +89,31 @@ public sealed class WebChatBrowserTests
             await source.ClickAsync();
             await quote.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
             Assert.Contains("移住者数 40人", await quote.InnerTextAsync(), StringComparison.Ordinal);
-            Assert.Contains("004_62fb755ce21c91b3.txt", await article.Locator(".source-meta").First.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains(StrategyAssistant.Hosting.SourceLabel.Of(expected.Citations[0]), await source.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain("004_62fb755ce21c91b3.txt", await article.InnerTextAsync(), StringComparison.Ordinal);
+
+            // A follow-up in the same tab keeps the subject.
+            await page.FillAsync("#question", "基準値は？");
+            await page.ClickAsync("#ask");
+            await page.Locator("article.answer").Nth(1).WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+            Assert.Contains("16人", await page.Locator("article.answer").First.Locator(".answer-text").InnerTextAsync(), StringComparison.Ordinal);
 
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "webchat.png"), FullPage = true });
+            await page.SetViewportSizeAsync(390, 844);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "webchat-phone.png"), FullPage = true });
+
+            // On a phone the table stacks: each cell is a line of its own, labelled, and never one character wide.
+            ILocator firstCell = page.Locator("table.figures td").First;
+            Assert.Equal("block", await firstCell.EvaluateAsync<string>("e => getComputedStyle(e).display"));
+            Assert.True(await firstCell.EvaluateAsync<double>("e => e.getBoundingClientRect().width") > 200, "a stacked cell spans the card");
+
+            // The source opens in the document viewer, with the cited line highlighted.
+            string viewer = (await page.Locator("a.source-open").Nth(0).GetAttributeAsync("href"))!;
+            IPage document = await browser.NewPageAsync();
+            await document.GotoAsync(host.BaseUrl + "/" + viewer);
+            Assert.True(await document.Locator("li.cited").CountAsync() > 0, "cited lines are highlighted");
+            Assert.Contains("40人", await document.Locator("li.cited").AllInnerTextsAsync() is var texts ? string.Join("\n", texts) : string.Empty, StringComparison.Ordinal);
+            await document.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "viewer.png") });
             Assert.True(consoleErrors.Count == 0, "browser console errors: " + string.Join(" | ", consoleErrors));
         }
         finally

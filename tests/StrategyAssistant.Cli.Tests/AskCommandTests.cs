@@ -18,7 +18,9 @@ public sealed class AskCommandTests : IClassFixture<CliProcess>
         Assert.Equal(0, code);
         Assert.Contains("40人", output, StringComparison.Ordinal);
         Assert.Contains("出典:", output, StringComparison.Ordinal);
-        Assert.Matches(@"\[1\] .+（芦別市） 004_62fb755ce21c91b3\.txt 1(1[6-9]|20)", output);
+        // Sources named as a person would: city and title, then the lines; never the hash file name.
+        Assert.Matches(@"\[1\] 芦別市 第2期.+（施策・KPI） 1(1[6-9]|20)(–\d+)?行", output);
+        Assert.DoesNotContain("004_62fb755ce21c91b3.txt", output, StringComparison.Ordinal);
         Assert.Equal(string.Empty, error);
     }
 

@@ -72,7 +72,7 @@ public sealed class CliProcess : IDisposable
     /// <summary>The console host as its own project built it (same configuration and framework as this test assembly):
     /// the test's output folder leaves out the assemblies its ASP.NET Core framework reference provides, which the console
     /// host, a plain .NET app, needs beside it.</summary>
-    private string CliAssembly()
+    internal string CliAssembly()
     {
         string testProject = Path.Combine(RepositoryRoot, "tests", "StrategyAssistant.Cli.Tests");
         string output = Path.GetRelativePath(testProject, AppContext.BaseDirectory);

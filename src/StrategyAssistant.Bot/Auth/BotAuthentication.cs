@@ -24,6 +24,9 @@ public enum InboundAuthMode
 /// <summary>The outcome of authenticating one request.</summary>
 public sealed record InboundAuthResult(bool Succeeded, ClaimsPrincipal? Principal, string? Failure)
 {
+    /// <summary>The id of the key that signed the token (for the endorsement check), or null.</summary>
+    public string? SigningKeyId { get; init; }
+
     public static InboundAuthResult Anonymous { get; } = new(true, null, null);
 
     /// <summary>The <c>serviceurl</c> claim of a validated token (null when anonymous).</summary>
@@ -131,18 +134,65 @@ public sealed partial class InboundAuthenticator
         }
 
         AuthenticateResult result = await context.AuthenticateAsync(BotAuthentication.Scheme).ConfigureAwait(false);
+        string token = header["Bearer ".Length..].Trim();
         if (result.Succeeded && result.Principal is not null)
         {
-            return new InboundAuthResult(true, result.Principal, null);
+            return new InboundAuthResult(true, result.Principal, null) { SigningKeyId = KeyIdOf(token) };
         }
 
         if (result.Failure is SecurityTokenSignatureKeyNotFoundException)
         {
             // A key published since the keys were last fetched: JwtBearer has asked for a refresh; validate once more with the new keys.
-            return await RevalidateWithFreshKeysAsync(header["Bearer ".Length..].Trim(), context.RequestAborted).ConfigureAwait(false);
+            return await RevalidateWithFreshKeysAsync(token, context.RequestAborted).ConfigureAwait(false) is { Succeeded: true } fresh
+                ? fresh with { SigningKeyId = KeyIdOf(token) }
+                : new InboundAuthResult(false, null, "unknown signing key");
         }
 
         return new InboundAuthResult(false, null, result.Failure?.Message ?? "invalid token");
+    }
+
+    /// <summary>The Bot Framework SDK's endorsement check: when the signing key lists <c>endorsements</c>, the activity's
+    /// <c>channelId</c> must be among them (a key endorsed only for <c>msteams</c> cannot sign a <c>webchat</c> activity).
+    /// A key without endorsements, or an anonymous request, passes.</summary>
+    public async Task<bool> IsEndorsedAsync(InboundAuthResult auth, string? channelId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(auth);
+        if (auth.Principal is null || auth.SigningKeyId is null)
+        {
+            return true;
+        }
+
+        if (_jwtOptions.Get(BotAuthentication.Scheme).ConfigurationManager is not { } configurationManager)
+        {
+            return false;
+        }
+
+        OpenIdConnectConfiguration configuration = await configurationManager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+        JsonWebKey? key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, auth.SigningKeyId, StringComparison.Ordinal));
+        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out object? value) || value is null)
+        {
+            return true;
+        }
+
+        IEnumerable<string?> endorsements = value switch
+        {
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } array => array.EnumerateArray().Select(e => e.ValueKind == System.Text.Json.JsonValueKind.String ? e.GetString() : null),
+            IEnumerable<object> list => list.Select(o => o?.ToString()),
+            _ => [],
+        };
+        return !string.IsNullOrEmpty(channelId) && endorsements.Any(e => string.Equals(e, channelId, StringComparison.Ordinal));
+    }
+
+    private static string? KeyIdOf(string token)
+    {
+        try
+        {
+            return new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).Kid;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private async Task<InboundAuthResult> RevalidateWithFreshKeysAsync(string token, CancellationToken cancellationToken)

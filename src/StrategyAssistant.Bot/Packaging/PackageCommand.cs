@@ -22,6 +22,40 @@ public static class PackageCommand
           --teams-app-id <guid>  A Teams app id different from the bot id
         """;
 
+    /// <summary>Host names reserved for documentation and tests (RFC 2606 / 6761): a package that links to them works nowhere.</summary>
+    private static readonly string[] s_placeholderSuffixes = [".invalid", ".example", ".test", ".localhost", "example.com", "example.org", "example.net", "example.jp", "localhost"];
+
+    /// <summary>Warnings for URLs and the domain that point to a placeholder host (the package is still written).</summary>
+    public static IReadOnlyList<string> PlaceholderWarnings(TeamsAppPackageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var warnings = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Domain))
+        {
+            warnings.Add("Warning: no --domain: validDomains is empty and the website, privacy and terms links point to a placeholder host. Pass --domain <the bot host>, whose /privacy and /terms pages the bot serves.");
+        }
+        else if (IsPlaceholder(options.Domain))
+        {
+            warnings.Add($"Warning: the domain '{options.Domain}' is a placeholder (reserved for examples); Teams users will reach nothing there.");
+        }
+
+        foreach ((string name, string url) in new[] { ("website", options.WebsiteUrl), ("privacy", options.PrivacyUrl), ("terms of use", options.TermsOfUseUrl) })
+        {
+            if (Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) && IsPlaceholder(uri.Host) && !string.IsNullOrWhiteSpace(options.Domain))
+            {
+                warnings.Add($"Warning: the {name} URL {url} points to a placeholder host.");
+            }
+        }
+
+        return warnings;
+    }
+
+    private static bool IsPlaceholder(string host)
+    {
+        string h = host.Trim().TrimEnd('.').ToLowerInvariant();
+        return s_placeholderSuffixes.Any(s => h == s.TrimStart('.') || h.EndsWith(s.StartsWith('.') ? s : "." + s, StringComparison.Ordinal));
+    }
+
     /// <summary>Runs the command; returns the process exit code (0 written, 2 usage error).</summary>
     public static int Run(IReadOnlyList<string> args, IReadOnlyList<string> exampleQuestions, string? configuredAppId, TextWriter output, TextWriter error)
     {
@@ -81,6 +115,11 @@ public static class PackageCommand
             }
 
             return 2;
+        }
+
+        foreach (string warning in PlaceholderWarnings(options))
+        {
+            error.WriteLine(warning);
         }
 
         TeamsAppPackage.WriteFile(outPath, options);

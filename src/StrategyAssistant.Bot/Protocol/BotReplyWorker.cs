@@ -3,8 +3,11 @@ using StrategyAssistant.Answering;
 using StrategyAssistant.Bot.Connector;
 using StrategyAssistant.Bot.Feedback;
 using StrategyAssistant.Bot.Replies;
+using StrategyAssistant.Hosting;
 using StrategyAssistant.Search;
 using StrategyAssistant.Stores;
+using Activity = StrategyAssistant.Bot.Protocol.Activity;
+using DiagnosticActivity = System.Diagnostics.Activity;
 
 namespace StrategyAssistant.Bot.Protocol;
 
@@ -73,7 +76,7 @@ public sealed partial class BotReplyWorker : BackgroundService
             switch (item.Kind)
             {
                 case BotWorkKind.Welcome:
-                    await _connector.SendAsync(ReplyBuilder.Welcome(item.Inbound, _options.EffectiveExampleQuestions), cancellationToken).ConfigureAwait(false);
+                    await SendAsync(ReplyBuilder.Welcome(item.Inbound, _options.EffectiveExampleQuestions), cancellationToken).ConfigureAwait(false);
                     break;
                 case BotWorkKind.Answer:
                     await AnswerAsync(item.Inbound, item.Question ?? string.Empty, cancellationToken).ConfigureAwait(false);
@@ -98,10 +101,13 @@ public sealed partial class BotReplyWorker : BackgroundService
         await SendTypingAsync(inbound, cancellationToken).ConfigureAwait(false);
 
         Answer? answer = null;
+        IReadOnlyList<Records.ProjectRecord>? projects = null;
         string conversationId = inbound.Conversation!.Id!;
         ConversationState? next = null;
         using var answered = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task typing = RepeatTypingAsync(inbound, answered.Token);
+        using DiagnosticActivity? span = Telemetry.Source.StartActivity(Telemetry.Spans.Answer);
+        long started = _time.GetTimestamp();
         try
         {
             await using AsyncServiceScope scope = _scopes.CreateAsyncScope();
@@ -112,6 +118,8 @@ public sealed partial class BotReplyWorker : BackgroundService
             (string resolved, next) = new Conversation(index.Knowledge.Corpus.Cities).Resolve(state, question);
             // A question that needed nothing from the previous one is answered as the user wrote it.
             answer = await answers.AnswerAsync(resolved == QuestionText.Normalize(question) ? question : resolved, cancellationToken).ConfigureAwait(false);
+            projects = index.Knowledge.Records.Projects;
+            Telemetry.RecordAnswer("teams", _time.GetElapsedTime(started), answer.Found, answer.Mode == AnswerMode.Model);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -131,12 +139,15 @@ public sealed partial class BotReplyWorker : BackgroundService
 
         if (answer is null)
         {
-            await _connector.SendAsync(ReplyBuilder.Text(inbound, "申し訳ありません。回答の作成中にエラーが発生しました。しばらくしてからもう一度お試しください。"), cancellationToken).ConfigureAwait(false);
+            await SendAsync(ReplyBuilder.Text(inbound, "申し訳ありません。回答の作成中にエラーが発生しました。しばらくしてからもう一度お試しください。"), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        Activity reply = ReplyBuilder.Answer(inbound, answer, _options.MaxReplyBytes);
-        ResourceResponse sent = await _connector.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+        // The answer's own id travels in the card's feedback buttons, so feedback finds this answer without a replyToId.
+        string answerId = Guid.NewGuid().ToString("N");
+        _sent.Record(conversationId, MessagesEndpoint.AnswerKey(answerId), answer);
+        Activity reply = ReplyBuilder.Answer(inbound, answer, _options.MaxReplyBytes, new ReplyContext(answerId, _options.PublicBaseUri, projects));
+        ResourceResponse sent = await SendAsync(reply, cancellationToken).ConfigureAwait(false);
         _sent.Record(conversationId, sent.Id, answer);
         if (next is not null)
         {
@@ -146,11 +157,18 @@ public sealed partial class BotReplyWorker : BackgroundService
         LogAnswered(_logger, inbound.Conversation.Id, inbound.Id, sent.Id, answer.Citations.Count);
     }
 
+    private async Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        using DiagnosticActivity? span = Telemetry.Source.StartActivity(Telemetry.Spans.ConnectorSend);
+        span?.SetTag("activity.type", activity.Type);
+        return await _connector.SendAsync(activity, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task SendTypingAsync(Activity inbound, CancellationToken cancellationToken)
     {
         try
         {
-            await _connector.SendAsync(ReplyBuilder.Typing(inbound), cancellationToken).ConfigureAwait(false);
+            await SendAsync(ReplyBuilder.Typing(inbound), cancellationToken).ConfigureAwait(false);
         }
         catch (ConnectorException ex)
         {

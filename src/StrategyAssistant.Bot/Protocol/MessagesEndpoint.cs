@@ -17,17 +17,19 @@ public sealed partial class MessagesEndpoint
     private readonly IActivityLog _activities;
     private readonly IFeedbackStore _feedback;
     private readonly SentAnswerLog _sent;
+    private readonly WelcomeLog _welcomed;
     private readonly BotOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MessagesEndpoint> _logger;
 
-    public MessagesEndpoint(InboundAuthenticator auth, BotWorkQueue queue, IActivityLog activities, IFeedbackStore feedback, SentAnswerLog sent, IOptions<BotOptions> options, TimeProvider time, ILogger<MessagesEndpoint> logger)
+    public MessagesEndpoint(InboundAuthenticator auth, BotWorkQueue queue, IActivityLog activities, IFeedbackStore feedback, SentAnswerLog sent, WelcomeLog welcomed, IOptions<BotOptions> options, TimeProvider time, ILogger<MessagesEndpoint> logger)
     {
         _auth = auth;
         _queue = queue;
         _activities = activities;
         _feedback = feedback;
         _sent = sent;
+        _welcomed = welcomed;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -59,6 +61,12 @@ public sealed partial class MessagesEndpoint
             LogBadRequest(_logger, ex.Message);
             return Results.BadRequest();
         }
+        catch (InvalidOperationException ex)
+        {
+            // e.g. a string that is not valid UTF-16 (a lone surrogate escape).
+            LogBadRequest(_logger, ex.Message);
+            return Results.BadRequest();
+        }
 
         if (string.IsNullOrWhiteSpace(activity.Type))
         {
@@ -71,6 +79,18 @@ public sealed partial class MessagesEndpoint
             return Results.Unauthorized();
         }
 
+        if (!await _auth.IsEndorsedAsync(auth, activity.ChannelId, context.RequestAborted).ConfigureAwait(false))
+        {
+            LogUnauthorized(_logger, $"the signing key is not endorsed for channel '{activity.ChannelId}'");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (!ValidText.IsValid(activity.Text) || !ValidText.IsValid(activity.Value))
+        {
+            LogBadRequest(_logger, "the activity's text or value holds invalid UTF-16 (a lone surrogate)");
+            return Results.BadRequest();
+        }
+
         if (_options.AllowedTenants.Count > 0 && !_options.AllowedTenants.Contains(activity.TenantId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
         {
             LogTenantRefused(_logger, activity.TenantId, activity.Type);
@@ -79,6 +99,7 @@ public sealed partial class MessagesEndpoint
 
         return activity.Type switch
         {
+            ActivityTypes.Message when CardFeedback(activity) is { } feedback => await StoreFeedbackAsync(activity, feedback.Reaction, null, feedback.AnswerId, context.RequestAborted).ConfigureAwait(false),
             ActivityTypes.Message => await EnqueueAsync(activity, BotWorkKind.Answer, QuestionOf(activity), context.RequestAborted).ConfigureAwait(false),
             ActivityTypes.ConversationUpdate => await ConversationUpdateAsync(activity, context.RequestAborted).ConfigureAwait(false),
             ActivityTypes.Invoke => await InvokeAsync(activity, context.RequestAborted).ConfigureAwait(false),
@@ -110,11 +131,18 @@ public sealed partial class MessagesEndpoint
         if (botId is not null && activity.MembersRemoved?.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal)) == true && activity.Conversation?.Id is { } removedFrom)
         {
             _sent.Forget(removedFrom);
+            _welcomed.Forget(removedFrom);
             return Results.Ok();
         }
 
+        // The welcome goes once per conversation, however often the bot is reported added.
         bool botAdded = botId is not null && activity.MembersAdded?.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal)) == true;
-        return botAdded ? await EnqueueAsync(activity, BotWorkKind.Welcome, null, cancellationToken).ConfigureAwait(false) : Results.Ok();
+        if (!botAdded || activity.Conversation?.Id is not { Length: > 0 } conversationId || !CanReply(activity, out _))
+        {
+            return botAdded ? await EnqueueAsync(activity, BotWorkKind.Welcome, null, cancellationToken).ConfigureAwait(false) : Results.Ok();
+        }
+
+        return _welcomed.TryWelcome(conversationId) ? await EnqueueAsync(activity, BotWorkKind.Welcome, null, cancellationToken).ConfigureAwait(false) : Results.Ok();
     }
 
     private async Task<IResult> EnqueueAsync(Activity activity, BotWorkKind kind, string? question, CancellationToken cancellationToken)
@@ -198,16 +226,38 @@ public sealed partial class MessagesEndpoint
             return Results.BadRequest();
         }
 
+        return await StoreFeedbackAsync(activity, reaction, FeedbackText(actionValue?["feedback"]), null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A 👍/👎 submitted from the answer card's own buttons: <c>value = {"feedback": "like"|"dislike", "answerId": "…"}</c>.</summary>
+    internal static (string Reaction, string? AnswerId)? CardFeedback(Activity activity)
+    {
+        if (activity.Value is not JsonObject value || Str(value[Replies.AnswerCard.FeedbackKey]) is not ("like" or "dislike") || !string.IsNullOrWhiteSpace(activity.Text))
+        {
+            return null;
+        }
+
+        return (Str(value[Replies.AnswerCard.FeedbackKey])!, Str(value[Replies.AnswerCard.AnswerIdKey]));
+    }
+
+    /// <summary>The key under which a sent answer is recorded by its own id (besides the sent message's id).</summary>
+    internal static string AnswerKey(string answerId) => "answer:" + answerId;
+
+    private async Task<IResult> StoreFeedbackAsync(Activity activity, string reaction, string? text, string? answerId, CancellationToken cancellationToken)
+    {
         string? conversationId = activity.Conversation?.Id;
-        (Answer? answer, string matchedBy) = _sent.Find(conversationId, activity.ReplyToId);
+        // The answer id from the card's data when there is one (the Playground's invokes carry no replyToId), else the replyToId.
+        (Answer? answer, string matchedBy) = answerId is { Length: > 0 } && _sent.Find(conversationId, AnswerKey(answerId)) is { Answer: not null, MatchedBy: "message-id" } byId
+            ? (byId.Answer, "answer-id")
+            : _sent.Find(conversationId, activity.ReplyToId);
         var entry = new FeedbackEntry
         {
             ReceivedAt = _time.GetUtcNow(),
             Reaction = reaction,
-            Text = FeedbackText(actionValue?["feedback"]),
+            Text = text,
             ConversationId = conversationId,
             ActivityId = activity.Id is { Length: > 0 } ? activity.Id : null,
-            ReplyToId = activity.ReplyToId,
+            ReplyToId = activity.ReplyToId ?? answerId,
             UserAadObjectId = activity.From?.AadObjectId,
             TenantId = activity.TenantId,
             MatchedBy = matchedBy,

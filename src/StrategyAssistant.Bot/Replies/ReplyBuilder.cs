@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Bot.Protocol;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Hosting;
 
 namespace StrategyAssistant.Bot.Replies;
 
@@ -28,11 +29,19 @@ public static class ReplyBuilder
             ChannelId = inbound.ChannelId,
             From = inbound.Recipient is { } r ? new ChannelAccount { Id = r.Id, Name = r.Name } : null,
             Recipient = inbound.From is { } f ? new ChannelAccount { Id = f.Id, Name = f.Name, AadObjectId = f.AadObjectId } : null,
-            Conversation = inbound.Conversation is { } c ? new ConversationAccount { Id = c.Id, Name = c.Name, ConversationType = c.ConversationType, IsGroup = c.IsGroup, TenantId = c.TenantId } : null,
+            Conversation = inbound.Conversation is { } c ? new ConversationAccount { Id = ThreadOf(c, inbound.Id), Name = c.Name, ConversationType = c.ConversationType, IsGroup = c.IsGroup, TenantId = c.TenantId } : null,
             ReplyToId = inbound.Id,
             Locale = inbound.Locale,
         };
     }
+
+    /// <summary>A reply to a channel post goes into that post's thread: the channel's conversation id with
+    /// <c>;messageid={post id}</c>, unless the inbound conversation already names its thread.</summary>
+    internal static string? ThreadOf(ConversationAccount conversation, string? inboundId) =>
+        string.Equals(conversation.ConversationType, "channel", StringComparison.OrdinalIgnoreCase) && conversation.Id is { Length: > 0 } id
+        && !id.Contains(";messageid=", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(inboundId)
+            ? $"{id};messageid={inboundId}"
+            : conversation.Id;
 
     public static Activity Typing(Activity inbound) => ReplyTo(inbound, ActivityTypes.Typing);
 
@@ -49,19 +58,10 @@ public static class ReplyBuilder
     {
         ArgumentNullException.ThrowIfNull(examples);
         Activity reply = ReplyTo(inbound, ActivityTypes.Message);
-        var text = new StringBuilder();
-        text.Append("こんにちは。地方創生総合戦略の資料から、数値と出典付きでお答えします。");
-        if (examples.Count > 0)
-        {
-            text.Append("\n\n質問の例:");
-            foreach (string example in examples)
-            {
-                text.Append("\n- ").Append(example);
-            }
-        }
-
-        reply.Text = text.ToString();
-        reply.TextFormat = "markdown";
+        // The examples appear once, as buttons. A plain {"question": …} payload: Teams and the Agents Playground both return
+        // it as the message's value (the Playground ignores msteams imBack data).
+        reply.Text = "こんにちは。地方創生総合戦略の資料から、数値と出典付きでお答えします。下のボタンの質問もお試しください。";
+        reply.TextFormat = "plain";
         var actions = new JsonArray();
         foreach (string example in examples.Take(6))
         {
@@ -69,11 +69,7 @@ public static class ReplyBuilder
             {
                 ["type"] = "Action.Submit",
                 ["title"] = Truncate(example, 40),
-                ["data"] = new JsonObject
-                {
-                    ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = example },
-                    ["question"] = example,
-                },
+                ["data"] = new JsonObject { ["question"] = example },
             });
         }
 
@@ -91,9 +87,10 @@ public static class ReplyBuilder
     }
 
     /// <summary>The answer reply, trimmed step by step until it fits <paramref name="maxBytes"/>.</summary>
-    public static Activity Answer(Activity inbound, Answer answer, int maxBytes)
+    public static Activity Answer(Activity inbound, Answer answer, int maxBytes, ReplyContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        context ??= ReplyContext.None;
         (int quote, bool modal, int rows, bool card)[] levels =
         [
             (300, true, 40, true), (160, true, 40, true), (160, false, 40, true), (80, false, 20, true), (0, false, 20, true), (0, false, 10, true), (0, false, 0, false),
@@ -101,7 +98,7 @@ public static class ReplyBuilder
         Activity reply = null!;
         foreach ((int quote, bool modal, int rows, bool card) in levels)
         {
-            reply = Build(inbound, answer, answer.Text, quote, modal, rows, card);
+            reply = Build(inbound, answer, answer.Text, quote, modal, rows, card, context);
             if (Size(reply) <= maxBytes)
             {
                 return reply;
@@ -113,7 +110,7 @@ public static class ReplyBuilder
         while (Size(reply) > maxBytes && text.Length > 200)
         {
             text = text[..(text.Length * 3 / 4)] + "…（長すぎるため省略しました）";
-            reply = Build(inbound, answer, text, 0, false, 0, false);
+            reply = Build(inbound, answer, text, 0, false, 0, false, context);
         }
 
         return reply;
@@ -126,25 +123,26 @@ public static class ReplyBuilder
         return Math.Max(Encoding.UTF8.GetByteCount(json), json.Length * 2);
     }
 
-    private static Activity Build(Activity inbound, Answer answer, string text, int quoteChars, bool citationModal, int maxRows, bool withCard)
+    private static Activity Build(Activity inbound, Answer answer, string text, int quoteChars, bool citationModal, int maxRows, bool withCard, ReplyContext context)
     {
         Activity reply = ReplyTo(inbound, ActivityTypes.Message);
         reply.Text = MarkdownLineBreaks(text);
         reply.TextFormat = "markdown";
-        reply.Entities = [MessageEntity(answer.Citations, citationModal)];
+        reply.Entities = [MessageEntity(answer.Citations, citationModal, context)];
         reply.ChannelData = new JsonObject { ["feedbackLoopEnabled"] = true };
         if (withCard && (answer.Figures.Count > 0 || answer.Citations.Count > 0 || answer.Notes.Count > 0))
         {
-            reply.Attachments = [AnswerCard(answer, quoteChars, maxRows)];
+            reply.Attachments = [AnswerCard(answer, quoteChars, maxRows, context)];
         }
 
         return reply;
     }
 
     /// <summary>The one root schema.org Message entity: AI-generated label and up to 20 citations.</summary>
-    public static JsonObject MessageEntity(IReadOnlyList<Citation> citations, bool citationModal = true)
+    public static JsonObject MessageEntity(IReadOnlyList<Citation> citations, bool citationModal = true, ReplyContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(citations);
+        context ??= ReplyContext.None;
         var claims = new JsonArray();
         for (int i = 0; i < citations.Count && i < MaxCitations; i++)
         {
@@ -152,11 +150,16 @@ public static class ReplyBuilder
             var appearance = new JsonObject
             {
                 ["@type"] = "DigitalDocument",
-                ["name"] = Truncate($"{c.Title}", MaxCitationName),
-                ["abstract"] = Truncate($"{LineRef(c)} 「{c.Quote}」", MaxCitationAbstract),
-                ["keywords"] = new JsonArray(Truncate(c.City, 28), Truncate(LineRef(c), 28)),
+                ["name"] = Truncate(SourceLabel.Document(c.City, c.Title, c.File), MaxCitationName),
+                ["abstract"] = Truncate($"{SourceLabel.LinesOf(c)} 「{c.Quote}」", MaxCitationAbstract),
+                ["keywords"] = new JsonArray(Truncate(c.City, 28), Truncate(SourceLabel.LinesOf(c), 28)),
                 ["image"] = new JsonObject { ["@type"] = "ImageObject", ["name"] = "Text" },
             };
+            if (context.ViewerUrl(c) is { } url)
+            {
+                appearance["url"] = url.AbsoluteUri;
+            }
+
             if (citationModal)
             {
                 appearance["text"] = CitationModal(c).ToJsonString(ActivityJson.Options);
@@ -177,93 +180,9 @@ public static class ReplyBuilder
         };
     }
 
-    /// <summary>The answer card: the question, the figures table (indicator, baseline, target, actual, with years), notes and sources.</summary>
-    public static Attachment AnswerCard(Answer answer, int quoteChars = 300, int maxRows = 40)
-    {
-        ArgumentNullException.ThrowIfNull(answer);
-        var body = new JsonArray
-        {
-            new JsonObject { ["type"] = "TextBlock", ["text"] = answer.Question, ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
-        };
-
-        IReadOnlyList<FigureRow> rows = FigureTable.Build(answer.Figures);
-        if (rows.Count > 0 && maxRows > 0)
-        {
-            bool other = rows.Any(r => r.Other.Count > 0);
-            var header = new List<string> { "指標", "基準値", "目標値", "実績値" };
-            if (other)
-            {
-                header.Add("その他");
-            }
-
-            var tableRows = new JsonArray { TableRow(header, header: true) };
-            foreach (FigureRow row in rows.Take(maxRows))
-            {
-                var cells = new List<string> { row.Indicator, Join(row.Baseline), Join(row.Target), Join(row.Actual) };
-                if (other)
-                {
-                    cells.Add(Join(row.Other));
-                }
-
-                tableRows.Add(TableRow(cells, header: false));
-            }
-
-            var columns = new JsonArray { new JsonObject { ["width"] = 3 } };
-            for (int i = 1; i < header.Count; i++)
-            {
-                columns.Add(new JsonObject { ["width"] = 2 });
-            }
-
-            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = "数値", ["weight"] = "Bolder", ["spacing"] = "Medium" });
-            body.Add(new JsonObject
-            {
-                ["type"] = "Table",
-                ["gridStyle"] = "accent",
-                ["firstRowAsHeader"] = true,
-                ["showGridLines"] = true,
-                ["columns"] = columns,
-                ["rows"] = tableRows,
-            });
-            if (rows.Count > maxRows)
-            {
-                body.Add(Small($"ほか {rows.Count - maxRows} 指標は省略しました。"));
-            }
-        }
-
-        if (answer.Notes.Count > 0)
-        {
-            var notes = new JsonArray();
-            foreach (string note in answer.Notes)
-            {
-                notes.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = "⚠ " + note, ["wrap"] = true, ["size"] = "Small" });
-            }
-
-            body.Add(new JsonObject { ["type"] = "Container", ["style"] = "warning", ["items"] = notes, ["spacing"] = "Medium" });
-        }
-
-        if (answer.Citations.Count > 0)
-        {
-            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = "出典", ["weight"] = "Bolder", ["spacing"] = "Medium" });
-            for (int i = 0; i < answer.Citations.Count; i++)
-            {
-                Citation c = answer.Citations[i];
-                var items = new JsonArray
-                {
-                    new JsonObject { ["type"] = "TextBlock", ["text"] = $"[{i + 1}] {c.Title}（{c.City}）", ["wrap"] = true, ["weight"] = "Bolder", ["size"] = "Small" },
-                    Small(LineRef(c)),
-                };
-                if (quoteChars > 0 && c.Quote.Length > 0)
-                {
-                    items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = "「" + Truncate(c.Quote, quoteChars) + "」", ["wrap"] = true, ["size"] = "Small", ["isSubtle"] = true });
-                }
-
-                body.Add(new JsonObject { ["type"] = "Container", ["items"] = items, ["spacing"] = "Small" });
-            }
-        }
-
-        body.Add(Small(answer.Mode == AnswerMode.Model ? "AI が生成した回答です。数値は出典の行でご確認ください。" : "資料から自動で作成した回答です。数値は出典の行でご確認ください。"));
-        return Card(body, null);
-    }
+    /// <summary>The answer card (see <see cref="Replies.AnswerCard"/>).</summary>
+    public static Attachment AnswerCard(Answer answer, int quoteChars = 300, int maxRows = 40, ReplyContext? context = null) =>
+        new() { ContentType = AdaptiveCardContentType, Content = Replies.AnswerCard.Content(answer, context ?? ReplyContext.None, quoteChars, maxRows) };
 
     /// <summary>Teams' markdown joins single line breaks; a blank line between the answer's lines keeps them apart.</summary>
     public static string MarkdownLineBreaks(string text)
@@ -275,7 +194,7 @@ public static class ReplyBuilder
     public static string LineRef(Citation citation)
     {
         ArgumentNullException.ThrowIfNull(citation);
-        return citation.Line == citation.LineEnd ? $"{citation.File} {citation.Line}行" : $"{citation.File} {citation.Line}–{citation.LineEnd}行";
+        return SourceLabel.Of(citation);
     }
 
     public static string Truncate(string? text, int max)
@@ -307,8 +226,8 @@ public static class ReplyBuilder
         ["version"] = "1.5",
         ["body"] = new JsonArray
         {
-            new JsonObject { ["type"] = "TextBlock", ["text"] = $"{c.Title}（{c.City}）", ["weight"] = "Bolder", ["wrap"] = true },
-            Small(LineRef(c)),
+            new JsonObject { ["type"] = "TextBlock", ["text"] = SourceLabel.Document(c.City, c.Title, c.File), ["weight"] = "Bolder", ["wrap"] = true },
+            Small(SourceLabel.LinesOf(c)),
             new JsonObject { ["type"] = "TextBlock", ["text"] = Truncate(c.Quote, 1500), ["wrap"] = true },
         },
     };
@@ -330,24 +249,6 @@ public static class ReplyBuilder
         return new Attachment { ContentType = AdaptiveCardContentType, Content = content };
     }
 
-    private static JsonObject TableRow(IEnumerable<string> cells, bool header)
-    {
-        var array = new JsonArray();
-        foreach (string cell in cells)
-        {
-            var block = new JsonObject { ["type"] = "TextBlock", ["text"] = cell.Length > 0 ? cell : "—", ["wrap"] = true, ["size"] = "Small" };
-            if (header)
-            {
-                block["weight"] = "Bolder";
-            }
-
-            array.Add(new JsonObject { ["type"] = "TableCell", ["items"] = new JsonArray(block) });
-        }
-
-        return new JsonObject { ["type"] = "TableRow", ["cells"] = array };
-    }
-
     private static JsonObject Small(string text) => new() { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["size"] = "Small", ["isSubtle"] = true };
 
-    private static string Join(IReadOnlyList<string> cells) => string.Join("\n\n", cells);
 }

@@ -12,6 +12,8 @@ public static class StaticAssets
         ("/index.html", "index.html", "text/html; charset=utf-8"),
         ("/app.js", "app.js", "text/javascript; charset=utf-8"),
         ("/app.css", "app.css", "text/css; charset=utf-8"),
+        ("/viewer.css", "viewer.css", "text/css; charset=utf-8"),
+        ("/viewer.js", "viewer.js", "text/javascript; charset=utf-8"),
     ];
 
     private static readonly Dictionary<string, (byte[] Bytes, string ETag)> s_cache = Load();

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Hosting;
 
 namespace StrategyAssistant.Cli.Commands;
 
@@ -28,6 +29,12 @@ internal static class AskCommand
             TextWriter error = parse.InvocationConfiguration.Error;
             if (text is null && asJson)
             {
+                if (ConsoleStreams.IsStandardInputClosed())
+                {
+                    error.WriteLine("標準入力が閉じています。質問を1行に1問ずつ標準入力から渡すか、ask --json \"質問\" としてください。");
+                    return Task.FromResult(ExitCodes.Usage);
+                }
+
                 return CommandRunner.RunAsync(parse.GetValue(verbose), error, (services, ct) => AnswerLinesAsync(services, Console.OpenStandardInput(), output, ct), cancellationToken);
             }
 
@@ -47,7 +54,7 @@ internal static class AskCommand
                 Answer answer = await services.GetRequiredService<IAnswerService>().AnswerAsync(text, ct);
                 await output.WriteLineAsync(asJson ? AnswerJson.Serialize(answer) : Render(answer));
                 return ExitCodes.Success;
-            }, cancellationToken);
+            }, cancellationToken, progress: Progress.Enabled(asJson));
         });
         return command;
     }
@@ -86,8 +93,7 @@ internal static class AskCommand
             for (int i = 0; i < answer.Citations.Count; i++)
             {
                 Citation c = answer.Citations[i];
-                string lines = c.Line == c.LineEnd ? $"{c.Line}行" : $"{c.Line}–{c.LineEnd}行";
-                builder.AppendLine($"  [{i + 1}] {c.Title}（{c.City}） {c.File} {lines}");
+                builder.AppendLine($"  [{i + 1}] {SourceLabel.Of(c)}");
             }
         }
 

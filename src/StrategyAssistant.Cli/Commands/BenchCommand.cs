@@ -107,7 +107,7 @@ internal static class BenchCommand
 
                 await output.WriteLineAsync($"managed memory after the run: {GC.GetTotalMemory(false) / (1024 * 1024)} MB, process working set {Environment.WorkingSet / (1024 * 1024)} MB, peak {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
                 return ExitCodes.Success;
-            }, cancellationToken).ContinueWith(
+            }, cancellationToken, progress: Progress.Enabled(json: false)).ContinueWith(
                 t =>
                 {
                     if (scaled is not null && Directory.Exists(scaled))

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Search;
 
 namespace StrategyAssistant.Cli.Commands;
 
@@ -16,12 +17,21 @@ internal static class ExitCodes
 /// <summary>Runs a command's body inside the host and turns every failure into a clear one-line message (details go to the log).</summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(bool verbose, TextWriter error, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    /// <param name="progress">Load (or build) the index first with a spinner on standard error (see <see cref="Progress"/>).</param>
+    public static async Task<int> RunAsync(bool verbose, TextWriter error, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken, bool progress = false)
     {
         using IHost host = CliHost.Build(verbose);
         ILogger logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StrategyAssistant.Cli");
         try
         {
+            if (progress && host.Services.GetRequiredService<CorpusIndexProvider>() is { IsLoaded: false } corpus)
+            {
+                await using (Progress.Start(error, "資料を読み込み、検索インデックスを準備しています…", enabled: true))
+                {
+                    await corpus.GetAsync(cancellationToken);
+                }
+            }
+
             return await body(host.Services, cancellationToken);
         }
         catch (CorpusException ex)
@@ -32,8 +42,13 @@ internal static class CommandRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("中断しました。");
+            // The signal handler (Program) prints the one line and sets 130 / 143.
             return 130;
+        }
+        catch (Exception ex) when (ConsoleStreams.IsBrokenPipe(ex))
+        {
+            // The reader went away (| head -1): stop quietly.
+            return ConsoleStreams.BrokenPipeExitCode;
         }
         catch (Exception ex)
         {

@@ -39,7 +39,7 @@ internal static class EvalCommand
                 IReadOnlyList<EvalResult> results = await EvalRunner.RunAsync(services.GetRequiredService<IAnswerService>(), cases, ct);
                 await output.WriteAsync(EvalRunner.Report(results));
                 return ExitCodes.Success;
-            }, cancellationToken);
+            }, cancellationToken, progress: Progress.Enabled(json: false));
         });
         return command;
     }

@@ -16,7 +16,12 @@ internal static class IndexCommand
             return CommandRunner.RunAsync(parse.GetValue(verbose), parse.InvocationConfiguration.Error, async (services, ct) =>
             {
                 await output.WriteLineAsync("インデックスを作成しています…");
-                IndexBuildResult result = await services.GetRequiredService<CorpusIndexProvider>().RebuildAsync(ct);
+                IndexBuildResult result;
+                await using (Progress.Start(parse.InvocationConfiguration.Error, "索引しています…", Progress.Enabled(json: false)))
+                {
+                    result = await services.GetRequiredService<CorpusIndexProvider>().RebuildAsync(ct);
+                }
+
                 await output.WriteLineAsync($"資料 {result.Documents} 件、パッセージ {result.Passages} 件、KPI {result.Kpis} 件、事業 {result.Projects} 件を索引しました（{result.Elapsed.TotalMilliseconds:F0} ms）。");
                 await output.WriteLineAsync($"インデックス: {result.Path}");
                 return ExitCodes.Success;

@@ -6,7 +6,7 @@ using StrategyAssistant.Search;
 
 namespace StrategyAssistant.Cli.Commands;
 
-/// <summary><c>records export --format json|csv [--city 旭川市] [--out PATH]</c>: the KPI, project and data-quality records.
+/// <summary><c>records export --format json|csv [--headers ja|en] [--city 旭川市] [--out PATH]</c>: the KPI, project and data-quality records.
 /// JSON goes to standard output or a file; CSV (UTF-8 with BOM, one file per record kind) to a folder. Files are written atomically.</summary>
 internal static class RecordsCommand
 {
@@ -15,8 +15,10 @@ internal static class RecordsCommand
         var format = new Option<string>("--format") { Description = "json | csv", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "csv");
         var city = new Option<string?>("--city") { Description = "市で絞り込みます（例: 旭川市）" };
+        var headers = new Option<string>("--headers") { Description = "CSV の列名: ja（既定。和暦などの年度を原文のまま併記）| en（従来の英語名）", DefaultValueFactory = _ => "ja" };
+        headers.AcceptOnlyFromAmong("ja", "en");
         var output = new Option<string?>("--out") { Description = "出力先（json: ファイル、既定は標準出力 / csv: フォルダ、既定は records-export）" };
-        var export = new Command("export", "KPI・事業・データ品質の記録を書き出します。") { format, city, output };
+        var export = new Command("export", "KPI・事業・データ品質の記録を書き出します。") { format, city, output, headers };
         export.SetAction((parse, cancellationToken) =>
         {
             TextWriter stdout = parse.InvocationConfiguration.Output;
@@ -35,7 +37,10 @@ internal static class RecordsCommand
                 string? path = parse.GetValue(output);
                 if (parse.GetValue(format) == "csv")
                 {
-                    IReadOnlyList<string> files = RecordExport.WriteCsv(records, Path.GetFullPath(path ?? "records-export"), wanted);
+                    string folder = Path.GetFullPath(path ?? "records-export");
+                    IReadOnlyList<string> files = parse.GetValue(headers) == "en"
+                        ? RecordExport.WriteCsv(records, folder, wanted)
+                        : JapaneseCsv.Write(records, index.Knowledge.Corpus.Documents.ToDictionary(d => d.File, d => StrategyAssistant.Hosting.SourceLabel.Document(d.City, d.Info.Title, d.File), StringComparer.Ordinal), folder, wanted);
                     foreach (string file in files)
                     {
                         await stdout.WriteLineAsync(file);
@@ -52,7 +57,7 @@ internal static class RecordsCommand
                 }
 
                 return ExitCodes.Success;
-            }, cancellationToken);
+            }, cancellationToken, progress: Progress.Enabled(json: false));
         });
         return new Command("records", "抽出した記録（KPI・事業・注記）を扱います。") { export };
     }

@@ -6,7 +6,7 @@ using System.Text.Unicode;
 namespace StrategyAssistant.Answering;
 
 /// <summary>The one JSON shape of an answer, shared by <c>ask --json</c> and <c>POST /api/ask</c>:
-/// <c>{"question","answer","citations":[{"file","title","city","line","lineEnd","quote"}],"figures":[…],"notes":[…],"mode"}</c>.</summary>
+/// <c>{"question","answer","citations":[{"source","file","title","city","line","lineEnd","quote"}],"figures":[…],"notes":[…],"mode"}</c>.</summary>
 public static class AnswerJson
 {
     /// <summary>Japanese stays readable (not \u-escaped); still safe to embed in HTML.</summary>
@@ -22,6 +22,7 @@ public static class AnswerJson
         ["answer"] = answer.Text,
         ["citations"] = new JsonArray([.. answer.Citations.Select(c => (JsonNode)new JsonObject
         {
+            ["source"] = Hosting.SourceLabel.Of(c),
             ["file"] = c.File,
             ["title"] = c.Title,
             ["city"] = c.City,

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Diagnostics;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Hosting;
 using StrategyAssistant.Search;
 
 namespace StrategyAssistant.Answering;
@@ -41,15 +43,37 @@ public sealed class AnswerService : IAnswerService
         }
 
         CorpusIndex index = await _corpus.GetAsync(cancellationToken);
-        Question understood = new QuestionReader(index.Knowledge.Corpus.Cities).Read(text);
-        Evidence evidence = new EvidenceFinder(index).Find(understood);
+        Question understood;
+        using (Telemetry.Source.StartActivity(Telemetry.Spans.QuestionAnalysis))
+        {
+            understood = new QuestionReader(index.Knowledge.Corpus.Cities).Read(text);
+        }
+
+        Evidence evidence;
+        using (Telemetry.Source.StartActivity(Telemetry.Spans.Retrieval))
+        {
+            evidence = new EvidenceFinder(index).Find(understood);
+        }
+
         _logger.LogDebug("Question {Question}: asks {Asked}, topic {Topic}; best KPI {Kpi:F2}, project {Project:F2}, passage {Passage:F2}.",
             Shorten(text, 80), string.Join(',', understood.Asked), understood.Topic, evidence.BestKpi, evidence.BestProject, evidence.BestPassage);
         var composer = new OfflineComposer(index.Knowledge, index.Index.Analyzer, _options.Value.MaxPassages);
-        Answer answer = composer.Compose(question, understood, evidence);
-        GroundingResult grounding = GroundingCheck.Check(answer, index.Knowledge, text);
+        Answer answer;
+        using (Telemetry.Source.StartActivity(Telemetry.Spans.Composition))
+        {
+            answer = composer.Compose(question, understood, evidence);
+        }
+
+        GroundingResult grounding;
+        using (Activity? span = Telemetry.Source.StartActivity(Telemetry.Spans.Grounding))
+        {
+            grounding = GroundingCheck.Check(answer, index.Knowledge, text);
+            span?.SetTag("grounded", grounding.Grounded);
+        }
+
         if (!grounding.Grounded)
         {
+            Telemetry.GroundingFailures.Add(1, new KeyValuePair<string, object?>("mode", "offline"));
             // A composed figure that its own citations do not contain is a bug: log it and answer with verbatim quotes only.
             _logger.LogError("The offline answer to {Question} failed the grounding check (untraced: {Untraced}); answering with passages. Rejected: {Answer} Sources: {Sources}",
                 Shorten(text, 80), string.Join(", ", grounding.Untraced), answer.Text, string.Join(" | ", answer.Citations.Select(c => $"{c}: {c.Quote}")));

@@ -52,6 +52,9 @@ public sealed class CorpusIndexProvider : IDisposable
         _logger = logger;
     }
 
+    /// <summary>True once the corpus is loaded and its index open (readiness).</summary>
+    public bool IsLoaded => _current is not null;
+
     /// <summary>The corpus index, loading it on first call. Throws <see cref="CorpusException"/> when the documents cannot be read.</summary>
     public async Task<CorpusIndex> GetAsync(CancellationToken cancellationToken = default)
     {

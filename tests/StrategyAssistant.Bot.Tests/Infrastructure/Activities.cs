@@ -118,5 +118,5 @@ internal static class Activities
         return await client.SendAsync(request);
     }
 
-    public static Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity, string? token) => PostAsync(client, Json.Text(activity), token);
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject activity, string? token) => PostAsync(client, TestJson.Text(activity), token);
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace StrategyAssistant.Bot.Tests.Infrastructure;
 
-internal static class Json
+internal static class TestJson
 {
     /// <summary>Japanese kept as is (not \u-escaped), as Teams sends it.</summary>
     public static JsonSerializerOptions Options { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -11,12 +11,12 @@
   const examples = document.getElementById("examples");
   let answerCount = 0;
 
-  const KIND_WORDS = [
-    ["基準値", 0], ["現状値", 0], ["基準", 0], ["現状", 0],
-    ["目標値", 1], ["目標", 1],
-    ["実績値", 2], ["実績", 2],
-  ];
-  const TRIM = /^[\s\u3000・:：/／\-－()（）［］\[\]、,]+|[\s\u3000・:：/／\-－()（）［］\[\]、,]+$/g;
+  // One id per browser tab: follow-ups (「その実績は？」) complete from this tab's previous question.
+  let session = sessionStorage.getItem("sa-session");
+  if (!session) {
+    session = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2)).replace(/[^A-Za-z0-9-]/g, "");
+    sessionStorage.setItem("sa-session", session);
+  }
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -31,39 +31,29 @@
     return node;
   }
 
-  function classify(label) {
-    if (!label) return { kind: 3, indicator: "" };
-    for (const [word, kind] of KIND_WORDS) {
-      const at = label.lastIndexOf(word);
-      if (at >= 0) {
-        return { kind, indicator: (label.slice(0, at) + " " + label.slice(at + word.length)).replace(TRIM, "").trim() };
-      }
-    }
-    return { kind: 3, indicator: label.trim() };
+  // The source as a person names it, as the server writes it ("〇〇市 … 118行").
+  function sourceName(c) {
+    return c.source || (c.title + " " + (c.line === c.lineEnd ? c.line + "行" : c.line + "–" + c.lineEnd + "行"));
   }
 
-  function cell(f) {
-    // Some values already carry their unit ("40人" with unit "人").
-    let text = f.unit && !String(f.value).endsWith(f.unit) ? f.value + f.unit : String(f.value);
-    if (f.year) text += "（" + f.year + "）";
-    return text + " [" + f.citation + "]";
-  }
-
-  function pivot(figures) {
-    const rows = new Map();
-    for (const f of figures) {
-      const { kind, indicator } = classify(f.label);
-      const key = indicator || "（指標）";
-      if (!rows.has(key)) rows.set(key, [[], [], [], []]);
-      const text = kind === 3 && f.label && f.label.trim() !== key ? f.label + ": " + cell(f) : cell(f);
-      const bucket = rows.get(key)[kind];
-      if (!bucket.includes(text)) bucket.push(text);
-    }
-    return rows;
-  }
-
-  function lineRef(c) {
-    return c.line === c.lineEnd ? c.file + " " + c.line + "行" : c.file + " " + c.line + "–" + c.lineEnd + "行";
+  // One table per kind of figure, from the server's shaping; each cell carries its column name for the stacked phone layout.
+  function renderTable(t) {
+    const table = el("table", { class: "figures " + t.kind });
+    table.append(el("caption", {}, t.title));
+    table.append(el("thead", {}, el("tr", {}, ...t.header.map((h) => el("th", { scope: "col" }, h)))));
+    const tbody = el("tbody");
+    const row = (cells, cls) => {
+      const tr = el("tr", cls ? { class: cls } : {});
+      cells.forEach((c, i) => {
+        const attrs = { "data-label": t.header[i] || "" };
+        tr.append(i === 0 ? el("th", Object.assign({ scope: "row" }, attrs), c) : el("td", attrs, c || "—"));
+      });
+      return tr;
+    };
+    for (const cells of t.rows) tbody.append(row(cells));
+    if (t.footer) tbody.append(row(t.footer, "total"));
+    table.append(tbody);
+    return table;
   }
 
   // Turns "…40人 [1]" into text and links to the source list item.
@@ -97,26 +87,19 @@
     answerCount += 1;
     const prefix = "a" + answerCount;
     const article = el("article", { class: "answer", id: prefix });
-    article.append(el("h2", {}, data.question));
+    article.append(el("h2", {}, data.typed || data.question));
+    if (data.typed && data.typed !== data.question) article.append(el("p", { class: "resolved" }, "前の質問を受けて「" + data.question + "」として答えています。"));
     article.append(textWithMarkers(data.answer, prefix));
 
-    const figures = data.figures || [];
-    if (figures.length > 0) {
-      const rows = pivot(figures);
-      const hasOther = [...rows.values()].some((r) => r[3].length > 0);
-      const head = ["指標", "基準値", "目標値", "実績値"].concat(hasOther ? ["その他"] : []);
-      const table = el("table", { class: "figures" });
-      table.append(el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col" }, h)))));
-      const tbody = el("tbody");
-      for (const [indicator, cells] of rows) {
-        const tr = el("tr", {}, el("th", { scope: "row" }, indicator));
-        for (let k = 0; k < (hasOther ? 4 : 3); k++) {
-          tr.append(el("td", {}, cells[k].length > 0 ? cells[k].join("\n") : "—"));
-        }
-        tbody.append(tr);
+    for (const t of data.tables || []) {
+      article.append(renderTable(t));
+      if (t.citations && t.citations.length > 0) {
+        article.append(el("p", { class: "table-sources" }, "出典 ", ...t.citations.map((n) => {
+          const a = el("a", { class: "cite", href: "#" + prefix + "-source-" + n }, "[" + n + "]");
+          a.addEventListener("click", (e) => { e.preventDefault(); openSource(prefix, String(n)); });
+          return a;
+        })));
       }
-      table.append(tbody);
-      article.append(table);
     }
 
     if ((data.notes || []).length > 0) {
@@ -132,13 +115,14 @@
         const quote = el("blockquote", { class: "quote", id: prefix + "-quote-" + n }, c.quote);
         quote.hidden = true;
         const link = el("a", { class: "source-link", href: "#" + prefix + "-quote-" + n, "aria-controls": prefix + "-quote-" + n },
-          "[" + n + "] " + c.title + "（" + c.city + "）");
+          "[" + n + "] " + sourceName(c));
         link.addEventListener("click", (e) => {
           e.preventDefault();
           quote.hidden = !quote.hidden;
           link.setAttribute("aria-expanded", String(!quote.hidden));
         });
-        list.append(el("li", { id: prefix + "-source-" + n }, link, " ", el("span", { class: "source-meta" }, lineRef(c)), quote));
+        const open = c.viewer ? el("a", { class: "source-open", href: c.viewer, target: "_blank", rel: "noopener" }, "資料を開く") : null;
+        list.append(el("li", { id: prefix + "-source-" + n }, link, " ", open, quote));
       });
       article.append(list);
     }
@@ -155,7 +139,7 @@
       const response = await fetch("api/ask", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ question }),
+        body: JSON.stringify({ question, session }),
       });
       const data = await response.json().catch(() => ({}));
       if (!response.ok) {

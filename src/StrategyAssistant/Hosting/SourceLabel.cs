@@ -1,0 +1,48 @@
+using StrategyAssistant.Documents;
+
+namespace StrategyAssistant.Hosting;
+
+/// <summary>How every host names a citation for a person: the city and the document's title (not its file name), the
+/// lines, and the page when the source is a paginated original (「〇〇市 第2期総合戦略（施策・KPI） p.12 118行」).</summary>
+public static class SourceLabel
+{
+    /// <summary>The document as a person would name it: the title, prefixed with the city unless the title already names it.</summary>
+    public static string Document(string? city, string? title, string file)
+    {
+        string name = string.IsNullOrWhiteSpace(title) ? file : title.Trim();
+        return string.IsNullOrWhiteSpace(city) || name.Contains(city.Trim(), StringComparison.Ordinal) ? name : $"{city.Trim()} {name}";
+    }
+
+    /// <summary>「118行」 or 「118–120行」, preceded by 「p.12」 when <paramref name="page"/> is known (positive).</summary>
+    public static string Lines(int line, int lineEnd, int? page = null)
+    {
+        string lines = lineEnd > line ? $"{line}–{lineEnd}行" : $"{line}行";
+        return page is > 0 ? $"p.{page} {lines}" : lines;
+    }
+
+    /// <summary>The whole label: document, then the page (PDF) or cell (spreadsheet) when known, then the lines.</summary>
+    public static string Of(Citation citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        return $"{Document(citation.City, citation.Title, citation.File)} {LinesOf(citation)}";
+    }
+
+    /// <summary>The location part of <paramref name="citation"/>'s label: 「p.12 118行」, 「KPI!C12 118行」 or 「118行」.</summary>
+    public static string LinesOf(Citation citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        string lines = Lines(citation.Line, citation.LineEnd, citation.Page);
+        return citation.Cell is { Length: > 0 } cell && citation.Page is null ? $"{cell} {lines}" : lines;
+    }
+
+    /// <summary>The document viewer's id for a corpus file: its name without the extension (letters, digits, '_', '-', '.').</summary>
+    public static string DocumentId(string file) => Path.GetFileNameWithoutExtension(file);
+
+    /// <summary>The viewer's relative URL for a citation: <c>documents/{id}?line=118&amp;end=120#L118</c> (relative to the host's base).</summary>
+    public static string ViewerPath(Citation citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        string end = citation.LineEnd > citation.Line ? $"&end={citation.LineEnd}" : string.Empty;
+        return $"documents/{Uri.EscapeDataString(DocumentId(citation.File))}?line={citation.Line}{end}#L{citation.Line}";
+    }
+}
