@@ -34,6 +34,10 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         settings["Stores:ConnectionString"] = database;
         BotTestHost[] hosts = await Task.WhenAll(BotTestHost.StartAsync(settings, identity: _identity), BotTestHost.StartAsync(settings, identity: _identity));
         (_a, _b) = (hosts[0], hosts[1]);
+
+        // Each host builds its corpus index on first use; do it here so the waits below measure answering, not ingestion.
+        await _a.Get<CorpusIndexProvider>().GetAsync();
+        await _b.Get<CorpusIndexProvider>().GetAsync();
     }
 
     private string Token() => _identity.CreateToken(BotTestHost.AppId, _connector.ServiceUrl);
