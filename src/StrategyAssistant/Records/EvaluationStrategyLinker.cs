@@ -19,17 +19,20 @@ public sealed class EvaluationStrategyLinker : IRecordLinker
         var sheet = kpis.Where(IsSheetRecord).ToList();
         var strategy = kpis.Where(k => !IsSheetRecord(k) && (k.Target is not null || k.Baseline is not null)).ToList();
         var candidates = new List<(double Score, KpiRecord Sheet, KpiRecord Strategy)>();
+
+        // Only records of the same city are compared: group once, normalise each indicator once (a large corpus has many cities).
+        var byCity = strategy.GroupBy(k => k.City, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(k => (Record: k, Name: LayoutText.NormalizeIndicator(k.Indicator))).ToList(), StringComparer.Ordinal);
         foreach (KpiRecord s in sheet)
         {
             string ns = LayoutText.NormalizeIndicator(s.Indicator);
-            foreach (KpiRecord t in strategy)
+            foreach ((KpiRecord t, string nt) in byCity.GetValueOrDefault(s.City) ?? [])
             {
-                if (t.City != s.City || t.Source.File == s.Source.File)
+                if (t.Source.File == s.Source.File)
                 {
                     continue;
                 }
 
-                string nt = LayoutText.NormalizeIndicator(t.Indicator);
                 double score = ns == nt ? 1.0 : LayoutText.Dice(ns, nt);
                 if (SameNumber(s.Target, t.Target) || SameNumber(s.Baseline, t.Baseline))
                 {
