@@ -94,6 +94,8 @@ public sealed class GroundingCheckTests
     [InlineData("移住者数の目標は40人（H30）です [1]。", false)]
     [InlineData("砂川市の移住者数の目標は40人です [1]。", false)]
     [InlineData("移住者数の目標は10人です [1]。", false)]
+    [InlineData("応援大使の人数は3人ですが、移住者数の目標は10人です [1]。", false)]
+    [InlineData("移住者数は16人、応援大使の人数の目標は10人です [1]。", true)]
     [InlineData("移住者数の目標は四十人です [1]。", true)]
     [InlineData("芦別市は移住者数の目標を撤回しました。", false)]
     [InlineData("移住者数の目標は達成されました。", false)]

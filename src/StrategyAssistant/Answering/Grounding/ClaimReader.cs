@@ -43,7 +43,13 @@ public sealed class ClaimReader
             string? role = AttachedRole(sentence, words, previousEnd, number.Index);
             FiscalPeriod? year = AttachedYear(sentence, previousEnd, number);
             string? city = cities.LastOrDefault(c => c.Index < number.Index) is { Word: not null } c ? CityOf(c.Word) : _city;
-            var before = subjects.Where(s => s.Index < number.Index).Select(s => s.Word).ToList();
+            // The subjects named since the previous figure, else anywhere before it in the sentence.
+            var before = subjects.Where(s => s.Index >= previousEnd && s.Index < number.Index).Select(s => s.Word).ToList();
+            if (before.Count == 0)
+            {
+                before = [.. subjects.Where(s => s.Index < number.Index).Select(s => s.Word)];
+            }
+
             bool isFigure = !number.IsDate && (number.Unit is not null || role is not null);
             claims.Add(new Claim(number, role, year, city, before.Count > 0 ? before : _subjects, isFigure));
         }
