@@ -1,6 +1,7 @@
 using StrategyAssistant.Bot;
 using StrategyAssistant.Bot.Packaging;
 using StrategyAssistant.Hosting;
+using StrategyAssistant.Ingestion;
 
 if (args.Length > 0 && args[0] == "package")
 {
@@ -14,6 +15,6 @@ if (args.Length > 0 && args[0] == "package")
     return PackageCommand.Run(args[1..], bot.EffectiveExampleQuestions, bot.MicrosoftAppId, Console.Out, Console.Error);
 }
 
-WebApplication app = BotApplication.Build(new WebApplicationOptions { Args = args }, builder => builder.Services.AddStrategyAssistant(builder.Configuration));
+WebApplication app = BotApplication.Build(new WebApplicationOptions { Args = args }, builder => builder.Services.AddStrategyAssistant(builder.Configuration).AddStrategyAssistantIngestion(builder.Configuration));
 await app.RunAsync().ConfigureAwait(false);
 return 0;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using StrategyAssistant.Cli.Logging;
 using StrategyAssistant.Documents;
 using StrategyAssistant.Hosting;
+using StrategyAssistant.Ingestion;
 
 namespace StrategyAssistant.Cli;
 
@@ -36,6 +37,7 @@ internal static class CliHost
         }
 
         builder.Services.AddStrategyAssistant(builder.Configuration);
+        builder.Services.AddStrategyAssistantIngestion(builder.Configuration);
         return builder.Build();
     }
 

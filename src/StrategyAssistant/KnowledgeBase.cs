@@ -11,8 +11,12 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, KpiRecord> _kpis;
     private readonly Dictionary<string, ProjectRecord> _projects;
 
+    /// <summary>Bump when what the built-in extractors read changes, so indexes built from older records are rebuilt.</summary>
+    public const string RecordsVersion = "records-1";
+
     public KnowledgeBase(Corpus corpus, IReadOnlyList<Passage> passages, RecordSet records)
     {
+        Version = corpus.ContentHash + "|" + RecordsVersion;
         Corpus = corpus;
         Passages = passages;
         Records = records;
@@ -22,6 +26,13 @@ public sealed class KnowledgeBase
     }
 
     public Corpus Corpus { get; }
+
+    /// <summary>What the knowledge was read from and with: the corpus content hash and the reading version (for a snapshot
+    /// also the vocabulary and snapshot schema). The index stamp is built from it, not from the assembly.</summary>
+    public string Version { get; init; }
+
+    /// <summary>Documents that could not be read, one message each (the rest of the corpus is served).</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
 
     public IReadOnlyList<Passage> Passages { get; }
 

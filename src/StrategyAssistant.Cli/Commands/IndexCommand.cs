@@ -9,7 +9,7 @@ internal static class IndexCommand
 {
     public static Command Create(Option<bool> verbose)
     {
-        var command = new Command("index", "資料から検索インデックスを作り直します。");
+        var command = new Command("index", "資料から検索インデックスを作り直します。") { IndexAddCommand.Create(verbose) };
         command.SetAction((parse, cancellationToken) =>
         {
             TextWriter output = parse.InvocationConfiguration.Output;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace StrategyAssistant.Documents;
 
@@ -9,13 +7,6 @@ namespace StrategyAssistant.Documents;
 public sealed class Corpus
 {
     public const string ManifestFileName = "manifest.json";
-
-    private static readonly JsonSerializerOptions s_manifestOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
 
     private readonly Dictionary<string, SourceDocument> _byFile;
 
@@ -46,43 +37,19 @@ public sealed class Corpus
         }
 
         byte[] manifestBytes = File.ReadAllBytes(manifestPath);
-        ManifestFile? manifest;
-        try
-        {
-            manifest = JsonSerializer.Deserialize<ManifestFile>(manifestBytes, s_manifestOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new CorpusException($"{manifestPath} is not valid JSON: {ex.Message}", ex);
-        }
-
-        if (manifest?.Documents is not { Count: > 0 } entries)
-        {
-            throw new CorpusException($"{manifestPath} lists no documents.");
-        }
-
+        Manifest manifest = Manifest.Parse(manifestBytes, manifestPath);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(manifestBytes);
-        var documents = new List<SourceDocument>(entries.Count);
-        foreach (ManifestEntry entry in entries)
+        var documents = new List<SourceDocument>(manifest.Documents.Count);
+        foreach (DocumentInfo info in manifest.Documents)
         {
-            if (string.IsNullOrWhiteSpace(entry.File) || string.IsNullOrWhiteSpace(entry.City))
+            string? path = CorpusJail.Resolve(directory, info.File, CorpusJail.DefaultMaxTextBytes, out string? problem);
+            if (path is null)
             {
-                throw new CorpusException($"{manifestPath}: every document needs at least \"file\" and \"city\".");
+                throw new CorpusException($"{manifestPath} names {info.File}: {problem}");
             }
 
-            if (entry.File.Contains('/', StringComparison.Ordinal) || entry.File.Contains('\\', StringComparison.Ordinal) || entry.File.StartsWith('.'))
-            {
-                throw new CorpusException($"{manifestPath}: \"{entry.File}\" must be a plain file name inside the documents folder.");
-            }
-
-            string path = Path.Combine(directory, entry.File);
-            if (!File.Exists(path))
-            {
-                throw new CorpusException($"{manifestPath} names {entry.File}, which is not in '{directory}'.");
-            }
-
-            byte[] bytes = File.ReadAllBytes(path);
+            byte[] bytes = CorpusJail.ReadBounded(path, CorpusJail.DefaultMaxTextBytes, info.File);
             hash.AppendData(bytes);
             string text;
             try
@@ -91,7 +58,7 @@ public sealed class Corpus
             }
             catch (DecoderFallbackException ex)
             {
-                throw new CorpusException($"{entry.File} is not valid UTF-8.", ex);
+                throw new CorpusException($"{info.File} is not valid UTF-8.", ex);
             }
 
             if (text.Length > 0 && text[0] == '\uFEFF')
@@ -99,7 +66,6 @@ public sealed class Corpus
                 text = text[1..];
             }
 
-            var info = new DocumentInfo(entry.File, entry.City, entry.Title ?? entry.File, entry.Kind ?? "document", entry.Period ?? string.Empty, entry.Issuer ?? entry.City);
             documents.Add(SourceDocument.FromText(info, text));
         }
 
@@ -119,27 +85,6 @@ public sealed class Corpus
         }
 
         return null;
-    }
-
-    private sealed class ManifestFile
-    {
-        [JsonPropertyName("documents")]
-        public List<ManifestEntry>? Documents { get; set; }
-    }
-
-    private sealed class ManifestEntry
-    {
-        public string? File { get; set; }
-
-        public string? City { get; set; }
-
-        public string? Title { get; set; }
-
-        public string? Kind { get; set; }
-
-        public string? Period { get; set; }
-
-        public string? Issuer { get; set; }
     }
 }
 

@@ -45,23 +45,36 @@ public sealed class SourceDocument
         return FromText(info, text);
     }
 
+    /// <summary>Lines split at CR LF, CR or LF; format characters (zero-width space, joiners, BOM, soft hyphen) removed.</summary>
     public static SourceDocument FromText(DocumentInfo info, string text)
     {
-        string[] lines = text.Split('\n');
-        if (lines.Length > 0 && lines[^1].Length == 0)
+        var lines = new List<string>();
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
         {
-            // A final newline ends the last line; it does not start another.
-            lines = lines[..^1];
+            if (text[i] is '\n' or '\r')
+            {
+                lines.Add(WithoutFormatCharacters(text[start..i]));
+                if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                start = i + 1;
+            }
         }
 
-        for (int i = 0; i < lines.Length; i++)
+        if (start < text.Length)
         {
-            if (lines[i].EndsWith('\r'))
-            {
-                lines[i] = lines[i][..^1];
-            }
+            // A final newline ends the last line; it does not start another.
+            lines.Add(WithoutFormatCharacters(text[start..]));
         }
 
         return new SourceDocument(info, lines);
     }
+
+    private static string WithoutFormatCharacters(string line) =>
+        line.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            ? new string(line.Where(c => char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format).ToArray())
+            : line;
 }

@@ -13,6 +13,9 @@ namespace StrategyAssistant.Records;
 /// <param name="Source">Where the value stands.</param>
 public sealed partial record KpiValue(string Text, decimal? Number, string? Unit, FiscalPeriod? Period, string? Note, Citation Source)
 {
+    /// <summary>The header, caption or title line that gives the value's year or unit, when it stands apart from the value.</summary>
+    public Citation? PeriodSource { get; init; }
+
     /// <summary>The figure as a person reads it: the number with its unit as written, else the text.</summary>
     public string Display => ValueText + (Number is not null && Unit is not null
         && !ValueText.Normalize(System.Text.NormalizationForm.FormKC).EndsWith(Unit.Normalize(System.Text.NormalizationForm.FormKC), StringComparison.Ordinal) ? Unit : string.Empty);

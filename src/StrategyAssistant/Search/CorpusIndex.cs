@@ -35,11 +35,18 @@ public sealed class CorpusIndexProvider : IDisposable
     private readonly IOptions<StrategyAssistantOptions> _options;
     private readonly IndexManager _indexManager;
     private readonly ILogger<CorpusIndexProvider> _logger;
+    private readonly IKnowledgeSource _source;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CorpusIndex? _current;
 
-    public CorpusIndexProvider(IOptions<StrategyAssistantOptions> options, IndexManager indexManager, ILogger<CorpusIndexProvider> logger)
+    /// <param name="options">Paths.</param>
+    /// <param name="indexManager">Builds and opens the index.</param>
+    /// <param name="logger">Log.</param>
+    /// <param name="source">Where knowledge comes from (a host registers the ingestion stage's snapshot source); the text
+    /// corpus with the built-in extractors when none is registered.</param>
+    public CorpusIndexProvider(IOptions<StrategyAssistantOptions> options, IndexManager indexManager, ILogger<CorpusIndexProvider> logger, IKnowledgeSource? source = null)
     {
+        _source = source ?? new TextCorpusKnowledgeSource();
         _options = options;
         _indexManager = indexManager;
         _logger = logger;
@@ -59,7 +66,7 @@ public sealed class CorpusIndexProvider : IDisposable
             if (_current is null)
             {
                 (string documents, string indexPath) = Paths();
-                KnowledgeBase knowledge = LoadKnowledge(documents);
+                KnowledgeBase knowledge = LoadKnowledge(documents, indexPath, cancellationToken);
                 _current = new CorpusIndex(knowledge, _indexManager.OpenOrBuild(indexPath, knowledge, cancellationToken));
             }
 
@@ -78,7 +85,7 @@ public sealed class CorpusIndexProvider : IDisposable
         try
         {
             (string documents, string indexPath) = Paths();
-            KnowledgeBase knowledge = LoadKnowledge(documents);
+            KnowledgeBase knowledge = LoadKnowledge(documents, indexPath, cancellationToken);
             _current?.Dispose();
             _current = null;
             IndexBuildResult result = _indexManager.Build(indexPath, knowledge, cancellationToken);
@@ -103,10 +110,15 @@ public sealed class CorpusIndexProvider : IDisposable
         return (documents, _options.Value.ResolveIndexPath(documents));
     }
 
-    private KnowledgeBase LoadKnowledge(string documents)
+    private KnowledgeBase LoadKnowledge(string documents, string indexPath, CancellationToken cancellationToken)
     {
-        Corpus corpus = Corpus.Load(documents);
-        KnowledgeBase knowledge = KnowledgeBase.Create(corpus);
+        KnowledgeBase knowledge = _source.Load(documents, indexPath, cancellationToken);
+        Corpus corpus = knowledge.Corpus;
+        foreach (string problem in knowledge.Problems)
+        {
+            _logger.LogWarning("{Problem}", problem);
+        }
+
         _logger.LogInformation("Read {Documents} documents from {Path}: {Passages} passages, {Kpis} KPIs, {Projects} projects, {Notes} data-quality notes.",
             corpus.Documents.Count, documents, knowledge.Passages.Count, knowledge.Records.Kpis.Count, knowledge.Records.Projects.Count, knowledge.Records.Notes.Count);
         return knowledge;

@@ -35,11 +35,11 @@ public sealed class IndexManager
         _logger = logger;
     }
 
-    /// <summary>What the index must have been built for: the corpus bytes, the analysis, the schema and the reading code.</summary>
+    /// <summary>What the index must have been built for: the knowledge's version (corpus content hash, reading and vocabulary
+    /// versions), the analysis and the index schema. Not the assembly: rebuilding the code does not force a rebuild.</summary>
     public string Stamp(KnowledgeBase knowledge)
     {
-        string code = typeof(IndexManager).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-        byte[] bytes = Encoding.UTF8.GetBytes(string.Join('|', knowledge.Corpus.ContentHash, _analysis.Version, SchemaVersion, code));
+        byte[] bytes = Encoding.UTF8.GetBytes(string.Join('|', knowledge.Version, _analysis.Version, SchemaVersion));
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
@@ -74,7 +74,20 @@ public sealed class IndexManager
         var stopwatch = Stopwatch.StartNew();
         string fullPath = Path.GetFullPath(path);
         string parent = Path.GetDirectoryName(fullPath.TrimEnd(Path.DirectorySeparatorChar))!;
-        System.IO.Directory.CreateDirectory(parent);
+        try
+        {
+            System.IO.Directory.CreateDirectory(parent);
+            ProbeWritable(parent);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // One line that says what is wrong, instead of Lucene's "Lock obtain timed out" from deep inside a build.
+            throw new IndexFolderException(
+                $"The index folder {parent} is not writable ({ex.Message}) and the index there is missing or out of date; " +
+                "make the folder writable or set StrategyAssistant__IndexPath to a writable folder.", ex);
+        }
+
+        RemoveStaleBuilds(parent, Path.GetFileName(fullPath));
         string temp = Path.Combine(parent, $"{Path.GetFileName(fullPath)}.tmp-{Guid.NewGuid():N}");
         try
         {
@@ -224,6 +237,28 @@ public sealed class IndexManager
         }
     }
 
+    private static void ProbeWritable(string folder)
+    {
+        string probe = Path.Combine(folder, $".write-probe-{Guid.NewGuid():N}");
+        using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+        {
+        }
+    }
+
+    /// <summary>Removes <c>NAME.tmp-*</c> folders a killed build left behind (older than a minute, so a build running in
+    /// another process at this moment keeps its folder).</summary>
+    private void RemoveStaleBuilds(string parent, string name)
+    {
+        foreach (string leftover in System.IO.Directory.EnumerateDirectories(parent, name + ".tmp-*"))
+        {
+            if (System.IO.Directory.GetLastWriteTimeUtc(leftover) < DateTime.UtcNow.AddMinutes(-1))
+            {
+                _logger.LogInformation("Removing {Directory}, left by an interrupted index build.", leftover);
+                TryDelete(leftover);
+            }
+        }
+    }
+
     private void TryDelete(string directory)
     {
         try
@@ -237,6 +272,15 @@ public sealed class IndexManager
         {
             _logger.LogWarning("Could not delete {Directory}: {Message}", directory, ex.Message);
         }
+    }
+}
+
+/// <summary>The index folder cannot be written while the index must be (re)built; the message says what to do.</summary>
+public sealed class IndexFolderException : IOException
+{
+    public IndexFolderException(string message, Exception innerException)
+        : base(message, innerException)
+    {
     }
 }
 

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion.Formats;
+using StrategyAssistant.Ingestion.Interpreters;
+using StrategyAssistant.Ingestion.Layout;
+using StrategyAssistant.Ingestion.Vocabulary;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion;
+
+/// <summary>A corpus folder's bytes, read once through the jail: the manifest, each readable document's bytes, the content
+/// hash over them (the same as <see cref="Corpus.ContentHash"/>), and what could not be read.</summary>
+public sealed record CorpusFiles(string Directory, Manifest Manifest, IReadOnlyList<(DocumentInfo Info, byte[] Bytes)> Documents, string ContentHash, IReadOnlyList<IngestProblem> Problems);
+
+/// <summary>What one document gave, for progress lines and benchmarks.</summary>
+public sealed record DocumentIngest(string File, string Format, string Reader, int Lines, int Kpis, int Projects, TimeSpan Elapsed);
+
+/// <summary>Reads a corpus folder into knowledge: every format through its reader into the layout model; a document whose
+/// layout one of the built-in extractors knows is read by it (the bundled layouts keep their records exactly), any other by
+/// the header-role interpreters; then the cross-document linkers. Bad files are reported by name and skipped.</summary>
+public sealed class CorpusIngestor
+{
+    /// <summary>Bump when ingestion reads differently (with the vocabulary version it decides whether a snapshot is current).</summary>
+    public const string IngestionVersion = "ingest-1";
+
+    private readonly StrategyVocabulary _vocabulary;
+    private readonly IngestionOptions _options;
+    private readonly DocumentInterpreter _interpreter;
+
+    public CorpusIngestor(StrategyVocabulary vocabulary, IngestionOptions options)
+    {
+        _vocabulary = vocabulary;
+        _options = options;
+        _interpreter = new DocumentInterpreter(vocabulary);
+    }
+
+    public StrategyVocabulary Vocabulary => _vocabulary;
+
+    /// <summary>The stamp knowledge read from <paramref name="contentHash"/> carries: content, reading code versions and vocabulary.</summary>
+    public string Stamp(string contentHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join('|', contentHash, IngestionVersion, KnowledgeBase.RecordsVersion, _vocabulary.Version, KnowledgeSnapshot.SchemaVersion))));
+
+    /// <summary>Reads the manifest and the documents' bytes through the corpus jail.</summary>
+    public CorpusFiles ReadFiles(string directory)
+    {
+        string manifestPath = Path.Combine(directory, Corpus.ManifestFileName);
+        if (!File.Exists(manifestPath))
+        {
+            throw new CorpusException($"No {Corpus.ManifestFileName} in the documents folder '{directory}'.");
+        }
+
+        byte[] manifestBytes = File.ReadAllBytes(manifestPath);
+        Manifest manifest = Manifest.Parse(manifestBytes, manifestPath);
+        var problems = manifest.Problems.Select(p => new IngestProblem(Corpus.ManifestFileName, p)).ToList();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(manifestBytes);
+        var documents = new List<(DocumentInfo, byte[])>();
+        foreach (DocumentInfo info in manifest.Documents)
+        {
+            long max = DocumentReaders.For(info.File) is TextDocumentReader ? _options.MaxTextBytes : _options.MaxBinaryBytes;
+            string? path = CorpusJail.Resolve(directory, info.File, max, out string? problem);
+            if (path is null)
+            {
+                problems.Add(new IngestProblem(info.File, problem!));
+                continue;
+            }
+
+            try
+            {
+                byte[] bytes = CorpusJail.ReadBounded(path, max, info.File);
+                hash.AppendData(bytes);
+                documents.Add((info, bytes));
+            }
+            catch (Exception ex) when (ex is CorpusException or IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new IngestProblem(info.File, ex.Message));
+            }
+        }
+
+        var listed = manifest.Documents.Select(d => d.File).ToHashSet(StringComparer.Ordinal);
+        foreach (string file in System.IO.Directory.EnumerateFiles(directory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+        {
+            if (file != Corpus.ManifestFileName && !file.StartsWith('.') && !listed.Contains(file) && DocumentReaders.All.Any(r => r.Handles(file)))
+            {
+                problems.Add(new IngestProblem(file, $"{file} is in the documents folder but not in {Corpus.ManifestFileName}; add it with: index add {file}"));
+            }
+        }
+
+        return new CorpusFiles(directory, manifest, documents, Convert.ToHexStringLower(hash.GetHashAndReset()), problems);
+    }
+
+    /// <summary>Ingests the files: layout, records, passages. <paramref name="progress"/> hears of each document as it is done.</summary>
+    public KnowledgeBase Ingest(CorpusFiles files, IProgress<DocumentIngest>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var problems = files.Problems.ToList();
+        var sources = new List<SourceDocument>();
+        RecordSet records = RecordSet.Empty;
+        foreach ((DocumentInfo info, byte[] bytes) in files.Documents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var stopwatch = Stopwatch.StartNew();
+            LayoutDocument layout;
+            try
+            {
+                layout = DocumentReaders.For(info.File).Read(info, bytes);
+            }
+            catch (IngestException ex)
+            {
+                problems.Add(new IngestProblem(info.File, ex.Message));
+                continue;
+            }
+
+            (RecordSet read, string reader) = ReadRecords(layout);
+            sources.Add(layout.ToSourceDocument());
+            records = records.Concat(read);
+            progress?.Report(new DocumentIngest(info.File, layout.Format, reader, layout.Lines.Count, read.Kpis.Count, read.Projects.Count, stopwatch.Elapsed));
+        }
+
+        foreach (IRecordLinker linker in RecordExtractors.Linkers)
+        {
+            records = linker.Link(records);
+        }
+
+        var corpus = new Corpus(sources, files.ContentHash);
+        var passages = sources.SelectMany(PassageSplitter.Split).ToList();
+        return new KnowledgeBase(corpus, passages, records)
+        {
+            Version = Stamp(files.ContentHash),
+            Problems = [.. problems.Select(p => p.Message)],
+        };
+    }
+
+    /// <summary>The records of one document: the built-in extractors that know its layout, else the interpreters.</summary>
+    public (RecordSet Records, string Reader) ReadRecords(LayoutDocument layout)
+    {
+        SourceDocument source = layout.ToSourceDocument();
+        var extractors = RecordExtractors.All.Where(e => e is not GenericKpiExtractor && e.CanRead(source)).ToList();
+        if (extractors.Count > 0)
+        {
+            RecordSet set = RecordSet.Empty;
+            foreach (IRecordExtractor extractor in extractors)
+            {
+                set = set.Concat(extractor.Extract(source));
+            }
+
+            return (LayoutCitations.Apply(set, layout), string.Join('+', extractors.Select(e => e.Name)));
+        }
+
+        return (_interpreter.Read(layout), "interpreters");
+    }
+}

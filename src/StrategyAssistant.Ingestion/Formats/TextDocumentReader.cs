@@ -1,0 +1,114 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion.Layout;
+
+namespace StrategyAssistant.Ingestion.Formats;
+
+/// <summary>Reads UTF-8 text: lines at CR LF / CR / LF, format characters removed, markup remnants stripped from cells, and
+/// cells separated by tabs or, in text taken from a PDF, by runs of two or more spaces (positions kept for alignment).</summary>
+public sealed partial class TextDocumentReader : IDocumentReader
+{
+    public string Format => "text";
+
+    public bool Handles(string fileName) =>
+        fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
+    public LayoutDocument Read(DocumentInfo info, byte[] bytes) => FromText(info, Decode(info.File, bytes));
+
+    /// <summary>UTF-8 (with or without BOM); anything else is refused with what to do about it.</summary>
+    public static string Decode(string file, byte[] bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            throw new IngestException(file, "the file is empty (0 bytes).");
+        }
+
+        if ((bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            || bytes.Take(512).Count(b => b == 0) > 8)
+        {
+            throw new IngestException(file, "the text is UTF-16; save it as UTF-8.");
+        }
+
+        try
+        {
+            string text = new UTF8Encoding(false, true).GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new IngestException(file, "the text is not UTF-8 (Shift-JIS or another legacy encoding?); save it as UTF-8.", ex);
+        }
+    }
+
+    public static LayoutDocument FromText(DocumentInfo info, string text)
+    {
+        IReadOnlyList<string> raw = TextNormalization.SplitLines(text);
+        var lines = new List<LayoutLine>(raw.Count);
+        for (int i = 0; i < raw.Count; i++)
+        {
+            string line = TextNormalization.RemoveFormatCharacters(raw[i]);
+            lines.Add(ReadLine(i + 1, line) with { Raw = line });
+        }
+
+        return new LayoutDocument(info, lines, "text");
+    }
+
+    /// <summary>One text line: its clean text and its cells.</summary>
+    public static LayoutLine ReadLine(int number, string raw)
+    {
+        string clean = Records.TableCellText.Clean(raw);
+        if (raw.Contains('\t', StringComparison.Ordinal))
+        {
+            string[] parts = raw.Split('\t');
+            var cells = new List<LayoutCell>(parts.Length);
+            for (int i = 0; i < parts.Length; i++)
+            {
+                cells.Add(new LayoutCell(Records.TableCellText.Clean(parts[i]), i, i + 1));
+            }
+
+            // A line of only tabs is blank.
+            return cells.All(c => c.Text.Length == 0)
+                ? new LayoutLine(number, 1, number, string.Empty, [], CellSeparation.None)
+                : new LayoutLine(number, 1, number, clean, cells, CellSeparation.Tabs);
+        }
+
+        string stripped = Markup.Strip(raw);
+        MatchCollection gaps = SpaceRun().Matches(stripped);
+        if (gaps.Count == 0 || clean.Length == 0)
+        {
+            return new LayoutLine(number, 1, number, clean, clean.Length == 0 ? [] : [new LayoutCell(clean, 0, TextNormalization.DisplayWidth(clean))], CellSeparation.None);
+        }
+
+        var spaced = new List<LayoutCell>();
+        int at = 0;
+        foreach (Match gap in gaps)
+        {
+            AddCell(stripped, at, gap.Index, spaced);
+            at = gap.Index + gap.Length;
+        }
+
+        AddCell(stripped, at, stripped.Length, spaced);
+        return spaced.Count <= 1
+            ? new LayoutLine(number, 1, number, clean, spaced, CellSeparation.None)
+            : new LayoutLine(number, 1, number, clean, spaced, CellSeparation.Positions);
+    }
+
+    private static void AddCell(string line, int from, int to, List<LayoutCell> cells)
+    {
+        string text = line[from..to];
+        string trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            return;
+        }
+
+        int lead = text.Length - text.TrimStart().Length;
+        int start = TextNormalization.DisplayWidth(line[..(from + lead)]);
+        cells.Add(new LayoutCell(Records.TableCellText.Clean(trimmed), start, start + TextNormalization.DisplayWidth(trimmed)));
+    }
+
+    // Two or more spaces (ASCII or ideographic): a column gap in text laid out by a PDF extraction.
+    [GeneratedRegex("[ \u3000]{2,}")]
+    private static partial Regex SpaceRun();
+}

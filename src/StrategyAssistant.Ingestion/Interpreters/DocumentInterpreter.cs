@@ -1,0 +1,81 @@
+using StrategyAssistant.Ingestion.Layout;
+using StrategyAssistant.Ingestion.Vocabulary;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Interpreters;
+
+/// <summary>Reads a layout document of any layout into records: headings set the path (基本目標 → 施策 → 事業, 数値目標 or KPI),
+/// tables are claimed by the interpreter their header roles fit, KPI lines are read by their arrows. Afterwards a goal's
+/// 数値目標 and a measure's KPI for the same indicator with different figures get a data-quality note (both records stay).</summary>
+public sealed class DocumentInterpreter
+{
+    private readonly StrategyVocabulary _vocabulary;
+    private readonly TableFinder _tables;
+    private readonly KpiTableInterpreter _kpiTables = new();
+    private readonly ProjectTableInterpreter _projectTables = new();
+    private readonly KpiLineInterpreter _kpiLines = new();
+
+    public DocumentInterpreter(StrategyVocabulary vocabulary)
+    {
+        _vocabulary = vocabulary;
+        _tables = new TableFinder(vocabulary);
+    }
+
+    public RecordSet Read(LayoutDocument document)
+    {
+        var context = new InterpretContext(document, _vocabulary);
+        for (int i = 0; i < document.Lines.Count; i++)
+        {
+            LayoutLine line = document.Lines[i];
+            if (line.IsBlank || context.Headings.Observe(line))
+            {
+                continue;
+            }
+
+            if (_tables.TryRead(document, i, out int tableEnd) is { } table)
+            {
+                if (_kpiTables.Claims(table))
+                {
+                    _kpiTables.Read(table, context);
+                }
+                else if (_projectTables.Claims(table))
+                {
+                    _projectTables.Read(table, context);
+                }
+
+                i = tableEnd;
+                continue;
+            }
+
+            int consumed = _kpiLines.TryRead(i, context);
+            if (consumed >= i)
+            {
+                i = consumed;
+            }
+        }
+
+        NoteGoalAndMeasureDifferences(context);
+        return context.ToRecordSet();
+    }
+
+    private static void NoteGoalAndMeasureDifferences(InterpretContext context)
+    {
+        foreach (var group in context.Kpis.GroupBy(k => StrategyVocabulary.Fold(k.Indicator), StringComparer.Ordinal))
+        {
+            KpiRecord? goal = group.FirstOrDefault(k => k.IsGoalTarget);
+            KpiRecord? measure = group.FirstOrDefault(k => !k.IsGoalTarget);
+            if (goal is null || measure is null)
+            {
+                continue;
+            }
+
+            string Show(KpiRecord k) => $"基準値 {k.Baseline?.Text ?? "—"}、目標値 {k.Target?.Text ?? "—"}";
+            if (!string.Equals(Show(goal), Show(measure), StringComparison.Ordinal))
+            {
+                context.Notes.Add(new DataQualityNote(goal.City, "goal-measure-differ",
+                    $"「{goal.Indicator}」は基本目標の数値目標では{Show(goal)}、施策のKPIでは{Show(measure)}と記載されています（別の記録として扱います）。",
+                    [goal.Source, measure.Source]) { Subjects = [goal.Indicator] });
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion.Layout;
+using StrategyAssistant.Ingestion.Vocabulary;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Interpreters;
+
+/// <summary>Reads a table whose header names value roles (基準値 / 現状値 / 目標値 / 実績値) into KPI records, in any column
+/// order: years from the header cell, the header's second line, the caption or the cell itself; a label on one line with
+/// its values on the next joined by alignment; a value spilling onto the next line appended to its cell.</summary>
+public sealed class KpiTableInterpreter
+{
+    public bool Claims(LayoutTable table) =>
+        table.Columns.Any(c => TableFinder.IsValueRole(c.Role))
+        && table.Columns.Any(c => c.Role is ColumnRole.Target or ColumnRole.Baseline)
+        && !table.Columns.Any(c => c.Role is ColumnRole.Budget);
+
+    public void Read(LayoutTable table, InterpretContext context)
+    {
+        int indicator = Column(table, ColumnRole.Indicator);
+        bool goalLevel = context.Headings.Section == FigureSection.GoalTargets
+            || (table.Caption is not null && context.Vocabulary.GoalTargetMarkers.Any(m => table.Caption.Text.Contains(m, StringComparison.Ordinal)));
+        foreach (TableRow row in JoinRows(table, indicator))
+        {
+            string label = row.Text(indicator);
+            if (label.Length == 0 || !label.Any(TableCellText.IsJapanese))
+            {
+                continue;
+            }
+
+            KpiRecord? record = Record(table, row, label, goalLevel, context);
+            if (record is not null)
+            {
+                context.Kpis.Add(record);
+            }
+        }
+    }
+
+    /// <summary>Rows as records see them: a label-only row joined to the value row under it that has no label; a row of
+    /// notes only (（令和6年度）) appended to the row above; a label that closes a parenthesis left open above, appended to it.</summary>
+    internal static List<TableRow> JoinRows(LayoutTable table, int indicator)
+    {
+        var rows = new List<TableRow>();
+        TableRow? pendingLabel = null;
+        foreach (TableRow row in table.Rows)
+        {
+            bool hasLabel = row.Text(indicator).Length > 0;
+            bool hasFigure = ValueColumns(table).Any(i => CellText.HasFigure(row.Text(i)));
+            bool onlyNotes = !hasLabel && Enumerable.Range(0, row.Cells.Count).All(i => row[i] is null || CellText.IsContinuation(row[i]!.Text));
+            if (onlyNotes && rows.Count > 0 && pendingLabel is null && rows[^1].LineEnd == row.Line - 1)
+            {
+                rows[^1] = Append(rows[^1], row);
+                continue;
+            }
+
+            if (hasLabel && !hasFigure)
+            {
+                string label = row.Text(indicator);
+                if (pendingLabel is null && rows.Count > 0 && Unbalanced(rows[^1].Text(indicator)) && rows[^1].LineEnd == row.Line - 1)
+                {
+                    rows[^1] = Append(rows[^1], row, glue: string.Empty);
+                    continue;
+                }
+
+                pendingLabel = pendingLabel is not null && Unbalanced(pendingLabel.Text(indicator)) ? Append(pendingLabel, row, glue: string.Empty) : row;
+                _ = label;
+                continue;
+            }
+
+            if (!hasLabel && hasFigure && pendingLabel is not null)
+            {
+                var cells = row.Cells.ToArray();
+                cells[indicator] = pendingLabel[indicator];
+                rows.Add(new TableRow(pendingLabel.Line, row.LineEnd, cells));
+                pendingLabel = null;
+                continue;
+            }
+
+            pendingLabel = null;
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static KpiRecord? Record(LayoutTable table, TableRow row, string label, bool goalLevel, InterpretContext context)
+    {
+        LayoutDocument document = context.Document;
+        string? nameUnit = CellText.UnitOfName(label, context.Vocabulary);
+        KpiValue? ValueAt(int column)
+        {
+            TableColumn c = table.Columns[column];
+            LayoutCell? cell = row[column];
+            if (cell is null || cell.Text.Length == 0)
+            {
+                return null;
+            }
+
+            int line = LineOf(row, cell, document);
+            Citation source = document.Cite(line, line, cell.Text, cell.Address);
+            Citation? periodSource = c.Year is null ? null : document.Cite(c.HeaderLine, c.HeaderLine, c.Header, HeaderAddress(table, c));
+            return CellText.Value(cell.Text, source, c.Year, c.Unit ?? nameUnit, periodSource);
+        }
+
+        var values = ValueColumns(table).Select(i => (table.Columns[i].Role, Value: ValueAt(i))).Where(v => v.Value is not null).ToList();
+        if (!values.Any(v => v.Value!.Number is not null || CellText.HasFigure(v.Value.Text)))
+        {
+            return null;
+        }
+
+        bool hasBaselineColumn = table.Columns.Any(c => c.Role == ColumnRole.Baseline);
+        KpiValue? Pick(ColumnRole role) => Latest(values.Where(v => v.Role == role).Select(v => v.Value!));
+        KpiValue? baseline = Pick(ColumnRole.Baseline) ?? (hasBaselineColumn ? null : Pick(ColumnRole.Current));
+        KpiValue? actual = Pick(ColumnRole.Actual) ?? (hasBaselineColumn ? Pick(ColumnRole.Current) : null);
+        KpiValue? target = Pick(ColumnRole.Target);
+        var series = values.Where(v => v.Role == ColumnRole.Actual && v.Value!.Period is { IsSingleYear: true })
+            .Select(v => new YearlyValue(v.Value!.Period!.Start, null, v.Value))
+            .ToList();
+        KpiRecord record = context.Kpi(row.Line, row.LineEnd, label, baseline, target, actual, goalLevel) with
+        {
+            Series = series.Count > 1 ? series : [],
+            Status = Text(row, table, ColumnRole.Status),
+            Evaluation = Text(row, table, ColumnRole.Evaluation),
+            Department = Text(row, table, ColumnRole.Department),
+            Note = table.Footnotes.Count == 0 ? null : string.Join(" ", table.Footnotes.Select(f => f.Text)),
+        };
+        return record;
+    }
+
+    private static KpiValue? Latest(IEnumerable<KpiValue> values) =>
+        values.Where(v => v.Number is not null || v.Text.Length > 0).OrderBy(v => v.Number is null ? 0 : 1).ThenBy(v => v.Period?.End.Year ?? 0).LastOrDefault();
+
+    private static string? Text(TableRow row, LayoutTable table, ColumnRole role)
+    {
+        int at = Column(table, role);
+        string text = at < 0 ? string.Empty : row.Text(at);
+        return text.Length == 0 ? null : text;
+    }
+
+    private static IEnumerable<int> ValueColumns(LayoutTable table) =>
+        Enumerable.Range(0, table.Columns.Count).Where(i => TableFinder.IsValueRole(table.Columns[i].Role));
+
+    private static int Column(LayoutTable table, ColumnRole role) => table.Columns.ToList().FindIndex(c => c.Role == role);
+
+    private static string? HeaderAddress(LayoutTable table, TableColumn column) =>
+        table.Header[0].Cells.FirstOrDefault(c => c.Text == column.Header)?.Address;
+
+    /// <summary>The line a cell of a joined row stands on.</summary>
+    private static int LineOf(TableRow row, LayoutCell cell, LayoutDocument document)
+    {
+        for (int n = row.Line; n <= row.LineEnd; n++)
+        {
+            if (document.Line(n).Cells.Any(c => ReferenceEquals(c, cell) || (c.Text.Length > 0 && cell.Text.StartsWith(c.Text, StringComparison.Ordinal) && c.Start == cell.Start)))
+            {
+                return n;
+            }
+        }
+
+        return row.Line;
+    }
+
+    private static TableRow Append(TableRow above, TableRow below, string glue = "")
+    {
+        var cells = above.Cells.ToArray();
+        for (int i = 0; i < cells.Length; i++)
+        {
+            if (below[i] is { } add)
+            {
+                cells[i] = cells[i] is { } have ? have with { Text = have.Text + glue + add.Text } : add;
+            }
+        }
+
+        return new TableRow(above.Line, below.LineEnd, cells);
+    }
+
+    private static bool Unbalanced(string text) =>
+        text.Count(c => c is '(' or '（') > text.Count(c => c is ')' or '）');
+}

@@ -1,0 +1,264 @@
+using StrategyAssistant.Ingestion.Vocabulary;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Layout;
+
+/// <summary>Finds tables by their header: a line whose cells name column roles (基準値, 目標値（令和6年度）, 担当部 …). The header
+/// gives the columns; a second header line of years or units under it is merged in; the caption is the line above; rows run
+/// to a blank line, a heading or the next header; ※ lines under the rows are the table's footnotes.</summary>
+public sealed class TableFinder
+{
+    private readonly StrategyVocabulary _vocabulary;
+
+    public TableFinder(StrategyVocabulary vocabulary)
+    {
+        _vocabulary = vocabulary;
+    }
+
+    /// <summary>The table whose header stands at <paramref name="index"/> (0-based into the document's lines), or null.</summary>
+    public LayoutTable? TryRead(LayoutDocument document, int index, out int consumedTo)
+    {
+        consumedTo = index;
+        IReadOnlyList<LayoutLine> lines = document.Lines;
+        LayoutLine header = lines[index];
+        List<TableColumn>? columns = Columns(header);
+        if (columns is null)
+        {
+            return null;
+        }
+
+        LayoutLine? caption = Caption(lines, index);
+        var headerLines = new List<LayoutLine> { header };
+        int next = index + 1;
+        if (next < lines.Count && IsHeaderContinuation(lines[next]))
+        {
+            MergeContinuation(columns, lines[next]);
+            headerLines.Add(lines[next]);
+            next++;
+        }
+
+        ApplyCaption(columns, caption);
+        var rowLines = new List<LayoutLine>();
+        var footnotes = new List<LayoutLine>();
+        for (; next < lines.Count; next++)
+        {
+            LayoutLine line = lines[next];
+            if (line.IsBlank || Columns(line) is not null || (line.Cells.Count <= 1 && TableCellText.GoalHeading(line.Text) is not null))
+            {
+                break;
+            }
+
+            if (IsFootnote(line))
+            {
+                footnotes.Add(line);
+                continue;
+            }
+
+            if (footnotes.Count > 0)
+            {
+                break;
+            }
+
+            rowLines.Add(line);
+        }
+
+        // Footnotes may follow one blank line.
+        if (next + 1 < lines.Count && lines[next].IsBlank && IsFootnote(lines[next + 1]))
+        {
+            for (next++; next < lines.Count && IsFootnote(lines[next]); next++)
+            {
+                footnotes.Add(lines[next]);
+            }
+        }
+
+        consumedTo = next - 1;
+        IReadOnlyList<TableRow> rows = [.. rowLines.Select(l => Place(l, columns))];
+        return new LayoutTable(headerLines, caption, columns, rows, footnotes);
+    }
+
+    /// <summary>The columns a line names when it is a header: at least two cells with roles, at most one without (the
+    /// indicator column's own heading, such as 施策名). A header with no indicator column gets one on its left.</summary>
+    public List<TableColumn>? Columns(LayoutLine line)
+    {
+        if (line.Cells.Count < 2)
+        {
+            return null;
+        }
+
+        var columns = new List<TableColumn>();
+        int withRole = 0;
+        int without = 0;
+        for (int i = 0; i < line.Cells.Count; i++)
+        {
+            LayoutCell cell = line.Cells[i];
+            ColumnRole role = cell.Text.Length == 0 ? ColumnRole.None : _vocabulary.RoleOf(cell.Text);
+            if (role != ColumnRole.None)
+            {
+                withRole++;
+            }
+            else if (cell.Text.Length > 0)
+            {
+                without++;
+            }
+
+            columns.Add(new TableColumn(i, cell.Text, role, cell.Start, cell.End, FiscalYearParser.Parse(cell.Text), _vocabulary.UnitIn(cell.Text), line.Number));
+        }
+
+        bool hasValue = columns.Any(c => IsValueRole(c.Role) || c.Role == ColumnRole.Budget);
+        if (withRole < 2 || without > 1 || !hasValue)
+        {
+            return null;
+        }
+
+        if (!columns.Any(c => c.Role is ColumnRole.Indicator or ColumnRole.Project))
+        {
+            // The unnamed (or blank) column left of the first value column holds the indicator.
+            int firstValue = columns.FindIndex(c => c.Role != ColumnRole.None);
+            int label = columns.FindLastIndex(firstValue, c => c.Role == ColumnRole.None);
+            if (label >= 0)
+            {
+                columns[label] = columns[label] with { Role = ColumnRole.Indicator };
+            }
+            else
+            {
+                double left = line.Separation is CellSeparation.Positions ? double.MinValue / 4 : -1;
+                columns.Insert(0, new TableColumn(-1, string.Empty, ColumnRole.Indicator, left, left, null, null, line.Number));
+            }
+        }
+
+        return columns;
+    }
+
+    public static bool IsValueRole(ColumnRole role) => role is ColumnRole.Baseline or ColumnRole.Current or ColumnRole.Target or ColumnRole.Actual;
+
+    private bool IsFootnote(LayoutLine line) =>
+        _vocabulary.FootnoteMarks.Any(m => line.Text.StartsWith(m, StringComparison.Ordinal));
+
+    /// <summary>A line of only years, units or parenthesised notes under a header: (令和元年度) (令和6年度).</summary>
+    private bool IsHeaderContinuation(LayoutLine line) =>
+        line.Cells.Count >= 1 && line.Cells.Where(c => c.Text.Length > 0).All(c =>
+            (TableCellText.HeaderYear(c.Text.Trim('(', ')', '（', '）')) is not null || _vocabulary.IsUnitOnly(c.Text))
+            && !Quantity.TryParse(c.Text, out _));
+
+    private void MergeContinuation(List<TableColumn> columns, LayoutLine line)
+    {
+        foreach (LayoutCell cell in line.Cells.Where(c => c.Text.Length > 0))
+        {
+            int at = Nearest(columns, cell, line.Separation);
+            if (at >= 0)
+            {
+                TableColumn c = columns[at];
+                columns[at] = c with { Header = c.Header + cell.Text, Year = c.Year ?? FiscalYearParser.Parse(cell.Text), Unit = c.Unit ?? _vocabulary.UnitIn(cell.Text) };
+            }
+        }
+    }
+
+    private static LayoutLine? Caption(IReadOnlyList<LayoutLine> lines, int index)
+    {
+        for (int i = index - 1; i >= Math.Max(0, index - 2); i--)
+        {
+            if (!lines[i].IsBlank)
+            {
+                return lines[i].Cells.Count <= 1 ? lines[i] : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A caption such as 「KPI一覧（実績値は令和3年度）」 or 「（単位：人）」 gives the year of a role it names next to
+    /// the year, a lone year to the actual/current columns, and a unit to every column that has none.</summary>
+    private void ApplyCaption(List<TableColumn> columns, LayoutLine? caption)
+    {
+        if (caption is null)
+        {
+            return;
+        }
+
+        string? unit = _vocabulary.UnitIn(caption.Text);
+        var years = FiscalYearParser.FindAll(caption.Text).ToList();
+        for (int i = 0; i < columns.Count; i++)
+        {
+            TableColumn c = columns[i];
+            FiscalPeriod? year = c.Year;
+            if (year is null && years.Count == 1 && c.Role is ColumnRole.Actual or ColumnRole.Current)
+            {
+                year = years[0].Period;
+            }
+
+            columns[i] = c with { Year = year, Unit = c.Unit ?? (IsValueRole(c.Role) ? unit : null) };
+        }
+    }
+
+    /// <summary>Places a line's cells in the table's columns: by ordinal for tabs and sheets, by position otherwise (cells
+    /// left of the first value column belong to the indicator; others to the column whose centre is nearest).</summary>
+    public static TableRow Place(LayoutLine line, IReadOnlyList<TableColumn> columns)
+    {
+        var placed = new LayoutCell?[columns.Count];
+        for (int i = 0; i < line.Cells.Count; i++)
+        {
+            LayoutCell cell = line.Cells[i];
+            if (cell.Text.Length == 0)
+            {
+                continue;
+            }
+
+            int at = Nearest(columns, cell, line.Separation);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            placed[at] = placed[at] is { } already ? already with { Text = already.Text + " " + cell.Text, End = cell.End } : cell;
+        }
+
+        return new TableRow(line.Number, line.Number, placed);
+    }
+
+    private static int Nearest(IReadOnlyList<TableColumn> columns, LayoutCell cell, CellSeparation separation)
+    {
+        if (separation is CellSeparation.Tabs or CellSeparation.Grid)
+        {
+            return columns.ToList().FindIndex(c => c.Index == (int)cell.Start);
+        }
+
+        int firstValue = columns.ToList().FindIndex(c => c.Role != ColumnRole.None && c.Role != ColumnRole.Indicator && c.Role != ColumnRole.Number);
+        if (firstValue > 0 && cell.End <= columns[firstValue].Start)
+        {
+            // Left of the figures: labels are left-aligned, so the column whose start is nearest (a virtual indicator column
+            // on the far left takes what no real column is near).
+            int label = -1;
+            double nearest = double.MaxValue;
+            for (int i = 0; i < firstValue; i++)
+            {
+                double distance = columns[i].Index < 0 ? double.MaxValue / 2 : Math.Abs(columns[i].Start - cell.Start);
+                if (distance < nearest)
+                {
+                    nearest = distance;
+                    label = i;
+                }
+            }
+
+            return label;
+        }
+
+        int best = -1;
+        double bestDistance = double.MaxValue;
+        for (int i = 0; i < columns.Count; i++)
+        {
+            if (columns[i].Index < 0)
+            {
+                continue;
+            }
+
+            double distance = Math.Abs(columns[i].Center - cell.Center);
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,118 @@
+using System.IO.Compression;
+using System.Text.Json;
+using StrategyAssistant.Documents;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion;
+
+/// <summary>Everything serving needs, as ingestion left it: documents (lines as read), passages, records, notes, totals,
+/// problems, the content hash and vocabulary version it was read with, under a stamp.</summary>
+public sealed record KnowledgeSnapshot(
+    int Schema,
+    string Stamp,
+    string ContentHash,
+    string VocabularyVersion,
+    IReadOnlyList<SnapshotDocument> Documents,
+    IReadOnlyList<Passage> Passages,
+    RecordSet Records,
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>Bump when the snapshot's shape changes.</summary>
+    public const int SchemaVersion = 1;
+
+    public static KnowledgeSnapshot From(KnowledgeBase knowledge, string vocabularyVersion) => new(
+        SchemaVersion,
+        knowledge.Version,
+        knowledge.Corpus.ContentHash,
+        vocabularyVersion,
+        [.. knowledge.Corpus.Documents.Select(d => new SnapshotDocument(d.Info, d.Lines))],
+        knowledge.Passages,
+        knowledge.Records,
+        knowledge.Problems);
+
+    public KnowledgeBase ToKnowledge()
+    {
+        var corpus = new Corpus([.. Documents.Select(d => new SourceDocument(d.Info, d.Lines))], ContentHash);
+        return new KnowledgeBase(corpus, Passages, Records) { Version = Stamp, Problems = Problems };
+    }
+}
+
+/// <summary>A document's manifest entry and its lines as ingestion read them (cells joined by tabs).</summary>
+public sealed record SnapshotDocument(DocumentInfo Info, IReadOnlyList<string> Lines);
+
+/// <summary>Writes and reads the snapshot file (Brotli-compressed JSON) beside the Lucene index: written to a temporary file
+/// in the same folder, flushed, then moved over the old one, so a reader sees the old snapshot or the new one, never half.</summary>
+public static class SnapshotFile
+{
+    private static readonly JsonSerializerOptions s_options = new()
+    {
+        IgnoreReadOnlyProperties = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary><c>index/lucene</c> → <c>index/lucene.snapshot.json</c> (beside the index, not in it: the index folder is swapped whole).</summary>
+    public static string PathFor(string indexPath) => Path.GetFullPath(indexPath).TrimEnd(Path.DirectorySeparatorChar) + ".snapshot.json";
+
+    public static void Write(string path, KnowledgeSnapshot snapshot)
+    {
+        string directory = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(directory);
+        string temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                using (var brotli = new BrotliStream(stream, CompressionLevel.Fastest, leaveOpen: true))
+                {
+                    JsonSerializer.Serialize(brotli, snapshot, s_options);
+                }
+
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (IOException)
+            {
+                // Best effort: a leftover temporary file is ignored by readers.
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The snapshot at <paramref name="path"/>, or null when there is none or it cannot be read (then it is rebuilt).</summary>
+    public static KnowledgeSnapshot? TryRead(string path, out string? problem)
+    {
+        problem = null;
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var brotli = new BrotliStream(stream, CompressionMode.Decompress);
+            KnowledgeSnapshot? snapshot = JsonSerializer.Deserialize<KnowledgeSnapshot>(brotli, s_options);
+            if (snapshot is null || snapshot.Schema != KnowledgeSnapshot.SchemaVersion)
+            {
+                problem = "written by another snapshot schema";
+                return null;
+            }
+
+            return snapshot;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
+        {
+            problem = ex.GetType().Name + ": " + ex.Message;
+            return null;
+        }
+    }
+}

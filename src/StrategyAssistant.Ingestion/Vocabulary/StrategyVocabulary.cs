@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Vocabulary;
+
+/// <summary>What a table column holds, named by its header.</summary>
+public enum ColumnRole
+{
+    None,
+    Indicator,
+    Baseline,
+    Current,
+    Target,
+    Actual,
+    Status,
+    Evaluation,
+    Department,
+    Budget,
+    Project,
+    Repeat,
+    Grant,
+    Number,
+}
+
+/// <summary>The domain words ingestion recognises, read from <c>index/vocabulary/strategy-ja.json</c>. Nothing in the
+/// interpreters names a header, a status or a unit word: they ask this type.</summary>
+public sealed class StrategyVocabulary
+{
+    private const string ResourceName = "strategy-ja.json";
+
+    private static readonly Lazy<StrategyVocabulary> s_default = new(LoadEmbedded);
+
+    private readonly List<(string Word, ColumnRole Role)> _roleWords;
+
+    private StrategyVocabulary(VocabularyFile file, string version)
+    {
+        Version = version;
+        _roleWords = [];
+        foreach ((string name, List<string> words) in file.ColumnRoles ?? [])
+        {
+            if (!Enum.TryParse(name, ignoreCase: true, out ColumnRole role) || role == ColumnRole.None)
+            {
+                throw new InvalidDataException($"Vocabulary: unknown column role '{name}'.");
+            }
+
+            _roleWords.AddRange(words.Select(w => (Fold(w), role)));
+        }
+
+        // Longest first, so 達成状況 wins over 状況 and 予算事業費 over 事業.
+        _roleWords.Sort((a, b) => b.Word.Length.CompareTo(a.Word.Length));
+        GoalTargetMarkers = file.GoalTargetMarkers ?? [];
+        KpiMarkers = file.KpiMarkers ?? [];
+        StatusWords = [.. (file.StatusWords ?? []).OrderByDescending(w => w.Length)];
+        EvaluationWords = [.. (file.EvaluationWords ?? []).OrderByDescending(w => w.Length)];
+        DepartmentSuffixes = file.DepartmentSuffixes ?? [];
+        UnitWords = [.. (file.UnitWords ?? []).OrderByDescending(w => w.Length)];
+        EraWords = file.EraWords ?? [];
+        FootnoteMarks = file.FootnoteMarks ?? [];
+        ForwardArrows = file.Arrows?.Forward ?? [];
+        BackwardArrows = file.Arrows?.Backward ?? [];
+        KindWords = file.KindWords ?? [];
+    }
+
+    /// <summary>The vocabulary shipped with the assembly.</summary>
+    public static StrategyVocabulary Default => s_default.Value;
+
+    /// <summary>The file's declared version and a hash of its bytes: part of the snapshot stamp, so a word added re-ingests.</summary>
+    public string Version { get; }
+
+    public IReadOnlyList<string> GoalTargetMarkers { get; }
+
+    public IReadOnlyList<string> KpiMarkers { get; }
+
+    public IReadOnlyList<string> StatusWords { get; }
+
+    public IReadOnlyList<string> EvaluationWords { get; }
+
+    public IReadOnlyList<string> DepartmentSuffixes { get; }
+
+    public IReadOnlyList<string> UnitWords { get; }
+
+    /// <summary>Era names and the Western year before their first year (令和 → 2018).</summary>
+    public IReadOnlyDictionary<string, int> EraWords { get; }
+
+    public IReadOnlyList<string> FootnoteMarks { get; }
+
+    public IReadOnlyList<string> ForwardArrows { get; }
+
+    public IReadOnlyList<string> BackwardArrows { get; }
+
+    public IReadOnlyDictionary<string, List<string>> KindWords { get; }
+
+    public static StrategyVocabulary Load(string path) => Parse(File.ReadAllBytes(path), path);
+
+    public static StrategyVocabulary Parse(byte[] json, string origin)
+    {
+        VocabularyFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<VocabularyFile>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{origin} is not a valid vocabulary file: {ex.Message}", ex);
+        }
+
+        if (file?.ColumnRoles is null)
+        {
+            throw new InvalidDataException($"{origin} has no columnRoles.");
+        }
+
+        string hash = Convert.ToHexStringLower(SHA256.HashData(json))[..12];
+        return new StrategyVocabulary(file, $"{file.Version ?? "0"}-{hash}");
+    }
+
+    /// <summary>The role a header cell names: the cell without its years, parentheses and spaces must be a role word,
+    /// e.g. <c>基準値（令和元年度）</c>, <c>令和2年度実績値</c>, <c>担当部</c>; anything longer is not a header.</summary>
+    public ColumnRole RoleOf(string headerCell)
+    {
+        string core = HeaderCore(headerCell);
+        if (core.Length == 0)
+        {
+            return ColumnRole.None;
+        }
+
+        foreach ((string word, ColumnRole role) in _roleWords)
+        {
+            if (string.Equals(core, word, StringComparison.Ordinal))
+            {
+                return role;
+            }
+        }
+
+        return ColumnRole.None;
+    }
+
+    /// <summary>The status word a cell is (順調, 概ね順調 …), or null.</summary>
+    public string? StatusIn(string cell) => StatusWords.FirstOrDefault(w => string.Equals(Fold(cell), Fold(w), StringComparison.Ordinal));
+
+    /// <summary>The unit a header or caption states, e.g. <c>目標値（人）</c> or <c>（単位：千円）</c>, or null.</summary>
+    public string? UnitIn(string text)
+    {
+        string folded = Fold(text);
+        foreach (string unit in UnitWords)
+        {
+            string u = Fold(unit);
+            if (folded.Contains("単位:" + u, StringComparison.Ordinal) || folded.Contains("(" + u + ")", StringComparison.Ordinal))
+            {
+                return unit;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True for a cell that is only a unit: <c>（人）</c>, <c>単位：千円</c>, <c>(%)</c>.</summary>
+    public bool IsUnitOnly(string cell)
+    {
+        string folded = Fold(cell).Trim('(', ')');
+        if (folded.StartsWith("単位:", StringComparison.Ordinal))
+        {
+            folded = folded[3..];
+        }
+
+        return UnitWords.Any(u => string.Equals(Fold(u), folded, StringComparison.Ordinal));
+    }
+
+    public bool IsDepartment(string cell) =>
+        cell.Length is > 1 and <= 16 && DepartmentSuffixes.Any(s => cell.EndsWith(s, StringComparison.Ordinal)) && !cell.Any(char.IsDigit);
+
+    /// <summary>NFKC and no spaces: how words are compared.</summary>
+    public static string Fold(string text) =>
+        new string(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+    private static string HeaderCore(string cell)
+    {
+        string text = Fold(cell);
+        var years = FiscalYearParser.FindAll(text).ToList();
+        for (int i = years.Count - 1; i >= 0; i--)
+        {
+            text = text.Remove(years[i].Index, years[i].Length);
+        }
+
+        var sb = new StringBuilder();
+        int depth = 0;
+        foreach (char c in text)
+        {
+            if (c is '(' or '[' or '【' or '〔')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']' or '】' or '〕')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0 && c is not ('・' or ':' or '※' or '*'))
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString().TrimEnd('末', '度');
+    }
+
+    private static StrategyVocabulary LoadEmbedded()
+    {
+        using Stream stream = typeof(StrategyVocabulary).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidDataException($"The assembly has no embedded {ResourceName}.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Parse(buffer.ToArray(), ResourceName);
+    }
+
+    private sealed class VocabularyFile
+    {
+        public string? Version { get; set; }
+
+        public Dictionary<string, List<string>>? ColumnRoles { get; set; }
+
+        public List<string>? GoalTargetMarkers { get; set; }
+
+        public List<string>? KpiMarkers { get; set; }
+
+        public List<string>? StatusWords { get; set; }
+
+        public List<string>? EvaluationWords { get; set; }
+
+        public List<string>? DepartmentSuffixes { get; set; }
+
+        public List<string>? UnitWords { get; set; }
+
+        public Dictionary<string, int>? EraWords { get; set; }
+
+        public List<string>? FootnoteMarks { get; set; }
+
+        public ArrowWords? Arrows { get; set; }
+
+        public Dictionary<string, List<string>>? KindWords { get; set; }
+    }
+
+    private sealed class ArrowWords
+    {
+        public List<string>? Forward { get; set; }
+
+        public List<string>? Backward { get; set; }
+    }
+}

@@ -1,0 +1,123 @@
+using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion.Formats;
+using StrategyAssistant.Ingestion.Layout;
+using StrategyAssistant.Ingestion.Tests.Synthetic;
+using StrategyAssistant.Ingestion.Vocabulary;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Tests;
+
+/// <summary>Every synthetic city's document, as text, as a generated PDF and (for tables) as a generated .xlsx, yields every
+/// KPI row with its baseline, target, actual, years and unit, goal-level apart from measure-level.</summary>
+public sealed class SyntheticDocumentTests
+{
+    private static readonly CorpusIngestor s_ingestor = new(StrategyVocabulary.Default, new IngestionOptions());
+
+    public static TheoryData<string> Cities => [.. SyntheticCities.All.Select(c => c.City)];
+
+    public static TheoryData<string> SheetCities => [.. SyntheticCities.All.Where(c => c.HasSheetForm).Select(c => c.City)];
+
+    [Theory]
+    [MemberData(nameof(Cities))]
+    public void Text_form_yields_every_row(string name)
+    {
+        SyntheticCity city = City(name);
+        RecordSet records = Read(city, new TextDocumentReader(), System.Text.Encoding.UTF8.GetBytes(Renderings.Text(city)), ".txt");
+        AssertRecords(city, records);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cities))]
+    public void Text_form_with_CR_only_line_ends_and_format_characters_yields_the_same(string name)
+    {
+        SyntheticCity city = City(name);
+        string text = Renderings.Text(city).Replace("\n", "\r", StringComparison.Ordinal).Replace("数", "\u200B数", StringComparison.Ordinal);
+        RecordSet records = Read(city, new TextDocumentReader(), System.Text.Encoding.UTF8.GetBytes(text), ".txt");
+        AssertRecords(city, records);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cities))]
+    public void Pdf_form_yields_the_same_records_with_page_citations(string name)
+    {
+        SyntheticCity city = City(name);
+        RecordSet fromText = Read(city, new TextDocumentReader(), System.Text.Encoding.UTF8.GetBytes(Renderings.Text(city)), ".txt");
+        RecordSet fromPdf = Read(city, new PdfDocumentReader(), Renderings.Pdf(city), ".pdf");
+        AssertRecords(city, fromPdf);
+        Assert.Equal(Shape(fromText), Shape(fromPdf));
+        Assert.All(fromPdf.Kpis, k => Assert.Equal(1, k.Source.Page));
+        Assert.All(fromPdf.Kpis, k => Assert.StartsWith("p.1, ", k.Source.Location, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(SheetCities))]
+    public void Xlsx_form_yields_the_same_records_with_cell_citations(string name)
+    {
+        SyntheticCity city = City(name);
+        RecordSet fromText = Read(city, new TextDocumentReader(), System.Text.Encoding.UTF8.GetBytes(Renderings.Text(city)), ".txt");
+        RecordSet fromSheet = Read(city, new XlsxDocumentReader(), Renderings.Xlsx(city), ".xlsx");
+        AssertRecords(city, fromSheet);
+        Assert.Equal(Shape(fromText), Shape(fromSheet));
+        Assert.All(fromSheet.Kpis, k => Assert.Matches("^KPI![A-Z]+[0-9]+$", k.Target!.Source.Cell!));
+    }
+
+    [Fact]
+    public void A_spaces_table_read_by_the_interpreters_cites_each_value_and_the_header_that_gives_its_year()
+    {
+        SyntheticCity city = City("星見台町");
+        RecordSet records = Read(city, new TextDocumentReader(), System.Text.Encoding.UTF8.GetBytes(Renderings.Text(city)), ".txt");
+        KpiRecord kpi = records.Kpis.Single(k => k.Indicator == "転入者数");
+        Assert.Equal(4, kpi.Source.Line);
+        Assert.Equal("260人", kpi.Target!.Source.Quote);
+        Assert.Equal(3, kpi.Target.PeriodSource!.Line);
+        Assert.Equal("目標値（令和6年度）", kpi.Target.PeriodSource.Quote);
+    }
+
+    [Fact]
+    public void Goal_level_and_measure_level_figures_for_one_indicator_are_two_records_and_a_note()
+    {
+        SyntheticCity city = City("花咲野市");
+        RecordSet records = Read(city, new TextDocumentReader(), System.Text.Encoding.UTF8.GetBytes(Renderings.Text(city)), ".txt");
+        DataQualityNote note = Assert.Single(records.Notes, n => n.Kind == "goal-measure-differ");
+        Assert.Contains("330人（R6）", note.Message, StringComparison.Ordinal);
+        Assert.Contains("320人（R6）", note.Message, StringComparison.Ordinal);
+        Assert.Equal(2, note.Sources.Count);
+        Assert.Equal("子育て環境の充実", records.Kpis.Single(k => k.Indicator == "保育所待機児童数").Measure?.Title);
+    }
+
+    internal static SyntheticCity City(string name) => SyntheticCities.All.Single(c => c.City == name);
+
+    internal static RecordSet Read(SyntheticCity city, IDocumentReader reader, byte[] bytes, string extension)
+    {
+        var info = new DocumentInfo(Path.ChangeExtension(city.File, extension), city.City, city.Title, "strategy", string.Empty, city.City);
+        LayoutDocument layout = reader.Read(info, bytes);
+        return s_ingestor.ReadRecords(layout).Records;
+    }
+
+    private static void AssertRecords(SyntheticCity city, RecordSet records)
+    {
+        Assert.True(city.Expected.Count == records.Kpis.Count, $"{city.City}: {records.Kpis.Count} records ({string.Join(", ", records.Kpis.Select(k => $"{k.Indicator} {k.Baseline?.Text}/{k.Target?.Text}/{k.Actual?.Text} @{k.Source}"))})");
+        foreach (ExpectedKpi e in city.Expected)
+        {
+            KpiRecord? k = records.Kpis.SingleOrDefault(r => r.Indicator == e.Indicator && r.IsGoalTarget == e.Goal);
+            Assert.True(k is not null, $"{city.City}: no record for {e.Indicator} (goal: {e.Goal}); read: {string.Join(", ", records.Kpis.Select(r => r.Indicator))}");
+            Assert.Equal(e.Baseline, k.Baseline?.Number);
+            Assert.Equal(e.BaselineYear, k.Baseline?.Period?.Start.Year);
+            Assert.Equal(e.Target, k.Target?.Number);
+            Assert.Equal(e.TargetYear, k.Target?.Period?.End.Year);
+            Assert.Equal(e.Actual, k.Actual?.Number);
+            Assert.Equal(e.ActualYear, k.Actual?.Period?.Start.Year);
+            Assert.Equal(e.Unit, k.Unit);
+            Assert.Equal(city.City, k.City);
+        }
+
+        foreach (string kind in city.ExpectedNotes)
+        {
+            Assert.Contains(records.Notes, n => n.Kind == kind);
+        }
+    }
+
+    /// <summary>What must be equal across forms: the figures as read, not where they stand.</summary>
+    private static List<string> Shape(RecordSet records) =>
+        [.. records.Kpis.Select(k => string.Join('|', k.Indicator, k.IsGoalTarget, k.Unit, k.Baseline?.Number, k.Baseline?.Period?.Text, k.Target?.Number, k.Target?.Period?.Text, k.Actual?.Number, k.Actual?.Period?.Text))];
+}
