@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using StrategyAssistant.Tests.Answering;
 
-namespace StrategyAssistant.Cli.Tests;
+namespace StrategyAssistant.ModelGrounding.Tests;
 
 /// <summary>Issue 12's model cases through the real console host (a child process) against a scripted OpenAI-compatible server
 /// on 127.0.0.1: <c>ask</c>, <c>ask --json</c> (JSON Lines) and <c>chat</c> (streamed) never print the bad claim.</summary>
@@ -135,13 +135,12 @@ public sealed class ModelGroundingCliTests : IClassFixture<ModelGroundingCliTest
             return (process.ExitCode, await output, await error);
         }
 
-        /// <summary>The console host from its own build output: this test project references ASP.NET Core (for the scripted
-        /// server), so the host's copy beside the tests would resolve its framework assemblies differently.</summary>
+        /// <summary>The console host from its own build output (built first: a project reference without its assembly).</summary>
         private static string CliAssembly(string root)
         {
             string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
             string own = Path.Combine(root, "src", "StrategyAssistant.Cli", "bin", configuration, "net10.0", "strategy-assistant.dll");
-            return File.Exists(own) ? own : Path.Combine(AppContext.BaseDirectory, "strategy-assistant.dll");
+            return File.Exists(own) ? own : throw new FileNotFoundException("The console host was not built.", own);
         }
 
         private static string FindRoot()
