@@ -30,7 +30,9 @@ public sealed class ModelGroundingCliTests : IClassFixture<ModelGroundingCliTest
         Assert.DoesNotContain(attack.Forbidden, output, StringComparison.Ordinal);
         Assert.Contains("40人", output, StringComparison.Ordinal);
         Assert.Equal(!attack.Accepted, output.Contains(FallbackNotice, StringComparison.Ordinal));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(GroundingAttacks.DeadlineSeconds + 20), $"took {clock.Elapsed}");
+        // A process start and the offline answer besides the model's deadline, on a loaded machine: a generous bound that
+        // still fails for a hang (the stalled body holds the connection until the client gives up).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(GroundingAttacks.DeadlineSeconds + 40), $"took {clock.Elapsed}");
     }
 
     [Fact]
@@ -88,7 +90,14 @@ public sealed class ModelGroundingCliTests : IClassFixture<ModelGroundingCliTest
 
         public ScriptedChatServer Server { get; private set; } = null!;
 
-        public async Task InitializeAsync() => Server = await ScriptedChatServer.StartAsync();
+        public async Task InitializeAsync()
+        {
+            Server = await ScriptedChatServer.StartAsync();
+
+            // The index is built once, before any case is timed.
+            (int exit, _, string error) = await RunAsync(["index"], null);
+            Assert.True(exit == 0, error);
+        }
 
         public async Task DisposeAsync()
         {
