@@ -27,6 +27,8 @@ internal static class ChatCommand
         CorpusIndex index = await services.GetRequiredService<CorpusIndexProvider>().GetAsync(cancellationToken);
         IStreamingAnswerService answers = services.GetRequiredService<IStreamingAnswerService>();
         var conversation = new Conversation(index.Knowledge.Corpus.Cities);
+        // The state a host keeps per conversation (here: this console session), passed to every resolution.
+        ConversationState state = ConversationState.Empty;
         Answer? last = null;
         await output.WriteLineAsync($"質問をどうぞ（資料: {string.Join("・", index.Knowledge.Corpus.Cities)}）。/sources 出典の全文、/reset 話題のリセット、/exit 終了");
         while (true)
@@ -47,7 +49,7 @@ internal static class ChatCommand
                 case "/exit" or "/quit":
                     return ExitCodes.Success;
                 case "/reset":
-                    conversation.Reset();
+                    state = ConversationState.Empty;
                     await output.WriteLineAsync("話題をリセットしました。");
                     continue;
                 case "/sources":
@@ -55,7 +57,7 @@ internal static class ChatCommand
                     continue;
             }
 
-            string question = conversation.Resolve(line);
+            (string question, state) = conversation.Resolve(state, line);
             bool streamed = false;
             Answer? final = null;
             await foreach (AnswerChunk chunk in answers.StreamAsync(question, cancellationToken))

@@ -10,6 +10,7 @@ public sealed class AnswerBuilder
     private readonly List<Citation> _citations = [];
     private readonly List<Figure> _figures = [];
     private readonly List<string> _notes = [];
+    private readonly List<Derivation> _derivations = [];
 
     public IReadOnlyList<Citation> Citations => _citations;
 
@@ -54,6 +55,13 @@ public sealed class AnswerBuilder
         return $"[{number}]";
     }
 
+    /// <summary>Records a figure the answer computes; its expression must stand in the text (<see cref="Line"/>).</summary>
+    public AnswerBuilder Derive(Derivation derivation)
+    {
+        _derivations.Add(derivation);
+        return this;
+    }
+
     public AnswerBuilder Note(string note)
     {
         if (!_notes.Contains(note))
@@ -70,6 +78,7 @@ public sealed class AnswerBuilder
         Text = _text.ToString(),
         Citations = [.. _citations],
         Figures = [.. _figures],
+        Derivations = [.. _derivations],
         Notes = [.. _notes],
         Found = found,
         Mode = AnswerMode.Offline,

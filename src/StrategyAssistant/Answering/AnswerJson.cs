@@ -37,6 +37,19 @@ public static class AnswerJson
             ["citation"] = f.Citation,
             ["label"] = f.Label,
         })]),
+        ["derivations"] = new JsonArray([.. answer.Derivations.Select(d => (JsonNode)new JsonObject
+        {
+            ["kind"] = d.Kind.ToString().ToLowerInvariant(),
+            ["expression"] = d.Expression,
+            ["result"] = d.Result,
+            ["operands"] = new JsonArray([.. d.Operands.Select(o => (JsonNode)new JsonObject
+            {
+                ["value"] = o.Value,
+                ["unit"] = o.Unit,
+                ["citation"] = o.Citation,
+                ["label"] = o.Label,
+            })]),
+        })]),
         ["notes"] = new JsonArray([.. answer.Notes.Select(n => (JsonNode)JsonValue.Create(n))]),
         ["found"] = answer.Found,
         ["mode"] = answer.Mode == AnswerMode.Model ? "model" : "offline",

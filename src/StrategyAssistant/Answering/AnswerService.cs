@@ -69,8 +69,10 @@ public sealed class AnswerService : IAnswerService
         {
             $"cities: {string.Join(",", understood.Cities)}  other places: {string.Join(",", understood.OtherPlaces)}",
             $"years: {string.Join(", ", understood.Years.Select(y => $"{y.Text}={y}"))}  goal: {understood.GoalNumber}",
-            $"asks: {string.Join(",", understood.Asked)}",
-            $"topic: {understood.Topic}",
+            $"asks: {string.Join(",", understood.Asked)}  answer type: {understood.Type}  all: {understood.WantsAll}  ranking: {understood.Ranking}{(understood.Top is int top ? $" top {top}" : string.Empty)}",
+            $"documents mentioned (filters): {string.Join(",", understood.DocumentKinds)}",
+            $"topic: {understood.Topic}  (own words: {understood.OwnTopic})",
+            $"terms: {string.Join(" ", QueryTerms.Analyze(index.Index.Analyzer, IndexFields.Text, understood.OwnTopic))}  absent: {string.Join(",", evidence.AbsentTerms)} ({evidence.AbsentShare:F2})  absent in city: {string.Join(",", evidence.CityAbsentTerms)} ({evidence.CityAbsentShare:F2})",
         };
         lines.AddRange(evidence.Kpis.Take(5).Select(k => $"  kpi     {k.Coverage:F2} {k.Item.City} {k.Item.Indicator} ({k.Item.Source})"));
         lines.AddRange(evidence.Projects.Take(5).Select(p => $"  project {p.Coverage:F2} {p.Item.City} {p.Item.Name} / {p.Item.Measure} ({p.Item.Source})"));

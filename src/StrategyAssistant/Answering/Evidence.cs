@@ -20,6 +20,12 @@ public sealed record Evidence(
     /// <summary>Their IDF-weighted share of the topic.</summary>
     public double AbsentShare { get; init; }
 
+    /// <summary>The user's topic words that the corpus uses but the documents of the one city asked about never do.</summary>
+    public IReadOnlyList<string> CityAbsentTerms { get; init; } = [];
+
+    /// <summary>Their IDF-weighted share of the user's topic.</summary>
+    public double CityAbsentShare { get; init; }
+
     public double BestKpi => Kpis.Count > 0 ? Kpis[0].Coverage : 0;
 
     public double BestProject => Projects.Count > 0 ? Projects[0].Coverage : 0;
@@ -69,8 +75,43 @@ public sealed class EvidenceFinder
             .ToList();
 
         (IReadOnlyList<string> absent, double share) = question.Topic.Length > 0 ? _index.Retriever.Absent(question.Topic) : ([], 0);
-        return new Evidence(Order(kpis), Order(projects), passages) { AbsentTerms = absent, AbsentShare = share };
+        (IReadOnlyList<string> cityAbsent, double cityShare) = cities.Count == 1 && question.OwnTopic.Length > 0 ? CityAbsent(question.OwnTopic, cities) : ([], 0);
+        return new Evidence(Order(kpis), Order(projects), passages)
+        {
+            AbsentTerms = absent,
+            AbsentShare = share,
+            CityAbsentTerms = cityAbsent,
+            CityAbsentShare = cityShare,
+        };
     }
+
+    /// <summary>Topic terms absent from the cities' documents, less those whose synonym (a vocabulary group) the documents use.</summary>
+    private (IReadOnlyList<string> Absent, double Share) CityAbsent(string topic, IReadOnlyList<string> cities)
+    {
+        (IReadOnlyList<string> absent, double share) = _index.Retriever.AbsentIn(topic, cities);
+        if (absent.Count == 0)
+        {
+            return (absent, share);
+        }
+
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string[] group in QuestionVocabulary.Default.Synonyms.Where(g => g.Any(w => topic.Contains(w, StringComparison.OrdinalIgnoreCase))))
+        {
+            if (group.Any(w => _index.Retriever.AbsentIn(w, cities).Share == 0))
+            {
+                covered.UnionWith(group.SelectMany(w => Terms(w)));
+            }
+        }
+
+        if (covered.Count == 0)
+        {
+            return (absent, share);
+        }
+
+        var left = absent.Where(t => !covered.Contains(t)).ToList();
+        return (left, absent.Count == 0 ? 0 : share * left.Count / absent.Count);
+    }
+
 
     private static string WithoutPlacesAndYears(Question question)
     {

@@ -10,34 +10,65 @@ namespace StrategyAssistant.Answering;
 /// and citation), open questions from the best passages. Says so plainly when the documents do not hold the answer.</summary>
 public sealed partial class OfflineComposer
 {
-    public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
-
-    /// <summary>A record answers only when it names this share of the question's topic (IDF-weighted).</summary>
-    public const double RecordCoverage = 0.5;
-
-    /// <summary>A passage is quoted only when it holds this share of the question's terms.</summary>
-    public const double PassageCoverage = 0.3;
-
-    /// <summary>When this share of the topic (IDF-weighted) is words the corpus never uses, the documents do not cover it.</summary>
-    public const double AbsentTopicShare = 0.5;
-
-    private const int MaxRecords = 3;
-
-    /// <summary>A name match at or above this means the question names the record itself.</summary>
-    private const double NamedOutright = 0.9;
     private const int MaxListedProjects = 30;
     private const int MaxNotes = 2;
+
+    /// <summary>The answer parts, in the order they are tried, for each answer type the question word asks for. A part
+    /// answers or declines; the first that answers is the answer. <see cref="Part.Asked"/> stands for the parts of the
+    /// values the question names (予算, 担当, 評価 …), in their usual order.</summary>
+    private static readonly Dictionary<AnswerType, Part[]> s_parts = new()
+    {
+        [AnswerType.Count] = [Part.StatedCount, Part.Projects, Part.Asked],
+        [AnswerType.Sum] = [Part.Sum, Part.Asked],
+        [AnswerType.Difference] = [Part.Difference, Part.Asked],
+        [AnswerType.Comparison] = [Part.Asked],
+        [AnswerType.Department] = [Part.Department, Part.Asked],
+        [AnswerType.Reason] = [Part.Asked],
+        [AnswerType.Definition] = [Part.Asked],
+        [AnswerType.Date] = [Part.Asked],
+        [AnswerType.Figure] = [Part.Asked],
+        [AnswerType.Any] = [Part.Asked],
+    };
+
+    private enum Part
+    {
+        Asked,
+        StatedCount,
+        Sum,
+        Difference,
+        Ranking,
+        Budget,
+        Projects,
+        Department,
+        Evaluation,
+        KpiValues,
+        Passages,
+    }
 
     private readonly KnowledgeBase _knowledge;
     private readonly Analyzer _analyzer;
     private readonly int _maxPassages;
+    private readonly AnswerRanker _ranker;
+    private readonly DerivedFigures _derived;
 
-    public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3)
+    public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3, AnswerRanker? ranker = null)
     {
         _knowledge = knowledge;
         _analyzer = analyzer;
         _maxPassages = maxPassages;
+        _ranker = ranker ?? new AnswerRanker();
+        _derived = new DerivedFigures(knowledge, _ranker);
     }
+
+    public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
+
+    private double RecordCoverage => _ranker.Options.RecordCoverage;
+
+    private double PassageCoverage => _ranker.Options.PassageCoverage;
+
+    private double AbsentTopicShare => _ranker.Options.AbsentTopicShare;
+
+    private int MaxRecords => _ranker.Options.MaxRecords;
 
     public Answer Compose(string asked, Question question, Evidence evidence)
     {
@@ -45,7 +76,7 @@ public sealed partial class OfflineComposer
         {
             string covered = string.Join("・", _knowledge.Corpus.Cities);
             return new AnswerBuilder()
-                .Line($"{NotFoundText}資料は{covered}のものです（{string.Join("・", question.OtherPlaces)}は対象外です）。")
+                .Line($"{string.Join("・", question.OtherPlaces)}の資料はありません。収録: {covered}")
                 .Build(asked, found: false);
         }
 
@@ -57,23 +88,31 @@ public sealed partial class OfflineComposer
                 .Build(asked, found: false);
         }
 
-        // A value asked for a year after every year the documents give values for.
-        if (question.AsksKpiValue && question.Years.Count > 0 && LastYear(question.Cities) is { } last && question.Years.All(y => y.Start > last))
+        // The topic's main words occur in other cities' documents but never in those of the city asked about.
+        if (evidence.CityAbsentShare >= AbsentTopicShare && question.Cities.Count == 1)
         {
             return new AnswerBuilder()
-                .Line($"{NotFoundText}資料には{string.Join("・", question.Years.Select(y => y.Text))}の値は記載されていません（資料の値はこれより前の年度のものです）。")
+                .Line($"{question.Cities[0]}の資料には「{string.Join("」「", evidence.CityAbsentTerms)}」についての記述がありません。")
                 .Build(asked, found: false);
         }
 
+        // A value asked for a year after every year the documents give values for.
+        bool asksFigure = question.AsksKpiValue || question.Asks(AskedValue.Budget) || question.Asked.Count == 0 || question.Type == AnswerType.Figure;
+        if (asksFigure && question.Years.Count > 0 && LastYear(question.Cities) is { } last && question.Years.All(y => y.Start > last))
+        {
+            var absent = new AnswerBuilder()
+                .Line($"{NotFoundText}資料には{string.Join("・", question.Years.Select(y => y.Text))}の値は記載されていません（資料の値はこれより前の年度のものです）。");
+            if (LatestStated(question, evidence) is { } latest)
+            {
+                // The nearest year the documents do state, labelled as such and cited, never given as the answer.
+                absent.Line($"参考: 資料にある最も新しい年度は{latest.Year}です {absent.Mark(latest.Source)}。");
+            }
+
+            return absent.Build(asked, found: false);
+        }
+
         var builder = new AnswerBuilder();
-        bool found =
-            (question.Asks(AskedValue.Count) && TryCount(question, builder))
-            || ((question.Asks(AskedValue.Budget) || question.Asks(AskedValue.Total)) && TryBudget(question, evidence, builder))
-            || (question.Asks(AskedValue.Projects) && TryProjects(question, evidence, builder))
-            || (question.Asks(AskedValue.Department) && TryDepartment(question, evidence, builder))
-            || (question.Asks(AskedValue.Evaluation) && TryEvaluation(question, evidence, builder))
-            || ((question.AsksKpiValue || question.Asks(AskedValue.Compare) || question.Asks(AskedValue.Status) || question.Asked.Count == 0) && TryKpiValues(question, evidence, builder))
-            || TryPassages(question, evidence, builder);
+        bool found = PartsFor(question).Any(part => Try(part, question, evidence, builder));
         if (!found)
         {
             return new AnswerBuilder().Line(NotFoundText).Build(asked, found: false);
@@ -82,6 +121,78 @@ public sealed partial class OfflineComposer
         AddDataQualityNotes(builder);
         return builder.Build(asked);
     }
+
+    /// <summary>The parts to try for this question: the table's parts for its answer type, a ranking first when it asks for one,
+    /// and in place of <see cref="Part.Asked"/> the parts of the values it asks for, then KPI values and passages.</summary>
+    private static IEnumerable<Part> PartsFor(Question question)
+    {
+        if (question.Ranking != 0)
+        {
+            yield return Part.Ranking;
+        }
+
+        foreach (Part part in s_parts[question.Type])
+        {
+            if (part != Part.Asked)
+            {
+                yield return part;
+                continue;
+            }
+
+            // A reason, a definition or a date is stated in prose, unless the question names a value of a record.
+            if (question.Type is AnswerType.Reason or AnswerType.Definition or AnswerType.Date && !question.AsksKpiValue && !question.Asks(AskedValue.Budget))
+            {
+                yield return Part.Passages;
+            }
+
+            if (question.Asks(AskedValue.Count))
+            {
+                yield return Part.StatedCount;
+            }
+
+            if (question.Asks(AskedValue.Budget) || question.Asks(AskedValue.Total))
+            {
+                yield return Part.Budget;
+            }
+
+            if (question.Asks(AskedValue.Projects))
+            {
+                yield return Part.Projects;
+            }
+
+            if (question.Asks(AskedValue.Department))
+            {
+                yield return Part.Department;
+            }
+
+            if (question.Asks(AskedValue.Evaluation))
+            {
+                yield return Part.Evaluation;
+            }
+
+            if (question.AsksKpiValue || question.Asks(AskedValue.Compare) || question.Asks(AskedValue.Status) || question.Asked.Count == 0 || question.Type is AnswerType.Comparison or AnswerType.Figure)
+            {
+                yield return Part.KpiValues;
+            }
+
+            yield return Part.Passages;
+        }
+    }
+
+    private bool Try(Part part, Question question, Evidence evidence, AnswerBuilder builder) => part switch
+    {
+        Part.StatedCount => TryCount(question, builder),
+        Part.Sum => _derived.TrySum(question, evidence, builder),
+        Part.Difference => _derived.TryDifference(question, evidence, builder),
+        Part.Ranking => _derived.TryRanking(question, evidence, builder),
+        Part.Budget => TryBudget(question, evidence, builder),
+        Part.Projects => TryProjects(question, evidence, builder),
+        Part.Department => TryDepartment(question, evidence, builder),
+        Part.Evaluation => TryEvaluation(question, evidence, builder),
+        Part.KpiValues => TryKpiValues(question, evidence, builder),
+        Part.Passages => TryPassages(question, evidence, builder),
+        _ => false,
+    };
 
     /// <summary>The extractive answer only: verbatim quotes of the best passages.</summary>
     public Answer ComposeFromPassages(string asked, Question question, Evidence evidence)
@@ -107,8 +218,8 @@ public sealed partial class OfflineComposer
         }
 
         List<KpiRecord> records = question.Cities.Count >= 2
-            ? [.. question.Cities.Select(city => Best([.. ranked.Where(r => r.Item.City == city)], HasValues).FirstOrDefault()).OfType<KpiRecord>()]
-            : Best(ranked, HasValues);
+            ? [.. question.Cities.Select(city => _ranker.Best([.. ranked.Where(r => r.Item.City == city)], HasValues).FirstOrDefault()).OfType<KpiRecord>()]
+            : _ranker.Best(ranked, HasValues);
         if (records.Count == 0)
         {
             return false;
@@ -190,7 +301,7 @@ public sealed partial class OfflineComposer
 
     private bool TryBudget(Question question, Evidence evidence, AnswerBuilder builder)
     {
-        List<ProjectRecord> projects = Best(evidence.Projects, p => p.Budget is not null);
+        List<ProjectRecord> projects = _ranker.Best(evidence.Projects, p => p.Budget is not null);
         if (projects.Count == 0)
         {
             return false;
@@ -222,8 +333,8 @@ public sealed partial class OfflineComposer
         }
 
         // A project the question names outright: what it is, its budget and its KPIs.
-        if (evidence.Projects.FirstOrDefault(p => p.NameMatch >= NamedOutright && p.Coverage >= RecordCoverage) is { } named
-            && (kpi is null || kpi.NameMatch < NamedOutright || kpi.Item.Project == named.Item.Name))
+        if (evidence.Projects.FirstOrDefault(p => p.NameMatch >= AnswerRanker.NamedOutright && p.Coverage >= RecordCoverage) is { } named
+            && (kpi is null || kpi.NameMatch < AnswerRanker.NamedOutright || kpi.Item.Project == named.Item.Name))
         {
             DescribeProject(named.Item, question, builder);
             return true;
@@ -261,7 +372,7 @@ public sealed partial class OfflineComposer
             return true;
         }
 
-        List<ProjectRecord> best = Best(evidence.Projects, _ => true);
+        List<ProjectRecord> best = _ranker.Best(evidence.Projects, _ => true);
         if (best.Count == 0)
         {
             return false;
@@ -302,7 +413,15 @@ public sealed partial class OfflineComposer
         var kpis = _knowledge.Records.Kpis.Where(k => k.City == project.City && k.Project == project.Name).Take(MaxListedProjects).ToList();
         if (kpis.Count > 0)
         {
-            builder.Line($"この事業の指標（{kpis.Count}件）:");
+            // The count is a derivation whose counted items are the indicators, each standing in the line it cites.
+            bool countable = kpis.All(k => k.Source.Quote.Contains(k.Indicator, StringComparison.Ordinal));
+            string count = $"指標の数 {kpis.Count}件";
+            builder.Line(countable ? $"この事業の指標（{count}）:" : "この事業の指標:");
+            if (countable)
+            {
+                builder.Derive(new Derivation(DerivationKind.Count, count, $"{kpis.Count}件", [.. kpis.Select(k => new DerivationOperand(k.Indicator, null, builder.Cite(k.Source), k.Indicator))]));
+            }
+
             foreach (KpiRecord kpi in kpis)
             {
                 RenderKpi(kpi, question, builder);
@@ -336,7 +455,7 @@ public sealed partial class OfflineComposer
         {
             KpiRecord record = kpi.Item;
             string subject = record.Measure is not null ? $"施策「{record.Measure}」" : $"「{record.Indicator}」";
-            builder.Line($"{record.City}の{subject}の担当部は {record.Department} です {builder.Mark(record.Source)}。");
+            builder.Line($"{record.City}の{subject}の担当部は {record.Department} です {builder.Mark(StatingLine(record, record.Department!))}。");
             return true;
         }
 
@@ -355,7 +474,7 @@ public sealed partial class OfflineComposer
 
         KpiRecord record = kpi.Item;
         string subject = record.Measure is not null ? $"施策「{record.Measure}」" : $"「{record.Indicator}」";
-        builder.Line($"{record.City}の{subject}の施策評価（案）は「{record.Evaluation}」です {builder.Mark(record.Source)}。");
+        builder.Line($"{record.City}の{subject}の施策評価（案）は「{record.Evaluation}」です {builder.Mark(StatingLine(record, record.Evaluation!))}。");
         if (record.EvaluationViewpoint is { Length: > 0 } viewpoint)
         {
             builder.Line($"評価の視点: {Shorten(viewpoint, 160)}");
@@ -377,7 +496,7 @@ public sealed partial class OfflineComposer
             .ToList();
         if (projects.Count == 0)
         {
-            return false;
+            return TryStatedCounts(question, goalNumber, builder);
         }
 
         // A count is reported only where the document states it (a summary row), so the figure is the document's own.
@@ -399,20 +518,73 @@ public sealed partial class OfflineComposer
             any = true;
         }
 
+        return any || TryStatedCounts(question, goalNumber, builder);
+    }
+
+    /// <summary>The counts a basic goal's section states on a line of its own (小計(事業数:16、KPI数:15)), quoted and cited:
+    /// the section runs from its 基本目標N heading to the next heading.</summary>
+    private bool TryStatedCounts(Question question, int goalNumber, AnswerBuilder builder)
+    {
+        bool any = false;
+        foreach (SourceDocument document in _knowledge.Corpus.Documents.Where(d => question.Cities.Count == 0 || question.Cities.Contains(d.City)))
+        {
+            bool inside = false;
+            for (int n = 1; n <= document.LineCount; n++)
+            {
+                string line = PassageSplitter.Clean(document.Line(n));
+                if (GoalHeading().Match(line) is { Success: true } heading)
+                {
+                    inside = int.Parse(heading.Groups[1].Value, CultureInfo.InvariantCulture) == goalNumber;
+                    continue;
+                }
+
+                if (!inside || StatedCount().Matches(line) is not { Count: > 0 } counts)
+                {
+                    continue;
+                }
+
+                string marker = builder.Mark(document.Cite(n));
+                string stated = string.Join("、", counts.Select(m => $"{m.Groups["what"].Value} {m.Groups["n"].Value}"));
+                builder.Line($"{document.City}の基本目標{goalNumber}: {stated}（資料の記載） {marker}");
+                any = true;
+                break;
+            }
+        }
+
         return any;
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[【\[]?基本目標\s?([0-9]+)")]
+    private static partial System.Text.RegularExpressions.Regex GoalHeading();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<what>事業数|KPI数|施策数|指標数)\s*[:：]\s*(?<n>[0-9]+)")]
+    private static partial System.Text.RegularExpressions.Regex StatedCount();
+
     private bool TryPassages(Question question, Evidence evidence, AnswerBuilder builder)
     {
-        var passages = evidence.Passages.Where(p => p.Coverage >= PassageCoverage).Take(_maxPassages).ToList();
+        var passages = evidence.Passages.Where(p => p.Coverage >= PassageCoverage).Take(MaxSentencePassages).ToList();
         if (passages.Count == 0)
         {
             return false;
         }
 
-        IReadOnlyList<string> terms = QueryTerms.Analyze(_analyzer, IndexFields.Text, question.Text + " " + question.Topic);
+        // The sentence that answers, with its line; whole passages are for /sources and --explain.
+        IReadOnlyList<string> terms = QueryTerms.Analyze(_analyzer, IndexFields.Text, question.OwnTopic + " " + WithoutShapingWords(question));
+        IReadOnlyList<SentenceAnswer.Scored> sentences = SentenceAnswer.Best(_knowledge, passages, terms, question.Type, _analyzer, _maxPassages);
+        if (sentences.Count > 0)
+        {
+            builder.Line("資料の記述です。");
+            foreach (SentenceAnswer.Scored sentence in sentences)
+            {
+                builder.Line($"{builder.Mark(sentence.Citation)} {Shorten(sentence.Citation.Quote, 300)}");
+            }
+
+            return true;
+        }
+
+        terms = QueryTerms.Analyze(_analyzer, IndexFields.Text, question.Text + " " + question.Topic);
         builder.Line("資料の該当箇所です。");
-        foreach (Ranked<Passage> ranked in passages)
+        foreach (Ranked<Passage> ranked in passages.Take(_maxPassages))
         {
             Citation citation = PassageQuote.Best(_knowledge.Document(ranked.Item.File), ranked.Item, terms, _analyzer);
             builder.Line($"{builder.Mark(citation)} {Shorten(citation.Quote.Replace('\n', ' ').Replace('\t', ' '), 300)}");
@@ -420,6 +592,15 @@ public sealed partial class OfflineComposer
 
         return true;
     }
+
+    /// <summary>How many of the best passages are split into sentences.</summary>
+    private const int MaxSentencePassages = 5;
+
+    /// <summary>The question less its city names and years: its value words (計画期間, 目指す姿) carry the meaning of a prose question.</summary>
+    private static string WithoutShapingWords(Question question) =>
+        question.Years.Aggregate(
+            question.Cities.Aggregate(question.Text, (t, c) => t.Replace(c, " ", StringComparison.Ordinal).Replace(c.TrimEnd('市', '町', '村'), " ", StringComparison.Ordinal)),
+            (t, y) => t.Replace(y.Text, " ", StringComparison.Ordinal));
 
     /// <summary>Attaches the data-quality notes about the lines the answer cites: those that overlap most citations first,
     /// at most <see cref="MaxNotes"/> (one inconsistency is often reported against several totals).</summary>
@@ -456,27 +637,6 @@ public sealed partial class OfflineComposer
         }
 
         return $"{project.Name}{repeat}{department} {builder.Mark(project.Source)}";
-    }
-
-    /// <summary>The best records: at or above the coverage bar and close to the best one, at most <see cref="MaxRecords"/>.</summary>
-    private static List<T> Best<T>(IReadOnlyList<Ranked<T>> ranked, Func<T, bool> usable)
-    {
-        var candidates = ranked.Where(r => usable(r.Item) && r.Coverage >= RecordCoverage).ToList();
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-
-        double best = candidates.Max(r => r.Coverage);
-        candidates = [.. candidates.Where(r => r.Coverage >= best - 0.02)];
-
-        // Among equals, the records the question names outright (by indicator or project name) are the answer.
-        if (candidates.Any(r => r.NameMatch >= NamedOutright))
-        {
-            candidates = [.. candidates.Where(r => r.NameMatch >= NamedOutright)];
-        }
-
-        return [.. candidates.Take(MaxRecords).Select(r => r.Item)];
     }
 
     private static IEnumerable<(string Label, KpiValue Value)> Values(KpiRecord record)
@@ -529,15 +689,35 @@ public sealed partial class OfflineComposer
         return title is null ? (string.Empty, null) : (year, title);
     }
 
-    /// <summary>The last fiscal year any KPI value of these cities (all when none) is for.</summary>
+    /// <summary>The last fiscal year any KPI value or budget of these cities (all when none) is for.</summary>
     private FiscalYear? LastYear(IReadOnlyList<string> cities)
     {
         var years = _knowledge.Records.Kpis
             .Where(k => cities.Count == 0 || cities.Contains(k.City))
             .SelectMany(k => Values(k).Select(v => v.Value.Period?.End).Concat(k.Series.Select(p => (FiscalYear?)p.Year)))
+            .Concat(_knowledge.Records.Projects.Where(p => cities.Count == 0 || cities.Contains(p.City)).Select(p => p.BudgetYear?.End))
             .OfType<FiscalYear>()
             .ToList();
         return years.Count == 0 ? null : years.Max();
+    }
+
+    /// <summary>The latest year the best matching record states, as written, with the line that states it.</summary>
+    private (string Year, Citation Source)? LatestStated(Question question, Evidence evidence)
+    {
+        if (question.Asks(AskedValue.Budget) && _ranker.Best(evidence.Projects, p => p.Budget is not null && p.BudgetYear is not null).FirstOrDefault() is { } project)
+        {
+            (string year, Citation? source) = BudgetYearOf(project);
+            return year.Length > 0 ? (year, source ?? project.Source) : null;
+        }
+
+        if (_ranker.Best(evidence.Kpis, k => Values(k).Any(v => v.Value.Period is not null)).FirstOrDefault() is { } kpi)
+        {
+            KpiValue value = Values(kpi).Select(v => v.Value).Where(v => v.Period is not null).MaxBy(v => v.Period!.End)!;
+            (string year, Citation? source) = YearOf(value, kpi);
+            return year.Length > 0 ? (year, source ?? value.Source) : null;
+        }
+
+        return null;
     }
 
     /// <summary>The place a statistics row is about, from its trailing parenthesis: 国, 北海道, 全国, or a municipality.</summary>
@@ -584,6 +764,25 @@ public sealed partial class OfflineComposer
             IsHeaderRow(line) && HeaderWords().IsMatch(line) && line.Contains(year, StringComparison.Ordinal) ? year : null);
         return header is null ? (string.Empty, null) : (year, header);
     }
+
+    /// <summary>The line that states <paramref name="text"/> (a measure's 担当部 or 評価, written once on the measure's first row
+    /// for all its indicators): the record's own lines when they hold it, else the nearest line above that does.</summary>
+    private Citation StatingLine(KpiRecord record, string text)
+    {
+        Citation source = record.Source;
+        if (source.Quote.Contains(text, StringComparison.Ordinal) || record.Measure?.Title is not { Length: > 0 } measure)
+        {
+            return source;
+        }
+
+        // Only the row of the record's own measure: it names the measure and states the text.
+        return LineAbove(source, MeasureRowsAbove, stopAtGoal: true, line =>
+            line.Contains(measure, StringComparison.Ordinal) ? (line.Contains(text, StringComparison.Ordinal) ? text : measure) : null) is { } row
+            && row.Quote.Contains(text, StringComparison.Ordinal) ? row : source;
+    }
+
+    /// <summary>How far above an indicator its measure's first row may be.</summary>
+    private const int MeasureRowsAbove = 40;
 
     /// <summary>The nearest line above <paramref name="source"/> (at most <paramref name="distance"/> lines, and not past a
     /// 基本目標 heading when <paramref name="stopAtGoal"/>) of which <paramref name="states"/> returns the text it states;

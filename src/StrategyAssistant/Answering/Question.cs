@@ -64,6 +64,21 @@ public sealed record Question
     /// <summary>The topic in the user's own words, before synonyms were added.</summary>
     public string OwnTopic { get; init; } = string.Empty;
 
+    /// <summary>The kind of answer the question word asks for.</summary>
+    public AnswerType Type { get; init; }
+
+    /// <summary>Manifest kinds of the documents the question mentions (評価シート → evaluation-sheet): filters, not asks.</summary>
+    public IReadOnlyList<string> DocumentKinds { get; init; } = [];
+
+    /// <summary>全部 / すべて / 一覧: the full list, not the best matches.</summary>
+    public bool WantsAll { get; init; }
+
+    /// <summary>1 for 一番大きい / 最も多い, -1 for 一番小さい / 最も少ない, 0 for no ranking.</summary>
+    public int Ranking { get; init; }
+
+    /// <summary>上位N: how many of a ranking.</summary>
+    public int? Top { get; init; }
+
     /// <summary>Basic-goal number when the question names one (基本目標4).</summary>
     public int? GoalNumber { get; init; }
 

@@ -1,78 +1,32 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Lucene.Net.Analysis.TokenAttributes;
+using StrategyAssistant.Japanese;
+using StrategyAssistant.Japanese.TokenAttributes;
 using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Answering;
 
-/// <summary>Reads a question with general rules: the lexicon of value words (基準値, 目標, 実績, 予算 …), the corpus's
-/// cities, every fiscal-year notation (through <see cref="FiscalYearParser"/>), and synonyms of the domain.</summary>
+/// <summary>Reads a question once with general rules and the question vocabulary (<see cref="QuestionVocabulary"/>): the
+/// corpus's cities and any other place the dictionary knows (IPADIC 名詞,固有名詞,地域) or the text writes as ○○市/町/村/区,
+/// every fiscal-year notation (through <see cref="FiscalYearParser"/>), what it asks for, the answer type its question word
+/// asks for, document mentions (filters, not asks), full-list and ranking asks, and the topic with synonyms.</summary>
 public sealed partial class QuestionReader
 {
-    private static readonly (AskedValue Value, string[] Words)[] s_askWords =
-    [
-        (AskedValue.Baseline, ["基準値", "基準", "現状値", "ベースライン", "当初値"]),
-        (AskedValue.Target, ["目標", "目指", "めざ", "計画値", "にする計画", "予定", "見込"]),
-        (AskedValue.Actual, ["実績", "結果", "だった", "現在の値", "今の値", "今は", "実際", "登録世帯数"]),
-        (AskedValue.Status, ["進捗", "達成状況", "順調", "低調", "状況", "進み具合"]),
-        (AskedValue.Department, ["担当", "部局", "所管", "どこの部", "どの部", "担当部"]),
-        (AskedValue.Budget, ["予算", "事業費", "いくら", "金額", "千円", "万円", "費用", "繰出金", "経費"]),
-        (AskedValue.Projects, ["事業は", "事業が", "どの事業", "何の事業", "事業を", "紐づ", "ひもづ", "まとめた"]),
-        (AskedValue.Evaluation, ["評価", "継続発展", "見直し"]),
-        (AskedValue.Policy, ["方針", "考え方", "方向性", "どう考え", "今後"]),
-        (AskedValue.Total, ["合計", "総額", "総事業費", "小計", "全部で", "あわせて", "合わせて"]),
-        (AskedValue.Count, ["何事業", "いくつの事業", "事業数", "件数", "何件の事業", "何本"]),
-        (AskedValue.Compare, ["比較", "比べ", "どっち", "どちら", "超えて", "上回", "下回", "差は"]),
-    ];
-
-    /// <summary>Domain terms that contain an ask word but ask nothing (合計特殊出生率 is not a 合計).</summary>
-    private static readonly string[] s_maskedTerms = ["合計特殊出生率", "事業所", "目標管理", "実績報告", "評価指標", "重要業績評価指標"];
-
-    /// <summary>Words that only shape the question; removed from the topic.</summary>
-    private static readonly string[] s_questionWords =
-    [
-        "教えてください", "教えて", "それでは", "じゃあ", "では", "その", "それ", "ください", "知りたい", "ですか", "でしょうか", "なってる", "なっている", "なってますか", "ってこと",
-        "どのくらい", "どれくらい", "どれだけ", "いくつ", "いくら", "どこ", "どの", "どれ", "どう", "何人", "何件", "何名", "何歳", "何%", "何％",
-        "何千円", "何円", "何事業", "何", "単位で", "単位", "って", "について", "に関して", "ある?", "ある？", "は?", "は？", "?", "？", "、", "。",
-        "基準値", "目標値", "実績値", "目標", "実績", "基準", "予算額", "予算", "事業費", "担当部局", "担当部", "担当", "部局", "施策評価", "評価",
-        "KPI", "kpi", "値", "年度", "計画", "の数", "数値", "施策", "事業", "されている", "されてる", "している", "してる", "いる",
-    ];
-
-    /// <summary>Spelling variants and synonyms of the domain: each group's words stand for each other in a topic.</summary>
-    private static readonly string[][] s_synonyms =
-    [
-        ["子ども", "子供", "こども"],
-        ["出生率", "合計特殊出生率"],
-        ["移住", "UIJターン", "U・Iターン", "移住者"],
-        ["障がい", "障害"],
-        ["予算", "事業費"],
-        ["観光客", "観光入込客", "入込客"],
-        ["働く", "就業", "雇用"],
-        ["結婚", "婚活", "縁結び"],
-        ["育児", "子育て"],
-        ["高齢者", "シニア"],
-        ["まちなか", "中心市街地"],
-        ["ふるさと納税", "寄附"],
-        ["デジタル", "DX", "ICT"],
-    ];
-
-    /// <summary>Words ending in 市/町/県 that are not municipalities.</summary>
-    private static readonly string[] s_notPlaces = ["都市", "中核市", "政令市", "本市", "当市", "全市", "同市", "他市", "各市", "市町村", "近隣市", "城下町", "門前町", "各県", "他県", "都道府県"];
-
     private readonly IReadOnlyList<string> _cities;
+    private readonly QuestionVocabulary _vocabulary;
 
-    public QuestionReader(IEnumerable<string> cities)
+    public QuestionReader(IEnumerable<string> cities, QuestionVocabulary? vocabulary = null)
     {
         _cities = [.. cities];
+        _vocabulary = vocabulary ?? QuestionVocabulary.Default;
     }
 
     public Question Read(string text)
     {
-        var cities = _cities.Where(c => text.Contains(c.TrimEnd('市', '町', '村'), StringComparison.Ordinal)).ToList();
-        var otherPlaces = Places().Matches(text)
-            .Select(m => m.Value)
-            .Where(p => !s_notPlaces.Any(n => p.EndsWith(n, StringComparison.Ordinal)))
-            .Where(p => !_cities.Any(c => p.EndsWith(c, StringComparison.Ordinal) || c.StartsWith(p.TrimEnd('市', '町', '村'), StringComparison.Ordinal)))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        QuestionVocabulary v = _vocabulary;
+        var cities = _cities.Where(c => text.Contains(Stem(c), StringComparison.Ordinal)).ToList();
+        List<string> otherPlaces = [.. OtherPlaces(text)];
 
         var years = new List<FiscalPeriod>();
         string topic = text;
@@ -86,10 +40,26 @@ public sealed partial class QuestionReader
             topic = topic.Remove(match.Index, match.Length).Insert(match.Index, " ");
         }
 
+        // Mentions of a document or its kind filter the sources; they ask nothing (評価シート is not an ask for 評価).
+        var kinds = new List<string>();
+        string askText = text;
+        foreach ((string kind, string[] phrases) in v.DocumentMentions)
+        {
+            foreach (string phrase in phrases.OrderByDescending(p => p.Length).Where(p => askText.Contains(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                askText = askText.Replace(phrase, " ", StringComparison.OrdinalIgnoreCase);
+                topic = topic.Replace(phrase, " ", StringComparison.OrdinalIgnoreCase);
+                if (!kinds.Contains(kind))
+                {
+                    kinds.Add(kind);
+                }
+            }
+        }
+
         // Indicator names that contain ask words (合計 in 合計特殊出生率) are masked before looking for asks.
-        string askText = s_maskedTerms.Aggregate(text, (t, term) => t.Replace(term, " ", StringComparison.Ordinal));
+        askText = v.MaskedTerms.Aggregate(askText, (t, term) => t.Replace(term, " ", StringComparison.Ordinal));
         var asked = new HashSet<AskedValue>();
-        foreach ((AskedValue value, string[] words) in s_askWords)
+        foreach ((AskedValue value, string[] words) in v.Asks)
         {
             if (words.Any(w => askText.Contains(w, StringComparison.OrdinalIgnoreCase)))
             {
@@ -97,21 +67,35 @@ public sealed partial class QuestionReader
             }
         }
 
+        AnswerType type = TypeOf(askText);
+        if (type == AnswerType.Count)
+        {
+            asked.Add(AskedValue.Count);
+        }
+
         // 「H30は何件で、R6には何件」: two years and no value word ask for the values of both years.
-        if (years.Count >= 2 && !asked.Overlaps([AskedValue.Baseline, AskedValue.Target, AskedValue.Actual]))
+        if (years.Count >= 2 && !asked.Overlaps([AskedValue.Baseline, AskedValue.Target, AskedValue.Actual]) && type is not (AnswerType.Count or AnswerType.Sum))
         {
             asked.Add(AskedValue.Baseline);
             asked.Add(AskedValue.Target);
         }
 
-        int? goal = GoalNumber().Match(text) is { Success: true } g ? int.Parse(g.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        int ranking = Ranking(askText);
+        int? top = TopN().Match(askText) is { Success: true } t ? int.Parse(t.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        bool all = v.FullList.Any(w => askText.Contains(w, StringComparison.Ordinal));
+
+        int? goal = GoalNumber().Match(text) is { Success: true } g ? int.Parse(g.Groups[1].Value, CultureInfo.InvariantCulture) : null;
         foreach (string city in cities)
         {
-            topic = topic.Replace(city, " ", StringComparison.Ordinal).Replace(city.TrimEnd('市', '町', '村'), " ", StringComparison.Ordinal);
+            topic = topic.Replace(city, " ", StringComparison.Ordinal).Replace(Stem(city), " ", StringComparison.Ordinal);
         }
 
+        topic = DerivedFigures.GoalListPattern.Replace(topic, " ");
         topic = GoalNumber().Replace(topic, " ");
-        foreach (string word in s_questionWords)
+        topic = TopN().Replace(topic, " ");
+        // Question words, answer-type words (足すと, あと何, なぜ) and ranking / full-list words shape the question, not its topic.
+        IEnumerable<string> shaping = v.AnswerTypes.SelectMany(t => t.Words).Concat(v.RankingMarkers).Concat(v.RankingMax).Concat(v.RankingMin).Concat(v.FullList);
+        foreach (string word in shaping.Concat(v.QuestionWords).OrderByDescending(w => w.Length))
         {
             topic = topic.Replace(word, " ", StringComparison.OrdinalIgnoreCase);
         }
@@ -124,17 +108,149 @@ public sealed partial class QuestionReader
             OtherPlaces = otherPlaces,
             Years = years,
             Asked = asked,
-            Topic = ExpandSynonyms(topic),
+            Type = type,
+            DocumentKinds = kinds,
+            WantsAll = all,
+            Ranking = ranking,
+            Top = top,
+            Topic = ExpandSynonyms(topic, v),
             OwnTopic = topic,
             GoalNumber = goal,
         };
     }
 
-    /// <summary>Adds the synonyms of every lexicon word the topic contains.</summary>
-    public static string ExpandSynonyms(string topic)
+    /// <summary>1 for a superlative towards the largest (一番大きい, 一番予算が多い, 最大の), -1 towards the smallest, 0 for none:
+    /// a superlative marker followed closely by a direction word, or a superlative word of its own.</summary>
+    private int Ranking(string text)
+    {
+        QuestionVocabulary v = _vocabulary;
+        foreach (string marker in v.RankingMarkers)
+        {
+            for (int at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
+            {
+                string after = text.Substring(at + marker.Length, Math.Min(10, text.Length - at - marker.Length));
+                int max = v.DirectionMax.Select(w => after.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(int.MaxValue).Min();
+                int min = v.DirectionMin.Select(w => after.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(int.MaxValue).Min();
+                if (max != min)
+                {
+                    return max < min ? 1 : -1;
+                }
+            }
+        }
+
+        return v.RankingMax.Any(w => text.Contains(w, StringComparison.Ordinal)) ? 1 : v.RankingMin.Any(w => text.Contains(w, StringComparison.Ordinal)) ? -1 : 0;
+    }
+
+    /// <summary>The answer type of the first vocabulary group whose word the question holds; a count also when a countable
+    /// noun (事業, 施策, KPI …) is followed closely by a count word (いくつ, 何個, の数 …).</summary>
+    private AnswerType TypeOf(string text)
+    {
+        foreach ((AnswerType type, string[] words) in _vocabulary.AnswerTypes)
+        {
+            if (type == AnswerType.Figure && CountsNouns(text))
+            {
+                return AnswerType.Count;
+            }
+
+            if (words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            {
+                return type;
+            }
+        }
+
+        return CountsNouns(text) ? AnswerType.Count : AnswerType.Any;
+    }
+
+    private bool CountsNouns(string text)
+    {
+        foreach (string noun in _vocabulary.CountNouns)
+        {
+            for (int at = text.IndexOf(noun, StringComparison.Ordinal); at >= 0; at = text.IndexOf(noun, at + 1, StringComparison.Ordinal))
+            {
+                int end = at + noun.Length;
+                string window = text.Substring(end, Math.Min(8, text.Length - end));
+                if (_vocabulary.CountWords.Any(w => window.StartsWith(w, StringComparison.Ordinal)
+                    || (window.Contains(w, StringComparison.Ordinal) && window.IndexOf(w, StringComparison.Ordinal) <= 4 && window[..window.IndexOf(w, StringComparison.Ordinal)].All(IsLinkChar))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Particles and spaces between a noun and its count word: 事業は いくつ, KPIが何個.
+    private static bool IsLinkChar(char c) => c is (>= '\u3041' and <= '\u309F') or ' ' or '、' or ',';
+
+    /// <summary>Places the question names that the corpus does not cover: ○○市/町/村/区 forms, and the dictionary's own place
+    /// names (名詞,固有名詞,地域) standing as a word of their own, less wide areas (北海道, 全国) the documents compare with.</summary>
+    private IEnumerable<string> OtherPlaces(string text)
+    {
+        var found = new List<string>();
+        foreach (Match m in Places().Matches(text))
+        {
+            string place = m.Value;
+            if (!_vocabulary.NotPlaces.Any(n => place.EndsWith(n, StringComparison.Ordinal)) && !IsCorpusCity(place))
+            {
+                found.Add(place);
+            }
+        }
+
+        List<(string Surface, string Pos, int Start, int End)> tokens = Tokens(text);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            (string surface, string pos, _, int end) = tokens[i];
+            // Many place names are surnames to the dictionary (名詞,固有名詞,人名,姓); one that opens the question stands for a place.
+            bool place = pos.StartsWith("名詞-固有名詞-地域", StringComparison.Ordinal) || (i == 0 && pos.StartsWith("名詞-固有名詞-人名-姓", StringComparison.Ordinal));
+            if (!place || surface.Length < 2 || IsCorpusCity(surface) || _vocabulary.WideAreas.Contains(surface) || found.Any(f => f.Contains(surface, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            // Part of a longer name written as one word (旭山動物園, 石狩川) is not a place asked about.
+            (string Surface, string Pos, int Start, int End)? next = i + 1 < tokens.Count ? tokens[i + 1] : null;
+            bool adjacent = next is { } n && n.Start == end;
+            bool suffix = adjacent && next!.Value.Pos.StartsWith("名詞-接尾-地域", StringComparison.Ordinal);
+            bool compound = adjacent && !suffix && next!.Value.Pos.StartsWith("名詞", StringComparison.Ordinal);
+            if (!compound)
+            {
+                found.Add(suffix ? surface + next!.Value.Surface : surface);
+            }
+        }
+
+        return found.Distinct(StringComparer.Ordinal);
+    }
+
+    private bool IsCorpusCity(string place) =>
+        _cities.Any(c => place.EndsWith(c, StringComparison.Ordinal) || c.StartsWith(Stem(place), StringComparison.Ordinal) || place.StartsWith(Stem(c), StringComparison.Ordinal));
+
+    private static string Stem(string place) => place.Length > 1 ? place.TrimEnd('市', '町', '村', '区') : place;
+
+    private static List<(string Surface, string Pos, int Start, int End)> Tokens(string text)
+    {
+        var tokens = new List<(string, string, int, int)>();
+        using var tokenizer = new JapaneseTokenizer(new StringReader(text), null, discardPunctuation: true, JapaneseTokenizerMode.NORMAL);
+        var term = tokenizer.GetAttribute<ICharTermAttribute>();
+        var pos = tokenizer.GetAttribute<IPartOfSpeechAttribute>();
+        var offset = tokenizer.GetAttribute<IOffsetAttribute>();
+        tokenizer.Reset();
+        while (tokenizer.IncrementToken())
+        {
+            tokens.Add((term.ToString(), pos.GetPartOfSpeech() ?? string.Empty, offset.StartOffset, offset.EndOffset));
+        }
+
+        tokenizer.End();
+        return tokens;
+    }
+
+    /// <summary>Adds the synonyms of every vocabulary word the topic contains.</summary>
+    public static string ExpandSynonyms(string topic) => ExpandSynonyms(topic, QuestionVocabulary.Default);
+
+    private static string ExpandSynonyms(string topic, QuestionVocabulary vocabulary)
     {
         var extra = new List<string>();
-        foreach (string[] group in s_synonyms)
+        foreach (string[] group in vocabulary.Synonyms)
         {
             if (group.Any(w => topic.Contains(w, StringComparison.OrdinalIgnoreCase)))
             {
@@ -145,12 +261,15 @@ public sealed partial class QuestionReader
         return extra.Count == 0 ? topic : topic + " " + string.Join(' ', extra);
     }
 
-    // A municipality or prefecture: two to four kanji (or katakana) before 市/町/村/都/府/県, not 市民, 市役所, 県道 ….
-    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}ぁ-んァ-ヶ])[\p{IsCJKUnifiedIdeographs}ァ-ヶ]{2,4}(?:市|町|村|都|府|県)(?![民長内外役場町村議立営街道政])")]
+    // A municipality or prefecture: two to four kanji (or katakana) before 市/町/村/区/都/府/県, not 市民, 市役所, 県道 ….
+    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}ぁ-んァ-ヶ])[\p{IsCJKUnifiedIdeographs}ァ-ヶ]{2,4}(?:市|町|村|区|都|府|県)(?![民長内外役場町村議立営街道政域分画])")]
     private static partial Regex Places();
 
     [GeneratedRegex(@"基本目標\s?([0-9]+)")]
     private static partial Regex GoalNumber();
+
+    [GeneratedRegex(@"上位\s?([0-9]+)")]
+    private static partial Regex TopN();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -3,8 +3,9 @@ using System.Text;
 
 namespace StrategyAssistant.Answering;
 
-/// <summary>Cleans what a user typed: control characters become spaces, Unicode is NFKC-normalised (全角 digits and letters,
-/// 半角 katakana), runs of white space collapse. Nothing else is changed.</summary>
+/// <summary>Cleans what a user typed: format characters (zero-width space, joiners, BOM, soft hyphen) are removed, so
+/// 「移\u200b住」 reads as 「移住」; control characters and lone surrogates become spaces; Unicode is NFKC-normalised (全角
+/// digits and letters, 半角 katakana); runs of white space collapse. Nothing else is changed.</summary>
 public static class QuestionText
 {
     public static string Normalize(string? raw)
@@ -22,7 +23,13 @@ public static class QuestionText
             UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
             bool lone = (char.IsHighSurrogate(c) && (i + 1 >= raw.Length || !char.IsLowSurrogate(raw[i + 1])))
                 || (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(raw[i - 1])));
-            if (char.IsWhiteSpace(c) || category is UnicodeCategory.Control or UnicodeCategory.Format || lone || c == '\uFFFD')
+            if (category == UnicodeCategory.Format)
+            {
+                // Invisible inside a word: removing it keeps the word whole.
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c) || category == UnicodeCategory.Control || lone || c == '\uFFFD')
             {
                 space = builder.Length > 0;
                 continue;

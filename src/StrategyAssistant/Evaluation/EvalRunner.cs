@@ -6,7 +6,9 @@ using StrategyAssistant.Answering;
 namespace StrategyAssistant.Evaluation;
 
 /// <summary>One question of an evaluation set (the format of <c>qa-public.jsonl</c>).</summary>
-public sealed record EvalCase(string Id, string Question, string City, string Kind, IReadOnlyList<string> Expect, IReadOnlyList<string> Forbid, string Doc, int Line);
+/// <param name="ExpectFound">False for a question the documents do not answer (<c>expect_found: false</c>): right when the
+/// answer says so (<see cref="Answer.Found"/> false) and gives no forbidden figure; nothing to cite.</param>
+public sealed record EvalCase(string Id, string Question, string City, string Kind, IReadOnlyList<string> Expect, IReadOnlyList<string> Forbid, string Doc, int Line, bool ExpectFound = true);
 
 /// <summary>How one question fared.</summary>
 public sealed record EvalResult(EvalCase Case, Answer Answer, bool Right, bool Cited, IReadOnlyList<string> Missing);
@@ -42,7 +44,8 @@ public static class EvalRunner
                     Strings(root, "expect"),
                     Strings(root, "forbid"),
                     root.TryGetProperty("doc", out JsonElement doc) ? doc.GetString() ?? string.Empty : string.Empty,
-                    root.TryGetProperty("line", out JsonElement l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : 0));
+                    root.TryGetProperty("line", out JsonElement l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : 0,
+                    !root.TryGetProperty("expect_found", out JsonElement f) || f.ValueKind != JsonValueKind.False));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
             {
@@ -70,6 +73,12 @@ public static class EvalRunner
         string text = Normalize(answer.Text + "\n" + string.Join("\n", answer.Notes));
         var missing = evalCase.Expect.Where(e => !text.Contains(Normalize(e), StringComparison.Ordinal)).ToList();
         bool forbidden = evalCase.Forbid.Any(f => text.Contains(Normalize(f), StringComparison.Ordinal));
+        if (!evalCase.ExpectFound)
+        {
+            bool abstained = !answer.Found && !forbidden;
+            return new EvalResult(evalCase, answer, abstained, abstained, answer.Found ? ["found: false"] : missing);
+        }
+
         bool right = missing.Count == 0 && !forbidden;
         bool cited = right && answer.Citations.Any(c => c.Covers(evalCase.Doc, evalCase.Line, LineSlack));
         return new EvalResult(evalCase, answer, right, cited, missing);

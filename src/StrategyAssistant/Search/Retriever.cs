@@ -119,6 +119,47 @@ public sealed class Retriever
         return (absent, total > 0 ? absent.Sum(Idf) / total : 0);
     }
 
+    /// <summary>The content terms of <paramref name="text"/> that no entry of <paramref name="cities"/> contains (as written or
+    /// by reading), and their IDF-weighted share: a topic the corpus has but these cities' documents never mention.</summary>
+    public (IReadOnlyList<string> Absent, double Share) AbsentIn(string text, IReadOnlyList<string> cities)
+    {
+        var content = QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, text).Where(IsContentTerm).Distinct(StringComparer.Ordinal).ToList();
+        if (content.Count == 0 || cities.Count == 0)
+        {
+            return ([], 0);
+        }
+
+        bool hasReadings = _index.Analysis.Fields.Any(f => f.Name == IndexFields.Reading);
+        var absent = new List<string>();
+        // A one-character term is often a fragment of a compound tokenised otherwise (届 of 婚姻届出): never taken as absent.
+        foreach (string term in content.Where(t => t.Length > 1))
+        {
+            var any = new BooleanQuery();
+            foreach (string field in (ReadOnlySpan<string>)[IndexFields.Text, IndexFields.Heading, IndexFields.Name])
+            {
+                any.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+            }
+
+            if (hasReadings)
+            {
+                foreach (string reading in QueryTerms.Analyze(_index.Analyzer, IndexFields.Reading, term))
+                {
+                    any.Add(new TermQuery(new Term(IndexFields.Reading, reading)), Occur.SHOULD);
+                }
+            }
+
+            var query = new BooleanQuery { { any, Occur.MUST } };
+            AddFilter(query, IndexFields.City, cities);
+            if (_index.Search(query, 1).Count == 0)
+            {
+                absent.Add(term);
+            }
+        }
+
+        double total = content.Sum(Idf);
+        return (absent, total > 0 ? absent.Sum(Idf) / total : 0);
+    }
+
     private double MaxIdf() => Math.Log(1 + ((_reader.NumDocs + 0.5) / 0.5));
 
     private static void AddFilter(BooleanQuery query, string field, IReadOnlyList<string> values)

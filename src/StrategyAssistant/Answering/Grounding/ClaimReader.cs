@@ -39,7 +39,8 @@ public sealed class ClaimReader
         for (int n = 0; n < numbers.Count; n++)
         {
             NumberToken number = numbers[n];
-            int previousEnd = n == 0 ? 0 : numbers[n - 1].Index + numbers[n - 1].Length;
+            // Number tokens may overlap (a value and its unit read twice): the span between them is never negative.
+            int previousEnd = n == 0 ? 0 : Math.Min(number.Index, numbers[n - 1].Index + numbers[n - 1].Length);
             string? role = AttachedRole(sentence, words, previousEnd, number.Index);
             FiscalPeriod? year = AttachedYear(sentence, previousEnd, number);
             string? city = cities.LastOrDefault(c => c.Index < number.Index) is { Word: not null } c ? CityOf(c.Word) : _city;

@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using StrategyAssistant.Documents;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Answering;
+
+/// <summary>Answer parts that compute a figure from cited figures, in <see cref="decimal"/>: sums, differences, rankings
+/// and comparisons. Each shows its derivation with its operands cited and is recorded in <see cref="Answer.Derivations"/>;
+/// where the document states the total itself, that line is cited first and a disagreement is a data-quality note.</summary>
+internal sealed partial class DerivedFigures
+{
+    private readonly KnowledgeBase _knowledge;
+    private readonly AnswerRanker _ranker;
+
+    public DerivedFigures(KnowledgeBase knowledge, AnswerRanker ranker)
+    {
+        _knowledge = knowledge;
+        _ranker = ranker;
+    }
+
+    /// <summary>The basic goals a question names: 基本目標2, 基本目標2と3, 基本目標1～4.</summary>
+    internal static IReadOnlyList<int> GoalNumbers(string text)
+    {
+        var goals = new List<int>();
+        foreach (Match m in GoalList().Matches(text))
+        {
+            int first = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+            goals.Add(first);
+            foreach (Capture more in m.Groups["b"].Captures)
+            {
+                int next = int.Parse(more.Value, CultureInfo.InvariantCulture);
+                if (m.Value.Contains('～') || m.Value.Contains('~') || m.Value.Contains('〜'))
+                {
+                    goals.AddRange(Enumerable.Range(first + 1, Math.Max(0, next - first)));
+                }
+                else
+                {
+                    goals.Add(next);
+                }
+            }
+        }
+
+        return [.. goals.Distinct()];
+    }
+
+    /// <summary>A sum: the total the document states for the goals or the whole list asked about (summed across goals when
+    /// several are asked), else the budgets of the projects the question names, else the asked values of the KPIs it names.</summary>
+    public bool TrySum(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        bool excludingRepeats = question.Text.Contains("再掲", StringComparison.Ordinal) && ExcludingWords().IsMatch(question.Text);
+        IReadOnlyList<int> goals = GoalNumbers(question.Text);
+        var totals = _knowledge.Records.Totals.Where(t => question.Cities.Count == 0 || question.Cities.Contains(t.City)).ToList();
+        if (goals.Count > 0)
+        {
+            var stated = goals.Select(g => totals.Where(t => t.Goal?.Number == g && Amount(t, excludingRepeats) is not null)
+                .OrderBy(t => t.Kind == "summary" ? 0 : 1).FirstOrDefault()).ToList();
+            if (stated.Count > 0 && stated.All(t => t is not null))
+            {
+                var operands = stated.Select(t => (Label: $"{t!.Label}{(excludingRepeats ? "（再掲除く）" : string.Empty)}", Money: Amount(t, excludingRepeats)!, t.Source)).ToList();
+                Render(operands, question.Cities.Count == 1 ? question.Cities[0] : stated[0]!.City, "予算事業費", builder);
+                foreach (ListTotal? t in stated.Where(t => !t!.Agrees))
+                {
+                    builder.Note($"{t!.City}「{t.Label}」の記載額 {t.Budget} に対し、各事業の額の計は {Format(t.ListedBudget)}{t.Budget?.Unit} です（資料内の不一致）。");
+                }
+
+                return true;
+            }
+        }
+        else if (question.WantsAll || question.Text.Contains("全体", StringComparison.Ordinal) || question.Text.Contains("総額", StringComparison.Ordinal))
+        {
+            if (totals.Where(t => t.Goal is null && Amount(t, excludingRepeats) is not null).OrderBy(t => t.Kind == "total" ? 0 : 1).FirstOrDefault() is { } total)
+            {
+                Money amount = Amount(total, excludingRepeats)!;
+                string marker = builder.Figure(amount.Text, amount.Unit, null, total.Source, $"{total.Label} 予算事業費");
+                builder.Line($"{total.City}の関連事業の予算事業費の{total.Label}は {amount} です（資料の記載） {marker}。");
+                if (!total.Agrees && total.Budget?.Amount is decimal statedAmount && statedAmount != total.ListedBudget)
+                {
+                    builder.Note($"{total.City}「{total.Label}」の記載額 {total.Budget} に対し、各事業の額の計は {Format(total.ListedBudget)}{total.Budget.Unit} です（資料内の不一致）。");
+                }
+
+                return true;
+            }
+        }
+
+        var named = evidence.Projects.Where(p => p.NameMatch >= AnswerRanker.NamedOutright && p.Item.Budget?.Amount is not null)
+            .Select(p => p.Item).DistinctBy(p => (p.City, p.Name)).ToList();
+        if (named.Count >= 2 && named.Select(p => p.Budget!.Unit).Distinct().Count() == 1)
+        {
+            Render([.. named.Select(p => (p.Name, p.Budget!, p.Source))], named[0].City, "予算事業費", builder);
+            return true;
+        }
+
+        var kpis = evidence.Kpis.Where(k => k.NameMatch >= AnswerRanker.NamedOutright).Select(k => k.Item)
+            .Select(k => (Record: k, Value: AskedValue(k, question))).Where(x => x.Value?.Number is not null)
+            .DistinctBy(x => (x.Record.City, x.Record.Indicator)).ToList();
+        if (kpis.Count >= 2 && kpis.Select(x => x.Value!.Unit).Distinct().Count() == 1)
+        {
+            var operands = kpis.Select(x => (Label: x.Record.Indicator, Money: new Money(x.Value!.ValueText, x.Value.Number, x.Value.Unit ?? string.Empty), x.Value.Source)).ToList();
+            Render(operands, kpis[0].Record.City, "値", builder);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A difference within one indicator: between the two years asked about, between the actual and the target when the
+    /// question is about the actual, else from the baseline to the target.</summary>
+    public bool TryDifference(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        foreach (KpiRecord record in _ranker.Best(evidence.Kpis, k => Pair(k, question) is not null).Take(1))
+        {
+            ((string Label, KpiValue Value) from, (string Label, KpiValue Value) to) = Pair(record, question)!.Value;
+            decimal difference = to.Value.Number!.Value - from.Value.Number!.Value;
+            string unit = to.Value.Unit ?? string.Empty;
+            string result = Format(Math.Abs(difference), Scale(from.Value, to.Value)) + unit;
+            string expression = $"{to.Value.ValueText}{Suffix(to.Value)} − {from.Value.ValueText}{Suffix(from.Value)} = {(difference < 0 ? "−" : string.Empty)}{result}";
+            int f = builder.Cite(from.Value.Source);
+            int t = builder.Cite(to.Value.Source);
+            builder.Line($"{record.City}「{record.Indicator}」 {builder.Mark(record.Source)}");
+            builder.Line($"・{from.Label}: {from.Value.Display} [{f}]");
+            builder.Line($"・{to.Label}: {to.Value.Display} [{t}]");
+            builder.Line($"・差: {expression}（{(difference >= 0 ? "増" : "減")}）");
+            builder.Derive(new Derivation(DerivationKind.Difference, expression, result,
+                [new DerivationOperand(from.Value.ValueText, from.Value.Unit, f, $"{record.Indicator} {from.Label}"), new DerivationOperand(to.Value.ValueText, to.Value.Unit, t, $"{record.Indicator} {to.Label}")]));
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A ranking of projects by budget (一番大きい / 最も少ない / 上位N) within the cities and goals the question names.</summary>
+    public bool TryRanking(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        IReadOnlyList<int> goals = GoalNumbers(question.Text);
+        var scope = _knowledge.Records.Projects
+            .Where(p => p.Budget?.InYen is not null && !p.IsRepeat && (question.Cities.Count == 0 || question.Cities.Contains(p.City)) && (goals.Count == 0 || (p.Goal is { } g && goals.Contains(g.Number))))
+            .ToList();
+        if (scope.Count < 2 || scope.Select(p => p.City).Distinct().Count() > 1)
+        {
+            return false;
+        }
+
+        var ranked = (question.Ranking >= 0 ? scope.OrderByDescending(p => p.Budget!.InYen) : scope.OrderBy(p => p.Budget!.InYen)).Take(Math.Max(1, question.Top ?? 1)).ToList();
+        string order = question.Ranking >= 0 ? "大きい" : "小さい";
+        string within = goals.Count == 0 ? "関連事業" : string.Join("・", goals.Select(g => $"基本目標{g}")) + "の事業";
+        builder.Line($"{scope[0].City}の{within}（再掲を除く）のうち、予算事業費が{order}順:");
+        var operands = new List<DerivationOperand>();
+        foreach (ProjectRecord project in ranked)
+        {
+            string marker = builder.Figure(project.Budget!.Text, project.Budget.Unit, null, project.Source, $"{project.Name} 予算");
+            operands.Add(new DerivationOperand(project.Budget.Text, project.Budget.Unit, builder.Cite(project.Source), project.Name));
+            builder.Line($"・{project.Name}{(project.Department is { Length: > 0 } d ? $"（{d}）" : string.Empty)} {project.Budget} {marker}");
+        }
+
+        string expression = $"{(question.Ranking >= 0 ? "最大" : "最小")}: {ranked[0].Name} {ranked[0].Budget}";
+        builder.Line(expression);
+        builder.Derive(new Derivation(DerivationKind.Ranking, expression, ranked[0].Budget!.ToString(), operands));
+        return true;
+    }
+
+    private void Render(IReadOnlyList<(string Label, Money Money, Citation Source)> operands, string city, string what, AnswerBuilder builder)
+    {
+        var cited = new List<DerivationOperand>();
+        builder.Line($"{city}の{what}:");
+        foreach ((string label, Money money, Citation source) in operands)
+        {
+            string marker = builder.Figure(money.Text, money.Unit, null, source, label);
+            cited.Add(new DerivationOperand(money.Text, money.Unit, builder.Cite(source), label));
+            builder.Line($"・{label}: {money} {marker}");
+        }
+
+        string unit = operands[0].Money.Unit;
+        decimal sum = operands.Sum(o => o.Money.Amount!.Value);
+        string result = Format(sum, operands.Max(o => Scale(o.Money.Text))) + unit;
+        string expression = string.Join(" + ", operands.Select(o => o.Money.ToString())) + " = " + result;
+        builder.Line($"合計: {expression}");
+        builder.Derive(new Derivation(DerivationKind.Sum, expression, result, cited));
+    }
+
+    private static Money? Amount(ListTotal total, bool excludingRepeats) => excludingRepeats ? total.BudgetExcludingRepeats : total.Budget;
+
+    private static KpiValue? AskedValue(KpiRecord record, Question question) =>
+        question.Asks(Answering.AskedValue.Actual) ? record.Actual : question.Asks(Answering.AskedValue.Target) ? record.Target : record.Baseline ?? record.Target;
+
+    /// <summary>The two values of a record a difference is between, earlier first; null when they are not both numbers of one unit.</summary>
+    private static ((string, KpiValue), (string, KpiValue))? Pair(KpiRecord record, Question question)
+    {
+        (string, KpiValue)? from = null, to = null;
+        if (question.Years.Count >= 2)
+        {
+            from = At(record, question.Years[0]);
+            to = At(record, question.Years[^1]);
+        }
+        else if (question.Asks(Answering.AskedValue.Actual) && record.Actual is not null)
+        {
+            from = ("実績値", record.Actual);
+            to = record.Target is null ? null : ("目標値", record.Target);
+        }
+        else if (record.Baseline is not null && record.Target is not null)
+        {
+            from = ("基準値", record.Baseline);
+            to = ("目標値", record.Target);
+        }
+
+        return from is { } a && to is { } b && a.Item2.Number is not null && b.Item2.Number is not null
+            && string.Equals(Unit(a.Item2), Unit(b.Item2), StringComparison.Ordinal) && !ReferenceEquals(a.Item2, b.Item2) ? (a, b) : null;
+    }
+
+    private static (string, KpiValue)? At(KpiRecord record, FiscalPeriod year)
+    {
+        foreach ((string label, KpiValue? value) in new[] { ("基準値", record.Baseline), ("実績値", record.Actual), ("目標値", record.Target) })
+        {
+            if (value?.Period is { } p && p.Contains(year.Start) && p.IsSingleYear)
+            {
+                return (label, value);
+            }
+        }
+
+        YearlyValue? point = record.Series.FirstOrDefault(s => year.Contains(s.Year));
+        return point?.Actual is { Number: not null } actual ? ($"{year.Text}の実績値", actual) : point?.Target is { Number: not null } target ? ($"{year.Text}の目標値", target) : null;
+    }
+
+    private static string Unit(KpiValue value) => (value.Unit ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC);
+
+    private static string Suffix(KpiValue value) => value.Display[value.ValueText.Length..];
+
+    private static int Scale(params KpiValue[] values) => values.Max(v => Scale(v.ValueText));
+
+    private static int Scale(string text) => NumberPart().Match(text) is { Success: true } m && m.Value.Contains('.') ? m.Value.Length - m.Value.IndexOf('.') - 1 : 0;
+
+    internal static string Format(decimal value, int scale = 0) =>
+        value.ToString(scale == 0 ? "#,0" : "#,0." + new string('0', scale), CultureInfo.InvariantCulture);
+
+    internal static Regex GoalListPattern => GoalList();
+
+    [GeneratedRegex(@"基本目標\s?(?<a>[0-9])(?:\s?(?:と|・|、|,|及び|および|～|~|〜|から)\s?(?:基本目標)?\s?(?<b>[0-9]))*")]
+    private static partial Regex GoalList();
+
+    [GeneratedRegex("除|含まな|抜き|除外")]
+    private static partial Regex ExcludingWords();
+
+    [GeneratedRegex(@"[0-9][0-9,]*(?:\.[0-9]+)?")]
+    private static partial Regex NumberPart();
+}
