@@ -77,8 +77,6 @@ public sealed class GroundingSources
             foreach (string line in quote.Split('\n'))
             {
                 // A number's own role and year where the line attaches them (基準値 16人 (H30)).
-                List<string> lineRoles = [.. ClaimReader.Roles(line, words).Select(r => r.Role).Distinct(StringComparer.Ordinal)];
-                List<FiscalPeriod> lineYears = [.. FiscalYearParser.FindAll(line).Select(m => m.Period)];
                 List<NumberToken> numbers = Figures.Scan(line, words, sources.Units);
                 for (int n = 0; n < numbers.Count; n++)
                 {
@@ -91,9 +89,9 @@ public sealed class GroundingSources
                     int previousEnd = n == 0 ? 0 : numbers[n - 1].Index + numbers[n - 1].Length;
                     string? role = ClaimReader.AttachedRole(line, words, previousEnd, number.Index);
                     FiscalPeriod? year = ClaimReader.AttachedYear(line, previousEnd, number);
-                    // A line that names one role or one year (a labelled sentence) lends it; a table row naming several does not.
-                    IReadOnlyList<string> roles = role is not null ? [role] : lineRoles.Count == 1 ? lineRoles : [];
-                    IReadOnlyList<FiscalPeriod> years = year is not null ? [year] : lineYears.Count == 1 ? lineYears : [];
+                    // Only what the line attaches to the number; a table row's header is on another line (records carry that).
+                    IReadOnlyList<string> roles = role is not null ? [role] : [];
+                    IReadOnlyList<FiscalPeriod> years = year is not null ? [year] : [];
                     sources._facts.Add(new GroundingFact(number, roles, years, NullIfEmpty(citation.City), [], $"{citation}"));
                 }
             }
