@@ -29,7 +29,7 @@ public static class StrategyAssistantServiceCollectionExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.Endpoint) || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "StrategyAssistant:Model:Endpoint must be an absolute URL.")
             .Validate(o => string.IsNullOrWhiteSpace(o.Provider) || o.Provider.Trim().ToLowerInvariant() is "openai" or "azure", "StrategyAssistant:Model:Provider must be openai or azure.")
             .Validate(o => o.DeadlineSeconds > 0 && o.TimeoutSeconds > 0 && o.MaxRetries >= 0 && o.RetryDelayMilliseconds >= 0 && o.BreakDurationSeconds > 0,
-                "Model DeadlineSeconds, TimeoutSeconds and BreakDurationSeconds must be positive, MaxRetries and RetryDelayMilliseconds not negative.");
+                "StrategyAssistant:Model: DeadlineSeconds, TimeoutSeconds and BreakDurationSeconds must be positive, MaxRetries and RetryDelayMilliseconds not negative.");
         AddModelHttpClient(services);
         services.TryAddSingleton<AnswerService>();
         services.TryAddSingleton<PromptLibrary>();

@@ -60,6 +60,13 @@ public sealed class GroundingCheckTests
         Assert.False(result.Grounded);
     }
 
+    [Theory]
+    [InlineData("・実績値: 3件（令和2年度）", true)]
+    [InlineData("・実績値: 3件（令和6年度）", false)]
+    [InlineData("・目標値: 3件（令和2年度）", false)]
+    public void A_bare_year_before_the_next_figure_labels_that_figure(string answer, bool grounded) =>
+        Assert.Equal(grounded, GroundingCheck.Check(answer, ["国際・全国等スポーツ大会数(各年度件数)(件)\t基準値 13 (平成30年度)\t令和2年度実績値 3\t令和6年度目標値 19"]).Grounded);
+
     [Fact]
     public void A_figure_given_another_year_in_its_own_line_is_untraced() =>
         Assert.False(GroundingCheck.Check("目標は 19件（H30年度）です", ["19件（R6年度）←13件（H30年度）"]).Grounded);
@@ -94,6 +101,8 @@ public sealed class GroundingCheckTests
     [InlineData("移住者数の目標は40人（H30）です [1]。", false)]
     [InlineData("砂川市の移住者数の目標は40人です [1]。", false)]
     [InlineData("移住者数の目標は10人です [1]。", false)]
+    [InlineData("応援大使の人数は3人ですが、移住者数の目標は10人です [1]。", false)]
+    [InlineData("移住者数は16人、応援大使の人数の目標は10人です [1]。", true)]
     [InlineData("移住者数の目標は四十人です [1]。", true)]
     [InlineData("芦別市は移住者数の目標を撤回しました。", false)]
     [InlineData("移住者数の目標は達成されました。", false)]

@@ -44,7 +44,13 @@ public sealed class ClaimReader
             string? role = AttachedRole(sentence, words, previousEnd, number.Index);
             FiscalPeriod? year = AttachedYear(sentence, previousEnd, number);
             string? city = cities.LastOrDefault(c => c.Index < number.Index) is { Word: not null } c ? CityOf(c.Word) : _city;
-            var before = subjects.Where(s => s.Index < number.Index).Select(s => s.Word).ToList();
+            // The subjects named since the previous figure, else anywhere before it in the sentence.
+            var before = subjects.Where(s => s.Index >= previousEnd && s.Index < number.Index).Select(s => s.Word).ToList();
+            if (before.Count == 0)
+            {
+                before = [.. subjects.Where(s => s.Index < number.Index).Select(s => s.Word)];
+            }
+
             bool isFigure = !number.IsDate && (number.Unit is not null || role is not null);
             claims.Add(new Claim(number, role, year, city, before.Count > 0 ? before : _subjects, isFigure));
         }
@@ -84,7 +90,7 @@ public sealed class ClaimReader
     public static string? AttachedRole(string text, GroundingVocabulary words, int from, int to) =>
         Roles(text[from..to], words) is { Count: > 0 } roles ? roles[^1].Role : null;
 
-    /// <summary>The year written right after the number (40人（R6）), else between the previous number and this one
+    /// <summary>The year in brackets right after the number (40人（R6）), else between the previous number and this one
     /// (令和6年度の目標は40人), or null.</summary>
     public static FiscalPeriod? AttachedYear(string text, int from, NumberToken number)
     {
@@ -92,7 +98,8 @@ public sealed class ClaimReader
         FiscalPeriod? before = null;
         foreach (FiscalYearParser.Match year in FiscalYearParser.FindAll(text))
         {
-            if (year.Index >= end && year.Index - end <= 3 && text[end..year.Index].All(c => c is ' ' or '(' or '（' or '「' or '['))
+            // Only a bracketed year after the figure is its own; a bare one starts the next item (… 3 令和6年度目標値 19).
+            if (year.Index >= end && year.Index - end <= 3 && text[end..year.Index] is { } gap && gap.All(c => c is ' ' or '(' or '（' or '[') && gap.Any(c => c is '(' or '（' or '['))
             {
                 return year.Period;
             }

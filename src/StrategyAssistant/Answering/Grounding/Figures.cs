@@ -119,7 +119,7 @@ public static partial class Figures
     {
         decimal total = 0, section = 0;
         decimal? current = null;
-        decimal lastMultiplier = 1;
+        decimal trailing = 1;
         hasKanji = false;
         int i = start;
         while (i < text.Length)
@@ -134,14 +134,14 @@ public static partial class Figures
                 }
 
                 current = value;
-                lastMultiplier = 1;
+                trailing = 1;
                 i += m.Length;
             }
             else if (KanjiDigits.Contains(c, StringComparison.Ordinal) && current is null)
             {
                 current = Math.Max(0, KanjiDigits.IndexOf(c, StringComparison.Ordinal) - 1);
                 hasKanji = true;
-                lastMultiplier = 1;
+                trailing = 1;
                 i++;
             }
             else if (SmallMultipliers.Contains(c, StringComparison.Ordinal) && (current is not null || i == start || hasKanji))
@@ -150,7 +150,7 @@ public static partial class Figures
                 hasKanji |= current is null;
                 section += (current ?? 1) * multiplier;
                 current = null;
-                lastMultiplier = multiplier;
+                trailing *= multiplier;
                 i++;
             }
             else if (LargeMultipliers.Contains(c, StringComparison.Ordinal) && (current is not null || section > 0))
@@ -159,7 +159,7 @@ public static partial class Figures
                 total += (section + (current ?? 0)) * multiplier;
                 section = 0;
                 current = null;
-                lastMultiplier = multiplier;
+                trailing *= multiplier;
                 i++;
             }
             else
@@ -169,7 +169,8 @@ public static partial class Figures
         }
 
         full = total + section + (current ?? 0);
-        raw = current is null && lastMultiplier > 1 ? full / lastMultiplier : full;
+        // The number before the trailing multipliers (1755百万 → 1755, as a 百万円 table writes it).
+        raw = current is null && trailing > 1 ? full / trailing : full;
         return i;
     }
 

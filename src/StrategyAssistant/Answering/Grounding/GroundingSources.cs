@@ -76,9 +76,7 @@ public sealed class GroundingSources
             var covered = recordFacts.Where(r => Overlaps(citation, r.Source)).Select(r => r.Fact.Number).ToList();
             foreach (string line in quote.Split('\n'))
             {
-                // A number's own role and year where the line attaches them (基準値 16人 (H30)), else all the line names.
-                List<string> lineRoles = [.. ClaimReader.Roles(line, words).Select(r => r.Role).Distinct(StringComparer.Ordinal)];
-                List<FiscalPeriod> lineYears = [.. FiscalYearParser.FindAll(line).Select(m => m.Period)];
+                // A number's own role and year where the line attaches them (基準値 16人 (H30)).
                 List<NumberToken> numbers = Figures.Scan(line, words, sources.Units);
                 for (int n = 0; n < numbers.Count; n++)
                 {
@@ -91,7 +89,10 @@ public sealed class GroundingSources
                     int previousEnd = n == 0 ? 0 : numbers[n - 1].Index + numbers[n - 1].Length;
                     string? role = ClaimReader.AttachedRole(line, words, previousEnd, number.Index);
                     FiscalPeriod? year = ClaimReader.AttachedYear(line, previousEnd, number);
-                    sources._facts.Add(new GroundingFact(number, role is null ? lineRoles : [role], year is null ? lineYears : [year], NullIfEmpty(citation.City), [], $"{citation}"));
+                    // Only what the line attaches to the number; a table row's header is on another line (records carry that).
+                    IReadOnlyList<string> roles = role is not null ? [role] : [];
+                    IReadOnlyList<FiscalPeriod> years = year is not null ? [year] : [];
+                    sources._facts.Add(new GroundingFact(number, roles, years, NullIfEmpty(citation.City), [], $"{citation}"));
                 }
             }
 
