@@ -5,6 +5,7 @@ using StrategyAssistant.Bot.Connector;
 using StrategyAssistant.Bot.Feedback;
 using StrategyAssistant.Bot.Protocol;
 using StrategyAssistant.Bot.WebChat;
+using StrategyAssistant.Stores;
 
 namespace StrategyAssistant.Bot;
 
@@ -42,9 +43,8 @@ public static class BotApplication
             sp.GetService<Microsoft.Identity.Client.IMsalHttpClientFactory>()));
         services.AddBotConnectorClient(configuration);
         services.AddSingleton<BotWorkQueue>();
-        services.AddSingleton<ActivityDeduplicator>();
         services.AddSingleton<SentAnswerLog>();
-        services.AddSingleton<IFeedbackStore, JsonlFeedbackStore>();
+        services.AddStateStores(configuration);
         services.AddSingleton<MessagesEndpoint>();
         services.AddHostedService<BotReplyWorker>();
         return services;

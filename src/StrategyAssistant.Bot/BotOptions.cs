@@ -49,9 +49,6 @@ public sealed class BotOptions
     /// <summary>How many questions are answered at once. 0: the processor count.</summary>
     public int Workers { get; set; }
 
-    /// <summary>How long a (conversation, activity id) pair is remembered so a re-delivery is answered only once.</summary>
-    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromHours(2);
-
     /// <summary>Retries of an outbound call answered 429, 412, 502 or 504.</summary>
     public int MaxRetries { get; set; } = 3;
 
@@ -61,9 +58,6 @@ public sealed class BotOptions
 
     /// <summary>How often the typing indicator is repeated while an answer is being composed.</summary>
     public TimeSpan TypingInterval { get; set; } = TimeSpan.FromSeconds(3);
-
-    /// <summary>The append-only JSON Lines file where feedback is stored (relative paths: under the content root).</summary>
-    public string FeedbackPath { get; set; } = "data/feedback.jsonl";
 
     /// <summary>Longest question accepted by <c>/api/ask</c> and answered from Teams.</summary>
     public int MaxQuestionLength { get; set; } = 1000;

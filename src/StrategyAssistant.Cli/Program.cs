@@ -15,6 +15,7 @@ var root = new RootCommand("StrategyAssistant — 地方創生総合戦略の資
     BenchCommand.Create(verbose),
     TokenizeCommand.Create(),
     RecordsCommand.Create(verbose),
+    FeedbackCommand.Create(verbose),
 };
 
 ParseResult parse = root.Parse(args);

@@ -96,28 +96,41 @@ public sealed class CorpusIngestor
     {
         var problems = files.Problems.ToList();
         var sources = new List<SourceDocument>();
-        RecordSet records = RecordSet.Empty;
-        foreach ((DocumentInfo info, byte[] bytes) in files.Documents)
+        var parts = new List<RecordSet>();
+
+        // Documents are independent until the linkers: read them in parallel, keep the manifest's order.
+        var read = files.Documents.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(document =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var stopwatch = Stopwatch.StartNew();
-            LayoutDocument layout;
             try
             {
-                layout = DocumentReaders.For(info.File).Read(info, bytes);
+                LayoutDocument layout = DocumentReaders.For(document.Info.File).Read(document.Info, document.Bytes);
+                (RecordSet records, string reader) = ReadRecords(layout);
+                var done = new DocumentIngest(document.Info.File, layout.Format, reader, layout.Lines.Count, records.Kpis.Count, records.Projects.Count, stopwatch.Elapsed);
+                progress?.Report(done);
+                return (Source: layout.ToSourceDocument(), Records: records, Problem: (IngestProblem?)null);
             }
             catch (IngestException ex)
             {
-                problems.Add(new IngestProblem(info.File, ex.Message));
+                return (Source: (SourceDocument?)null, Records: RecordSet.Empty, Problem: new IngestProblem(document.Info.File, ex.Message));
+            }
+        }).ToList();
+        foreach ((SourceDocument? source, RecordSet recordSet, IngestProblem? problem) in read)
+        {
+            if (problem is not null)
+            {
+                problems.Add(problem);
                 continue;
             }
 
-            (RecordSet read, string reader) = ReadRecords(layout);
-            sources.Add(layout.ToSourceDocument());
-            records = records.Concat(read);
-            progress?.Report(new DocumentIngest(info.File, layout.Format, reader, layout.Lines.Count, read.Kpis.Count, read.Projects.Count, stopwatch.Elapsed));
+            sources.Add(source!);
+            parts.Add(recordSet);
         }
 
+        RecordSet records = new([.. parts.SelectMany(p => p.Kpis)], [.. parts.SelectMany(p => p.Projects)], [.. parts.SelectMany(p => p.Notes)])
+        {
+            Totals = [.. parts.SelectMany(p => p.Totals)],
+        };
         foreach (IRecordLinker linker in RecordExtractors.Linkers)
         {
             records = linker.Link(records);

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using StrategyAssistant.Bot.Feedback;
+using StrategyAssistant.Stores;
 using StrategyAssistant.Bot.Tests.Infrastructure;
 
 namespace StrategyAssistant.Bot.Tests;
@@ -217,7 +217,7 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
 
-        FeedbackEntry entry = Assert.Single(JsonlFeedbackStore.ReadAll(_f.Host.FeedbackPath), e => e.ConversationId == conversation);
+        FeedbackEntry entry = Assert.Single(await _f.Host.FeedbackAsync(), e => e.ConversationId == conversation);
         Assert.Equal("dislike", entry.Reaction);
         Assert.Equal("目標年度も知りたい", entry.Text);
         Assert.Equal("message-id", entry.MatchedBy);
@@ -300,7 +300,7 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
         // Teams may split text and card into two messages, so the id it reports can differ from the one the connector returned.
         using HttpResponseMessage liked = await Activities.PostAsync(_f.Host.Client, Activities.Feedback(_f.Connector.ServiceUrl, conversation, "split-message-id", "like", "助かりました"), _f.Token());
         Assert.Equal(HttpStatusCode.OK, liked.StatusCode);
-        FeedbackEntry entry = Assert.Single(JsonlFeedbackStore.ReadAll(_f.Host.FeedbackPath), e => e.ConversationId == conversation);
+        FeedbackEntry entry = Assert.Single(await _f.Host.FeedbackAsync(), e => e.ConversationId == conversation);
         Assert.Equal(("like", "conversation-latest", Question), (entry.Reaction, entry.MatchedBy, entry.Question));
 
         JsonObject removed = Activities.BotAdded(_f.Connector.ServiceUrl, conversation);
@@ -310,7 +310,7 @@ public sealed class MessagesEndToEndTests : IClassFixture<AuthenticatedBotFixtur
         Assert.Equal(HttpStatusCode.OK, removal.StatusCode);
         using HttpResponseMessage late = await Activities.PostAsync(_f.Host.Client, Activities.Feedback(_f.Connector.ServiceUrl, conversation, "other-id", "dislike", string.Empty), _f.Token());
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
-        FeedbackEntry orphan = Assert.Single(JsonlFeedbackStore.ReadAll(_f.Host.FeedbackPath), e => e.ConversationId == conversation && e.Reaction == "dislike");
+        FeedbackEntry orphan = Assert.Single(await _f.Host.FeedbackAsync(), e => e.ConversationId == conversation && e.Reaction == "dislike");
         Assert.Equal("unknown", orphan.MatchedBy);
         Assert.Null(orphan.Question);
     }

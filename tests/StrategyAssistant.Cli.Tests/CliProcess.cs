@@ -31,7 +31,7 @@ public sealed class CliProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "strategy-assistant.dll"));
+        start.ArgumentList.Add(CliAssembly());
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -67,6 +67,16 @@ public sealed class CliProcess : IDisposable
         catch (IOException)
         {
         }
+    }
+
+    /// <summary>The console host as its own project built it (same configuration and framework as this test assembly):
+    /// the test's output folder leaves out the assemblies its ASP.NET Core framework reference provides, which the console
+    /// host, a plain .NET app, needs beside it.</summary>
+    private string CliAssembly()
+    {
+        string testProject = Path.Combine(RepositoryRoot, "tests", "StrategyAssistant.Cli.Tests");
+        string output = Path.GetRelativePath(testProject, AppContext.BaseDirectory);
+        return Path.Combine(RepositoryRoot, "src", "StrategyAssistant.Cli", output, "strategy-assistant.dll");
     }
 
     private static string FindRoot()

@@ -85,6 +85,16 @@ public sealed class SyntheticDocumentTests
         Assert.Equal("子育て環境の充実", records.Kpis.Single(k => k.Indicator == "保育所待機児童数").Measure?.Title);
     }
 
+    [Fact]
+    public void A_spaces_table_whose_rows_are_not_aligned_with_the_header_is_read_in_column_order()
+    {
+        const string text = "星見台町総合戦略 KPI一覧\n\n指標名    基準値（令和元年度）    目標値（令和6年度）    実績値（令和3年度）\n転入者数    210人    260人    232人\n";
+        var info = new DocumentInfo("a.txt", "星見台町", "KPI一覧", "strategy", string.Empty, "星見台町");
+        KpiRecord kpi = Assert.Single(s_ingestor.ReadRecords(TextDocumentReader.FromText(info, text)).Records.Kpis);
+        Assert.Equal((210m, 260m, 232m), (kpi.Baseline?.Number, kpi.Target?.Number, kpi.Actual?.Number));
+        Assert.Equal((2019, 2024, 2021), (kpi.Baseline!.Period!.Start.Year, kpi.Target!.Period!.Start.Year, kpi.Actual!.Period!.Start.Year));
+    }
+
     internal static SyntheticCity City(string name) => SyntheticCities.All.Single(c => c.City == name);
 
     internal static RecordSet Read(SyntheticCity city, IDocumentReader reader, byte[] bytes, string extension)

@@ -3,6 +3,8 @@ using StrategyAssistant.Answering;
 using StrategyAssistant.Bot.Connector;
 using StrategyAssistant.Bot.Feedback;
 using StrategyAssistant.Bot.Replies;
+using StrategyAssistant.Search;
+using StrategyAssistant.Stores;
 
 namespace StrategyAssistant.Bot.Protocol;
 
@@ -13,16 +15,20 @@ public sealed partial class BotReplyWorker : BackgroundService
     private readonly IServiceScopeFactory _scopes;
     private readonly IConnectorClient _connector;
     private readonly SentAnswerLog _sent;
+    private readonly IActivityLog _activities;
+    private readonly IConversationStore _conversations;
     private readonly BotOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<BotReplyWorker> _logger;
 
-    public BotReplyWorker(BotWorkQueue queue, IServiceScopeFactory scopes, IConnectorClient connector, SentAnswerLog sent, IOptions<BotOptions> options, TimeProvider time, ILogger<BotReplyWorker> logger)
+    public BotReplyWorker(BotWorkQueue queue, IServiceScopeFactory scopes, IConnectorClient connector, SentAnswerLog sent, IActivityLog activities, IConversationStore conversations, IOptions<BotOptions> options, TimeProvider time, ILogger<BotReplyWorker> logger)
     {
         _queue = queue;
         _scopes = scopes;
         _connector = connector;
         _sent = sent;
+        _activities = activities;
+        _conversations = conversations;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -60,14 +66,30 @@ public sealed partial class BotReplyWorker : BackgroundService
 
     internal async Task ProcessAsync(BotWorkItem item, CancellationToken cancellationToken)
     {
-        switch (item.Kind)
+        string? conversationId = item.Inbound.Conversation?.Id;
+        string? activityId = item.Inbound.Id is { Length: > 0 } id ? id : null;
+        try
         {
-            case BotWorkKind.Welcome:
-                await _connector.SendAsync(ReplyBuilder.Welcome(item.Inbound, _options.EffectiveExampleQuestions), cancellationToken).ConfigureAwait(false);
-                break;
-            case BotWorkKind.Answer:
-                await AnswerAsync(item.Inbound, item.Question ?? string.Empty, cancellationToken).ConfigureAwait(false);
-                break;
+            switch (item.Kind)
+            {
+                case BotWorkKind.Welcome:
+                    await _connector.SendAsync(ReplyBuilder.Welcome(item.Inbound, _options.EffectiveExampleQuestions), cancellationToken).ConfigureAwait(false);
+                    break;
+                case BotWorkKind.Answer:
+                    await AnswerAsync(item.Inbound, item.Question ?? string.Empty, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+        catch when (conversationId is not null && activityId is not null)
+        {
+            // Not handled: release the claim so a re-delivery (to any instance) is processed.
+            await _activities.AbandonAsync(conversationId, activityId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        if (conversationId is not null && activityId is not null)
+        {
+            await _activities.CompleteAsync(conversationId, activityId, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -76,13 +98,20 @@ public sealed partial class BotReplyWorker : BackgroundService
         await SendTypingAsync(inbound, cancellationToken).ConfigureAwait(false);
 
         Answer? answer = null;
+        string conversationId = inbound.Conversation!.Id!;
+        ConversationState? next = null;
         using var answered = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task typing = RepeatTypingAsync(inbound, answered.Token);
         try
         {
             await using AsyncServiceScope scope = _scopes.CreateAsyncScope();
             IAnswerService answers = scope.ServiceProvider.GetRequiredService<IAnswerService>();
-            answer = await answers.AnswerAsync(question, cancellationToken).ConfigureAwait(false);
+            // The conversation's state is in the shared store, so a follow-up may reach any instance.
+            CorpusIndex index = await scope.ServiceProvider.GetRequiredService<CorpusIndexProvider>().GetAsync(cancellationToken).ConfigureAwait(false);
+            ConversationState state = await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            (string resolved, next) = new Conversation(index.Knowledge.Corpus.Cities).Resolve(state, question);
+            // A question that needed nothing from the previous one is answered as the user wrote it.
+            answer = await answers.AnswerAsync(resolved == QuestionText.Normalize(question) ? question : resolved, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -108,7 +137,12 @@ public sealed partial class BotReplyWorker : BackgroundService
 
         Activity reply = ReplyBuilder.Answer(inbound, answer, _options.MaxReplyBytes);
         ResourceResponse sent = await _connector.SendAsync(reply, cancellationToken).ConfigureAwait(false);
-        _sent.Record(inbound.Conversation!.Id!, sent.Id, answer);
+        _sent.Record(conversationId, sent.Id, answer);
+        if (next is not null)
+        {
+            await _conversations.SetAsync(conversationId, next, cancellationToken).ConfigureAwait(false);
+        }
+
         LogAnswered(_logger, inbound.Conversation.Id, inbound.Id, sent.Id, answer.Citations.Count);
     }
 

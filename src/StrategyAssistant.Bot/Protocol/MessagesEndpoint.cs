@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Bot.Auth;
 using StrategyAssistant.Bot.Feedback;
+using StrategyAssistant.Stores;
 
 namespace StrategyAssistant.Bot.Protocol;
 
@@ -13,18 +14,18 @@ public sealed partial class MessagesEndpoint
 {
     private readonly InboundAuthenticator _auth;
     private readonly BotWorkQueue _queue;
-    private readonly ActivityDeduplicator _dedup;
+    private readonly IActivityLog _activities;
     private readonly IFeedbackStore _feedback;
     private readonly SentAnswerLog _sent;
     private readonly BotOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<MessagesEndpoint> _logger;
 
-    public MessagesEndpoint(InboundAuthenticator auth, BotWorkQueue queue, ActivityDeduplicator dedup, IFeedbackStore feedback, SentAnswerLog sent, IOptions<BotOptions> options, TimeProvider time, ILogger<MessagesEndpoint> logger)
+    public MessagesEndpoint(InboundAuthenticator auth, BotWorkQueue queue, IActivityLog activities, IFeedbackStore feedback, SentAnswerLog sent, IOptions<BotOptions> options, TimeProvider time, ILogger<MessagesEndpoint> logger)
     {
         _auth = auth;
         _queue = queue;
-        _dedup = dedup;
+        _activities = activities;
         _feedback = feedback;
         _sent = sent;
         _options = options.Value;
@@ -78,8 +79,8 @@ public sealed partial class MessagesEndpoint
 
         return activity.Type switch
         {
-            ActivityTypes.Message => Enqueue(activity, BotWorkKind.Answer, QuestionOf(activity)),
-            ActivityTypes.ConversationUpdate => ConversationUpdate(activity),
+            ActivityTypes.Message => await EnqueueAsync(activity, BotWorkKind.Answer, QuestionOf(activity), context.RequestAborted).ConfigureAwait(false),
+            ActivityTypes.ConversationUpdate => await ConversationUpdateAsync(activity, context.RequestAborted).ConfigureAwait(false),
             ActivityTypes.Invoke => await InvokeAsync(activity, context.RequestAborted).ConfigureAwait(false),
             _ => Ignored(activity),
         };
@@ -103,7 +104,7 @@ public sealed partial class MessagesEndpoint
         return text;
     }
 
-    private IResult ConversationUpdate(Activity activity)
+    private async Task<IResult> ConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
     {
         string? botId = activity.Recipient?.Id;
         if (botId is not null && activity.MembersRemoved?.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal)) == true && activity.Conversation?.Id is { } removedFrom)
@@ -113,10 +114,10 @@ public sealed partial class MessagesEndpoint
         }
 
         bool botAdded = botId is not null && activity.MembersAdded?.Any(m => string.Equals(m.Id, botId, StringComparison.Ordinal)) == true;
-        return botAdded ? Enqueue(activity, BotWorkKind.Welcome, null) : Results.Ok();
+        return botAdded ? await EnqueueAsync(activity, BotWorkKind.Welcome, null, cancellationToken).ConfigureAwait(false) : Results.Ok();
     }
 
-    private IResult Enqueue(Activity activity, BotWorkKind kind, string? question)
+    private async Task<IResult> EnqueueAsync(Activity activity, BotWorkKind kind, string? question, CancellationToken cancellationToken)
     {
         if (!CanReply(activity, out string? problem))
         {
@@ -139,7 +140,8 @@ public sealed partial class MessagesEndpoint
 
         string conversationId = activity.Conversation!.Id!;
         string activityId = activity.Id ?? string.Empty;
-        if (activityId.Length > 0 && !_dedup.TryBegin(conversationId, activityId))
+        // Claimed here, completed by the worker once the reply is sent (released if it fails), in the shared activity log.
+        if (activityId.Length > 0 && !await _activities.TryBeginAsync(conversationId, activityId, cancellationToken).ConfigureAwait(false))
         {
             LogDuplicate(_logger, conversationId, activityId);
             return Results.Ok();
@@ -149,7 +151,7 @@ public sealed partial class MessagesEndpoint
         {
             if (activityId.Length > 0)
             {
-                _dedup.Abandon(conversationId, activityId);
+                await _activities.AbandonAsync(conversationId, activityId, cancellationToken).ConfigureAwait(false);
             }
 
             LogQueueFull(_logger);
@@ -197,11 +199,6 @@ public sealed partial class MessagesEndpoint
         }
 
         string? conversationId = activity.Conversation?.Id;
-        if (conversationId is not null && activity.Id is { Length: > 0 } id && !_dedup.TryBegin(conversationId, id))
-        {
-            return Results.Ok();
-        }
-
         (Answer? answer, string matchedBy) = _sent.Find(conversationId, activity.ReplyToId);
         var entry = new FeedbackEntry
         {
@@ -209,6 +206,7 @@ public sealed partial class MessagesEndpoint
             Reaction = reaction,
             Text = FeedbackText(actionValue?["feedback"]),
             ConversationId = conversationId,
+            ActivityId = activity.Id is { Length: > 0 } ? activity.Id : null,
             ReplyToId = activity.ReplyToId,
             UserAadObjectId = activity.From?.AadObjectId,
             TenantId = activity.TenantId,
@@ -217,8 +215,27 @@ public sealed partial class MessagesEndpoint
             Answer = answer?.Text,
             Citations = answer is null ? [] : [.. answer.Citations.Select((c, i) => new FeedbackCitation(i + 1, c.File, c.Title, c.City, c.Line, c.LineEnd, c.Quote))],
         };
-        await _feedback.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
-        LogFeedback(_logger, reaction, conversationId, matchedBy);
+        // The store is idempotent per (conversation, activity id): a re-delivery, to this instance or another, is stored once.
+        // The activity counts as handled only once the entry is durable; a failed write answers 500 so the channel re-delivers.
+        bool stored;
+        try
+        {
+            stored = await _feedback.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFeedbackFailed(_logger, ex, conversationId);
+            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+        }
+
+        if (stored)
+        {
+            LogFeedback(_logger, reaction, conversationId, matchedBy);
+        }
+        else
+        {
+            LogDuplicate(_logger, conversationId ?? string.Empty, activity.Id ?? string.Empty);
+        }
 
         // Teams wants 200 with an empty body here; it confirms to the user itself.
         return Results.Ok();
@@ -271,6 +288,9 @@ public sealed partial class MessagesEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The answer queue is full; activity refused with 503 so the channel re-delivers it")]
     private static partial void LogQueueFull(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Feedback for conversation {Conversation} could not be stored; answered 500 so the channel re-delivers it")]
+    private static partial void LogFeedbackFailed(ILogger logger, Exception ex, string? conversation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feedback {Reaction} stored for conversation {Conversation} (answer matched by {MatchedBy})")]
     private static partial void LogFeedback(ILogger logger, string reaction, string? conversation, string matchedBy);

@@ -18,17 +18,36 @@ internal static class BenchCommand
     {
         var questions = new Option<FileInfo?>("--questions") { Description = "質問セット（既定: tests/data/qa-public.jsonl）" };
         var rounds = new Option<int>("--rounds") { Description = "質問セットを繰り返す回数", DefaultValueFactory = _ => 20 };
-        var command = new Command("bench", "索引の作成時間と回答の待ち時間を測ります。") { questions, rounds };
+        var scale = new Option<int>("--scale") { Description = "資料を架空の市名で N 倍に増やして測ります（既定: 1 = 同梱の資料）", DefaultValueFactory = _ => 1 };
+        var command = new Command("bench", "索引の作成時間と回答の待ち時間を測ります。") { questions, rounds, scale };
         command.SetAction((parse, cancellationToken) =>
         {
             TextWriter output = parse.InvocationConfiguration.Output;
+            int times = Math.Max(1, parse.GetValue(scale));
+            string? scaled = null;
+            if (times > 1)
+            {
+                // The generated corpus and its index live in a scratch folder, handed to the host through its configuration.
+                var bundled = new StrategyAssistantOptions();
+                scaled = Path.Combine(Path.GetTempPath(), $"sa-bench-scale-{Guid.NewGuid():N}");
+                ScaledCorpus.Write(bundled.ResolveDocumentsPath(), times, Path.Combine(scaled, "documents"));
+                Environment.SetEnvironmentVariable("StrategyAssistant__DocumentsPath", Path.Combine(scaled, "documents"));
+                Environment.SetEnvironmentVariable("StrategyAssistant__IndexPath", Path.Combine(scaled, "lucene"));
+            }
+
             return CommandRunner.RunAsync(parse.GetValue(verbose), parse.InvocationConfiguration.Error, async (services, ct) =>
             {
                 var options = services.GetRequiredService<IOptions<StrategyAssistantOptions>>().Value;
                 string documents = options.ResolveDocumentsPath();
-                string file = parse.GetValue(questions)?.FullName ?? Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(documents)!)!, "tests", "data", "qa-public.jsonl");
+                string file = parse.GetValue(questions)?.FullName ?? Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(new StrategyAssistantOptions().ResolveDocumentsPath())!)!, "tests", "data", "qa-public.jsonl");
                 IReadOnlyList<string> asked = [.. EvalRunner.Load(file).Select(c => c.Question)];
-                await output.WriteLineAsync($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {asked.Count} questions × {parse.GetValue(rounds)} rounds");
+                await output.WriteLineAsync($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}, .NET {Environment.Version}, {asked.Count} questions × {parse.GetValue(rounds)} rounds");
+                if (times > 1)
+                {
+                    long bytes = Directory.GetFiles(documents, "*.txt").Sum(f => new FileInfo(f).Length);
+                    await output.WriteLineAsync($"corpus: {times}× the bundled documents under fictional city names, {Directory.GetFiles(documents, "*.txt").Length} documents, {bytes / (1024.0 * 1024):F1} MB");
+                }
+
 
                 // Full rebuild: read the corpus, passages and records, analyse and write the index, swap it in.
                 var manager = new IndexManager(services.GetRequiredService<ITextAnalysis>(), NullLogger<IndexManager>.Instance);
@@ -36,7 +55,7 @@ internal static class BenchCommand
                 var builds = new List<double>();
                 try
                 {
-                    for (int i = 0; i < 6; i++)
+                    for (int i = 0; i < (times > 1 ? 3 : 6); i++)
                     {
                         var stopwatch = Stopwatch.StartNew();
                         KnowledgeBase knowledge = KnowledgeBase.Create(Corpus.Load(documents));
@@ -50,9 +69,11 @@ internal static class BenchCommand
                 }
 
                 builds.RemoveAt(0); // the first includes JIT
-                await output.WriteLineAsync($"full rebuild (corpus → records → index, 5 runs after warm-up): median {Percentile(builds, 50):F0} ms, max {builds.Max():F0} ms");
+                await output.WriteLineAsync($"full rebuild (corpus → records → index, {builds.Count} runs after warm-up): median {Percentile(builds, 50):F0} ms, max {builds.Max():F0} ms");
 
+                var opening = Stopwatch.StartNew();
                 CorpusIndex index = await services.GetRequiredService<CorpusIndexProvider>().GetAsync(ct);
+                await output.WriteLineAsync($"index opened (or built) by the service: {opening.Elapsed.TotalMilliseconds:F0} ms; index size {IndexSize(options.ResolveIndexPath(documents)) / (1024.0 * 1024):F1} MB");
                 IAnswerService answers = services.GetRequiredService<IAnswerService>();
                 foreach (string q in asked)
                 {
@@ -84,12 +105,30 @@ internal static class BenchCommand
                     await output.WriteLineAsync($"  slowest: {ms:F1} ms  {q}");
                 }
 
-                await output.WriteLineAsync($"managed memory after the run: {GC.GetTotalMemory(false) / (1024 * 1024)} MB, process working set {Environment.WorkingSet / (1024 * 1024)} MB");
+                await output.WriteLineAsync($"managed memory after the run: {GC.GetTotalMemory(false) / (1024 * 1024)} MB, process working set {Environment.WorkingSet / (1024 * 1024)} MB, peak {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
                 return ExitCodes.Success;
-            }, cancellationToken);
+            }, cancellationToken).ContinueWith(
+                t =>
+                {
+                    if (scaled is not null && Directory.Exists(scaled))
+                    {
+                        Directory.Delete(scaled, recursive: true);
+                    }
+
+                    return t.Result;
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         });
         return command;
     }
+
+    private static long IndexSize(string path) =>
+        Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static double Percentile(List<double> values, double percentile)
     {

@@ -195,6 +195,17 @@ public sealed class TableFinder
     public static TableRow Place(LayoutLine line, IReadOnlyList<TableColumn> columns)
     {
         var placed = new LayoutCell?[columns.Count];
+        if (line.Separation == CellSeparation.Positions && OrdinalColumns(line, columns) is { } ordinal)
+        {
+            // As many cells as the header has columns: the row lists them in order, however it is aligned.
+            for (int i = 0; i < ordinal.Count; i++)
+            {
+                placed[ordinal[i]] = line.Cells[i];
+            }
+
+            return new TableRow(line.Number, line.Number, placed);
+        }
+
         for (int i = 0; i < line.Cells.Count; i++)
         {
             LayoutCell cell = line.Cells[i];
@@ -213,6 +224,14 @@ public sealed class TableFinder
         }
 
         return new TableRow(line.Number, line.Number, placed);
+    }
+
+    /// <summary>The columns of a row's cells taken in order, when the row has one cell per header column (a header without
+    /// an indicator cell counts its indicator column too); else null.</summary>
+    private static List<int>? OrdinalColumns(LayoutLine line, IReadOnlyList<TableColumn> columns)
+    {
+        var usable = Enumerable.Range(0, columns.Count).Where(i => columns[i].Header.Length > 0 || columns[i].Role == ColumnRole.Indicator).ToList();
+        return line.Cells.Count == usable.Count && line.Cells.All(c => c.Text.Length > 0) ? usable : null;
     }
 
     private static int Nearest(IReadOnlyList<TableColumn> columns, LayoutCell cell, CellSeparation separation)

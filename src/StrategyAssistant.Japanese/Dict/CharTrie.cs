@@ -52,6 +52,38 @@ public sealed class CharTrie
         }
     }
 
+    /// <summary>From the parts of a dictionary image (<see cref="DictionaryImage"/>), as they are held in memory.</summary>
+    internal CharTrie(int[] rootChildren, Node[] nodes)
+    {
+        if (rootChildren.Length != 0x10000 || nodes.Length == 0)
+        {
+            throw new InvalidDataException("Inconsistent trie arrays.");
+        }
+
+        foreach (ref readonly Node node in nodes.AsSpan())
+        {
+            if (node.ChildCount < 0 || (node.ChildCount > 0 && (node.FirstChild <= 0 || (long)node.FirstChild + node.ChildCount > nodes.Length)))
+            {
+                throw new InvalidDataException("Trie node out of range.");
+            }
+        }
+
+        foreach (int child in rootChildren)
+        {
+            if (child >= nodes.Length)
+            {
+                throw new InvalidDataException("Trie root child out of range.");
+            }
+        }
+
+        _rootChildren = rootChildren;
+        _nodes = nodes;
+    }
+
+    internal int[] RootChildren => _rootChildren;
+
+    internal Node[] Nodes => _nodes;
+
     /// <summary>Number of nodes, root included.</summary>
     public int NodeCount => _nodes.Length;
 
@@ -205,5 +237,5 @@ public sealed class CharTrie
         return new CharTrie([.. labels], [.. firstChild], [.. childCount], [.. outputs]);
     }
 
-    private readonly record struct Node(char Label, int FirstChild, int ChildCount, int Output);
+    internal readonly record struct Node(char Label, int FirstChild, int ChildCount, int Output);
 }

@@ -49,6 +49,8 @@ public sealed class CharacterDefinition
 
     internal ReadOnlySpan<byte> ClassMap => _classMap;
 
+    internal byte[] ClassMapArray => _classMap;
+
     internal bool[] InvokeFlags => _invoke;
 
     internal bool[] GroupFlags => _group;

@@ -18,6 +18,8 @@ public sealed class ConnectionCosts
         BackwardSize = backwardSize;
     }
 
+    internal short[] Costs => _costs;
+
     /// <summary>Row of costs for one left id, indexed by the previous word's right id.</summary>
     internal ReadOnlySpan<short> GetRow(int backwardId) => _costs.AsSpan(backwardId * _forwardSize, _forwardSize);
 

@@ -10,19 +10,58 @@ public sealed class SystemDictionary
     /// <summary>Manifest name of the embedded dictionary resource.</summary>
     public const string ResourceName = "StrategyAssistant.Japanese.Dictionary.ipadic.bin.br";
 
-    private static readonly Lazy<SystemDictionary> s_instance = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<SystemDictionary> s_instance = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private SystemDictionary(DictionaryData data, TimeSpan loadTime)
     {
         CharacterDefinition = new CharacterDefinition(data.CharClassMap, data.Invoke, data.Group);
-        TokenInfo = new TokenInfoDictionary(data);
-        Unknown = new UnknownDictionary(data, CharacterDefinition);
+        var strings = StringPool.FromStrings(data.Strings);
+        TokenInfo = new TokenInfoDictionary(data, strings);
+        Unknown = new UnknownDictionary(data, strings, CharacterDefinition);
         ConnectionCosts = new ConnectionCosts(data.ConnectionCosts, data.ForwardSize, data.BackwardSize);
         LoadTime = loadTime;
+        LoadedFrom = "embedded";
     }
 
-    /// <summary>The process-wide instance (loaded on first use).</summary>
+    internal SystemDictionary(CharacterDefinition characters, TokenInfoDictionary tokens, UnknownDictionary unknown, ConnectionCosts costs, TimeSpan loadTime, string loadedFrom)
+    {
+        CharacterDefinition = characters;
+        TokenInfo = tokens;
+        Unknown = unknown;
+        ConnectionCosts = costs;
+        LoadTime = loadTime;
+        LoadedFrom = loadedFrom;
+    }
+
+    /// <summary>The process-wide instance, loaded on first use: from this build's uncompressed image in the per-user cache
+    /// when there is one (see <see cref="LoadCached"/>), else from the embedded resource.</summary>
     public static SystemDictionary Instance => s_instance.Value;
+
+    /// <summary><c>embedded</c>, or the path of the uncompressed image it was read from.</summary>
+    public string LoadedFrom { get; }
+
+    /// <summary>Reads this build's uncompressed image from <paramref name="imagePath"/> (default: the per-user cache folder,
+    /// or <c>STRATEGY_ASSISTANT_DICTIONARY_CACHE</c>; <c>off</c> disables it); when it is missing or unusable, loads the
+    /// embedded resource and writes the image atomically for the next process.</summary>
+    public static SystemDictionary LoadCached(string? imagePath = null)
+    {
+        long start = Stopwatch.GetTimestamp();
+        string? path = imagePath ?? DictionaryImage.DefaultPath();
+        if (path is not null && DictionaryImage.TryRead(path, start) is { } image)
+        {
+            return image;
+        }
+
+        SystemDictionary loaded = Load();
+        if (path is not null)
+        {
+            DictionaryImage.TryWrite(loaded, path);
+        }
+
+        return loaded;
+    }
+
+    private static SystemDictionary LoadDefault() => LoadCached();
 
     /// <summary>Known words.</summary>
     public TokenInfoDictionary TokenInfo { get; }

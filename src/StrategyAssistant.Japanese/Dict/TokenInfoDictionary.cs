@@ -6,7 +6,7 @@ namespace StrategyAssistant.Japanese.Dict;
 /// </summary>
 public sealed class TokenInfoDictionary : IDictionary
 {
-    private readonly string[] _strings;
+    private readonly StringPool _strings;
     private readonly int[] _surfaceEntryStart;
     private readonly short[] _leftIds;
     private readonly short[] _rightIds;
@@ -15,9 +15,9 @@ public sealed class TokenInfoDictionary : IDictionary
     // Per-entry features interleaved so one token's lookups touch one cache line.
     private readonly EntryFeatures[] _entries;
 
-    internal TokenInfoDictionary(DictionaryData data)
+    internal TokenInfoDictionary(DictionaryData data, StringPool strings)
     {
-        _strings = data.Strings;
+        _strings = strings;
         _surfaceEntryStart = data.SurfaceEntryStart;
         _leftIds = data.LeftIds;
         _rightIds = data.RightIds;
@@ -36,6 +36,31 @@ public sealed class TokenInfoDictionary : IDictionary
             throw new InvalidDataException("Inconsistent surface table.");
         }
     }
+
+    /// <summary>From the parts of a dictionary image (<see cref="DictionaryImage"/>), as they are held in memory.</summary>
+    internal TokenInfoDictionary(StringPool strings, int[] surfaceEntryStart, short[] leftIds, short[] rightIds, short[] costs, EntryFeatures[] entries, CharTrie trie)
+    {
+        if (surfaceEntryStart.Length == 0 || surfaceEntryStart[^1] != leftIds.Length || rightIds.Length != leftIds.Length || costs.Length != leftIds.Length || entries.Length != leftIds.Length)
+        {
+            throw new InvalidDataException("Inconsistent surface table.");
+        }
+
+        _strings = strings;
+        _surfaceEntryStart = surfaceEntryStart;
+        _leftIds = leftIds;
+        _rightIds = rightIds;
+        _costs = costs;
+        _entries = entries;
+        Trie = trie;
+    }
+
+    internal StringPool Strings => _strings;
+
+    internal int[] SurfaceEntryStart => _surfaceEntryStart;
+
+    internal short[] RightIds => _rightIds;
+
+    internal EntryFeatures[] Entries => _entries;
 
     internal short[] LeftIds => _leftIds;
 
@@ -86,7 +111,7 @@ public sealed class TokenInfoDictionary : IDictionary
     /// <inheritdoc/>
     public string? GetInflectionForm(int wordId) => Str(_entries[wordId].InflectionForm);
 
-    private string? Str(int index) => index < 0 ? null : _strings[index];
+    private string? Str(int index) => _strings.Get(index);
 
-    private readonly record struct EntryFeatures(int Pos, int InflectionType, int InflectionForm, int BaseForm, int Reading, int Pronunciation);
+    internal readonly record struct EntryFeatures(int Pos, int InflectionType, int InflectionForm, int BaseForm, int Reading, int Pronunciation);
 }

@@ -6,7 +6,7 @@ namespace StrategyAssistant.Japanese.Dict;
 /// </summary>
 public sealed class UnknownDictionary : IDictionary
 {
-    private readonly string[] _strings;
+    private readonly StringPool _strings;
     private readonly int[] _featurePos;
     private readonly short[] _leftIds;
     private readonly short[] _rightIds;
@@ -14,17 +14,39 @@ public sealed class UnknownDictionary : IDictionary
     private readonly int[] _features;
     private readonly int[] _classStart;
 
-    internal UnknownDictionary(DictionaryData data, CharacterDefinition characterDefinition)
+    internal UnknownDictionary(DictionaryData data, StringPool strings, CharacterDefinition characterDefinition)
+        : this(strings, data.FeaturePos, data.UnknownLeftIds, data.UnknownRightIds, data.UnknownCosts, data.UnknownFeatures, data.UnknownClassStart, characterDefinition)
     {
-        _strings = data.Strings;
-        _featurePos = data.FeaturePos;
-        _leftIds = data.UnknownLeftIds;
-        _rightIds = data.UnknownRightIds;
-        _costs = data.UnknownCosts;
-        _features = data.UnknownFeatures;
-        _classStart = data.UnknownClassStart;
+    }
+
+    internal UnknownDictionary(StringPool strings, int[] featurePos, short[] leftIds, short[] rightIds, short[] costs, int[] features, int[] classStart, CharacterDefinition characterDefinition)
+    {
+        if (rightIds.Length != leftIds.Length || costs.Length != leftIds.Length || features.Length != leftIds.Length || classStart.Length != CharacterDefinition.ClassCount + 1)
+        {
+            throw new InvalidDataException("Inconsistent unknown-word tables.");
+        }
+
+        _strings = strings;
+        _featurePos = featurePos;
+        _leftIds = leftIds;
+        _rightIds = rightIds;
+        _costs = costs;
+        _features = features;
+        _classStart = classStart;
         CharacterDefinition = characterDefinition;
     }
+
+    internal int[] FeaturePos => _featurePos;
+
+    internal short[] LeftIds => _leftIds;
+
+    internal short[] RightIds => _rightIds;
+
+    internal short[] Costs => _costs;
+
+    internal int[] Features => _features;
+
+    internal int[] ClassStart => _classStart;
 
     /// <summary>The embedded IPADIC unknown dictionary.</summary>
     public static UnknownDictionary Instance => SystemDictionary.Instance.Unknown;
@@ -53,8 +75,7 @@ public sealed class UnknownDictionary : IDictionary
     /// <inheritdoc/>
     public string? GetPartOfSpeech(int wordId)
     {
-        int index = _featurePos[_features[wordId]];
-        return index < 0 ? null : _strings[index];
+        return _strings.Get(_featurePos[_features[wordId]]);
     }
 
     /// <inheritdoc/>

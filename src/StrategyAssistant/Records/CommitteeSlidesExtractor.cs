@@ -859,12 +859,16 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                     continue;
                 }
 
+                // The document's own ※ footnote under the stated count, quoted as written (none: no remark).
+                int footnote = Enumerable.Range(line + 1, Math.Max(0, Math.Min(10, document.LineCount - line)))
+                    .FirstOrDefault(n => TableCellText.Clean(document.Line(n)).StartsWith('※'));
+                string remark = footnote == 0 ? string.Empty : $"資料の注記は「{TableCellText.Clean(document.Line(footnote)).TrimStart('※').Trim()}」。";
                 Notes.Add(new DataQualityNote(
                     document.City,
                     "count-mismatch",
                     $"基本目標{goal.Number}は「{written}」と記載されているが、資料に取組み状況が掲載されている事業は{shown.Length}件"
-                        + $" ({string.Join("、", shown.Select(p => p.Name))})。資料の注記は「事業数は他の目標との重複あり」。",
-                    [document.Cite(line), .. shown.Select(p => p.Source)])
+                        + $" ({string.Join("、", shown.Select(p => p.Name))})。{remark}",
+                    [document.Cite(line), .. footnote == 0 ? Array.Empty<Citation>() : [document.Cite(footnote)], .. shown.Select(p => p.Source)])
                 { Subjects = [goal.ToString()] });
             }
         }

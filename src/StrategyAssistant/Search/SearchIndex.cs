@@ -32,13 +32,31 @@ public sealed class SearchIndex : IDisposable
         _ids = new string[reader.MaxDoc];
         _kinds = new string[reader.MaxDoc];
         _cities = new string[reader.MaxDoc];
+        // Only the three small fields (not the stored full text of every entry), and one string per distinct kind and city.
+        var fields = new HashSet<string>(StringComparer.Ordinal) { IndexFields.Id, IndexFields.Kind, IndexFields.City };
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int doc = 0; doc < reader.MaxDoc; doc++)
         {
-            Lucene.Net.Documents.Document stored = reader.Document(doc);
+            Lucene.Net.Documents.Document stored = reader.Document(doc, fields);
             _ids[doc] = stored.Get(IndexFields.Id);
-            _kinds[doc] = stored.Get(IndexFields.Kind);
-            _cities[doc] = stored.Get(IndexFields.City) ?? string.Empty;
+            _kinds[doc] = Shared(shared, stored.Get(IndexFields.Kind));
+            _cities[doc] = Shared(shared, stored.Get(IndexFields.City) ?? string.Empty);
         }
+    }
+
+    private static string Shared(Dictionary<string, string> shared, string value)
+    {
+        if (value is null)
+        {
+            return value!;
+        }
+
+        if (!shared.TryGetValue(value, out string? existing))
+        {
+            shared[value] = existing = value;
+        }
+
+        return existing;
     }
 
     public string Path { get; }

@@ -1,4 +1,5 @@
 using Microsoft.Identity.Client;
+using StrategyAssistant.Stores;
 
 namespace StrategyAssistant.Bot.Tests.Infrastructure;
 
@@ -24,7 +25,8 @@ internal sealed class BotTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public string FeedbackPath => Path.Combine(ContentRoot, "feedback.jsonl");
+    /// <summary>The feedback this host's store holds.</summary>
+    public async Task<IReadOnlyList<FeedbackEntry>> FeedbackAsync() => await Get<IFeedbackStore>().ReadAllAsync().ToListAsync();
 
     /// <summary>Settings for a host that requires tokens from <paramref name="identity"/> and answers quickly in tests.</summary>
     public static Dictionary<string, string?> AuthenticatedSettings(FakeIdentity identity) => new()
@@ -35,7 +37,7 @@ internal sealed class BotTestHost : IAsyncDisposable
         ["Bot:OpenIdMetadataUrl"] = identity.MetadataUrl,
     };
 
-    public static async Task<BotTestHost> StartAsync(IDictionary<string, string?> settings, string environment = "Production", FakeIdentity? identity = null)
+    public static async Task<BotTestHost> StartAsync(IDictionary<string, string?> settings, string environment = "Production", FakeIdentity? identity = null, Action<IServiceCollection>? services = null)
     {
         string contentRoot = Directory.CreateTempSubdirectory("sa-bot-").FullName;
         WebApplication app = BotApplication.Build(
@@ -45,7 +47,6 @@ internal sealed class BotTestHost : IAsyncDisposable
                 builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
                 var all = new Dictionary<string, string?>
                 {
-                    ["Bot:FeedbackPath"] = Path.Combine(contentRoot, "feedback.jsonl"),
                     ["Bot:RetryMinDelay"] = "00:00:00.050",
                     ["Bot:RetryMaxDelay"] = "00:00:01",
                     ["Bot:TypingInterval"] = "00:00:30",
@@ -66,6 +67,7 @@ internal sealed class BotTestHost : IAsyncDisposable
                 }
 
                 TestAnswering.Add(builder.Services, builder.Configuration);
+                services?.Invoke(builder.Services);
             });
         await app.StartAsync();
         return new BotTestHost(app, LoopbackServer.BaseUrlOf(app), contentRoot);
