@@ -77,7 +77,8 @@ public sealed class AnswerService : IAnswerService
             // A composed figure that its own citations do not contain is a bug: log it and answer with verbatim quotes only.
             _logger.LogError("The offline answer to {Question} failed the grounding check (untraced: {Untraced}); answering with passages. Rejected: {Answer} Sources: {Sources}",
                 Shorten(text, 80), string.Join(", ", grounding.Untraced), answer.Text, string.Join(" | ", answer.Citations.Select(c => $"{c}: {c.Quote}")));
-            answer = composer.ComposeFromPassages(question, understood, evidence);
+            // A "not in the documents" answer stays one: only its unverified detail is dropped.
+            answer = answer.Found ? composer.ComposeFromPassages(question, understood, evidence) : new Answer { Question = question, Text = OfflineComposer.NotFoundText, Found = false };
         }
 
         return answer;

@@ -76,7 +76,7 @@ public sealed partial class OfflineComposer
         {
             string covered = string.Join("・", _knowledge.Corpus.Cities);
             return new AnswerBuilder()
-                .Line($"{string.Join("・", question.OtherPlaces)}の資料はありません。収録: {covered}")
+                .Line($"{string.Join("・", question.OtherPlaces)}の資料はありません。収録: {covered}。{NotFoundText}")
                 .Build(asked, found: false);
         }
 
@@ -92,7 +92,7 @@ public sealed partial class OfflineComposer
         if (evidence.CityAbsentShare >= AbsentTopicShare && question.Cities.Count == 1)
         {
             return new AnswerBuilder()
-                .Line($"{question.Cities[0]}の資料には「{string.Join("」「", evidence.CityAbsentTerms)}」についての記述がありません。")
+                .Line($"{NotFoundText}{question.Cities[0]}の資料には「{string.Join("」「", evidence.CityAbsentTerms)}」についての記述がありません。")
                 .Build(asked, found: false);
         }
 
@@ -102,7 +102,7 @@ public sealed partial class OfflineComposer
         {
             var absent = new AnswerBuilder()
                 .Line($"{NotFoundText}資料には{string.Join("・", question.Years.Select(y => y.Text))}の値は記載されていません（資料の値はこれより前の年度のものです）。");
-            if (LatestStated(question, evidence) is { } latest)
+            if (LatestStated(question, evidence) is { } latest && latest.Source.Quote.Contains(latest.Year, StringComparison.Ordinal))
             {
                 // The nearest year the documents do state, labelled as such and cited, never given as the answer.
                 absent.Line($"参考: 資料にある最も新しい年度は{latest.Year}です {absent.Mark(latest.Source)}。");

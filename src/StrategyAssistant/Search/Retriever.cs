@@ -132,7 +132,8 @@ public sealed class Retriever
         bool hasReadings = _index.Analysis.Fields.Any(f => f.Name == IndexFields.Reading);
         var absent = new List<string>();
         // A one-character term is often a fragment of a compound tokenised otherwise (届 of 婚姻届出): never taken as absent.
-        foreach (string term in content.Where(t => t.Length > 1))
+        // Words the whole corpus never uses are the other check's (Absent); here only words other cities' documents use.
+        foreach (string term in content.Where(t => t.Length > 1 && Idf(t) < MaxIdf() - 1e-9))
         {
             var any = new BooleanQuery();
             foreach (string field in (ReadOnlySpan<string>)[IndexFields.Text, IndexFields.Heading, IndexFields.Name])

@@ -1,8 +1,10 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
+using Microsoft.Extensions.DependencyInjection;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Search;
 
 namespace StrategyAssistant.Tests.Answering;
 
@@ -22,7 +24,7 @@ public sealed class DerivedAnswerTests(TestAssistant assistant)
         Derivation sum = Assert.Single(answer.Derivations);
         Assert.Equal(DerivationKind.Sum, sum.Kind);
         Assert.All(sum.Operands, o => Assert.Contains(o.Value, answer.Citations[o.Citation - 1].Quote, StringComparison.Ordinal));
-        Assert.True(GroundingCheck.Check(answer, null, question).Grounded);
+        Assert.True(GroundingCheck.Check(answer, (await assistant.Services.GetRequiredService<CorpusIndexProvider>().GetAsync()).Knowledge, question).Grounded);
     }
 
     [Fact]
@@ -41,7 +43,7 @@ public sealed class DerivedAnswerTests(TestAssistant assistant)
         Answer answer = await assistant.AskAsync(question);
         Assert.Contains(expression, answer.Text, StringComparison.Ordinal);
         Assert.Equal(DerivationKind.Difference, Assert.Single(answer.Derivations).Kind);
-        Assert.True(GroundingCheck.Check(answer, null, question).Grounded);
+        Assert.True(GroundingCheck.Check(answer, (await assistant.Services.GetRequiredService<CorpusIndexProvider>().GetAsync()).Knowledge, question).Grounded);
     }
 
     [Theory]
@@ -82,6 +84,7 @@ public sealed class DerivedAnswerTests(TestAssistant assistant)
         Answer answer = await assistant.AskAsync(question);
         Assert.False(answer.Found);
         Assert.StartsWith($"{place}の資料はありません。収録: ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(OfflineComposer.NotFoundText, answer.Text, StringComparison.Ordinal);
         Assert.Empty(answer.Figures);
     }
 

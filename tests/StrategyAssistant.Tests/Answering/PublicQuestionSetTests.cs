@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using StrategyAssistant.Answering;
+using StrategyAssistant.Search;
 using StrategyAssistant.Evaluation;
 using Xunit.Abstractions;
 
@@ -31,10 +33,11 @@ public sealed class PublicQuestionSetTests(TestAssistant assistant, ITestOutputH
     [Fact]
     public async Task Every_figure_of_every_answer_stands_in_a_source_it_cites()
     {
+        KnowledgeBase knowledge = (await assistant.Services.GetRequiredService<CorpusIndexProvider>().GetAsync()).Knowledge;
         foreach (EvalCase evalCase in s_cases)
         {
             Answer answer = await assistant.AskAsync(evalCase.Question);
-            GroundingResult grounding = GroundingCheck.Check(answer.Text, answer.Citations.Select(c => c.Quote), evalCase.Question);
+            GroundingResult grounding = GroundingCheck.Check(answer, knowledge, evalCase.Question);
             Assert.True(grounding.Grounded, $"{evalCase.Id}: untraced {string.Join(", ", grounding.Untraced)}\n{answer.Text}");
             Assert.All(answer.Figures, f => Assert.InRange(f.Citation, 1, answer.Citations.Count));
         }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using StrategyAssistant.Answering;
+using StrategyAssistant.Search;
 using StrategyAssistant.Evaluation;
 using Xunit.Abstractions;
 
@@ -33,10 +35,11 @@ public sealed class QuestionSetScoreTests(TestAssistant assistant, ITestOutputHe
     [InlineData("qa-blind.jsonl")]
     public async Task Every_answer_passes_the_grounding_check(string file)
     {
+        KnowledgeBase knowledge = (await assistant.Services.GetRequiredService<CorpusIndexProvider>().GetAsync()).Knowledge;
         foreach (EvalCase evalCase in Load(file))
         {
             Answer answer = await assistant.AskAsync(evalCase.Question);
-            GroundingResult grounding = GroundingCheck.Check(answer, null, evalCase.Question);
+            GroundingResult grounding = GroundingCheck.Check(answer, knowledge, evalCase.Question);
             Assert.True(grounding.Grounded, $"{evalCase.Id}: untraced {string.Join(", ", grounding.Untraced)}\n{answer.Text}");
             Assert.All(answer.Figures, f => Assert.InRange(f.Citation, 1, answer.Citations.Count));
             Assert.All(answer.Derivations.SelectMany(d => d.Operands), o => Assert.InRange(o.Citation, 1, answer.Citations.Count));
