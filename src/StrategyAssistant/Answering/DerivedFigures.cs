@@ -51,6 +51,16 @@ internal sealed partial class DerivedFigures
         bool excludingRepeats = question.Text.Contains("再掲", StringComparison.Ordinal) && ExcludingWords().IsMatch(question.Text);
         IReadOnlyList<int> goals = GoalNumbers(question.Text);
         var totals = _knowledge.Records.Totals.Where(t => question.Cities.Count == 0 || question.Cities.Contains(t.City)).ToList();
+        if (NamedMeasure.Find(question, _knowledge.Records.Projects) is { } measure)
+        {
+            var members = NamedMeasure.Members(measure, _knowledge.Records.Projects).Where(p => p.Budget?.Amount is not null).ToList();
+            if (members.Count >= 1 && members.Select(p => p.Budget!.Unit).Distinct().Count() == 1)
+            {
+                Render([.. members.Select(p => (p.Name, p.Budget!, p.Source))], measure.City, $"施策「{measure.Measure}」の関連事業（{members.Count}事業）の予算事業費", builder);
+                return true;
+            }
+        }
+
         if (goals.Count > 0)
         {
             var stated = goals.Select(g => totals.Where(t => t.Goal?.Number == g && Amount(t, excludingRepeats) is not null)
@@ -192,6 +202,12 @@ internal sealed partial class DerivedFigures
             from = At(record, question.Years[0]);
             to = At(record, question.Years[^1]);
         }
+        else if (question.Years.Count == 1 && question.Asks(Answering.AskedValue.Actual))
+        {
+            // The actual of the year asked, never another year's.
+            from = ActualAt(record, question.Years[0]);
+            to = record.Target is null ? null : ("目標値", record.Target);
+        }
         else if (question.Asks(Answering.AskedValue.Actual) && record.Actual is not null)
         {
             from = ("実績値", record.Actual);
@@ -219,6 +235,16 @@ internal sealed partial class DerivedFigures
 
         YearlyValue? point = record.Series.FirstOrDefault(s => year.Contains(s.Year));
         return point?.Actual is { Number: not null } actual ? ($"{year.Text}の実績値", actual) : point?.Target is { Number: not null } target ? ($"{year.Text}の目標値", target) : null;
+    }
+
+    private static (string, KpiValue)? ActualAt(KpiRecord record, FiscalPeriod year)
+    {
+        if (record.Actual?.Period is { } p && p.Contains(year.Start) && p.IsSingleYear)
+        {
+            return ($"{year.Text}の実績値", record.Actual);
+        }
+
+        return record.Series.FirstOrDefault(s => year.Contains(s.Year))?.Actual is { Number: not null } actual ? ($"{year.Text}の実績値", actual) : null;
     }
 
     private static string Unit(KpiValue value) => (value.Unit ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC);

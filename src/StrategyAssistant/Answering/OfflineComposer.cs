@@ -355,12 +355,12 @@ public sealed partial class OfflineComposer
             .Select(m => (m.City, m.Goal, m.Measure, Coverage: TopicCoverage(question.Topic, m.Measure.Title)))
             .OrderByDescending(m => m.Coverage)
             .ToList();
-        if (measures.Count > 0 && measures[0].Coverage >= RecordCoverage)
+        var namedMeasure = NamedMeasure.Find(question, _knowledge.Records.Projects);
+        if (namedMeasure is not null || (measures.Count > 0 && measures[0].Coverage >= RecordCoverage))
         {
-            (string city, Goal? goal, Measure measure, _) = measures[0];
-            var listed = _knowledge.Records.Projects
-                .Where(p => p.City == city && p.Measure == measure && p.Goal == goal)
-                .Take(MaxListedProjects)
+            (string city, Goal? goal, Measure measure) = namedMeasure ?? (measures[0].City, measures[0].Goal, measures[0].Measure);
+            var listed = NamedMeasure.Members((city, goal, measure), _knowledge.Records.Projects)
+                .Take(question.WantsAll ? int.MaxValue : MaxListedProjects)
                 .ToList();
             builder.Line($"{city}の施策「{measure}」に紐づく事業は次の{listed.Count}事業です。");
             foreach (ProjectRecord project in listed)
@@ -623,7 +623,11 @@ public sealed partial class OfflineComposer
 
         decimal sum = budgets.Sum(p => p.Budget!.Amount!.Value);
         string unit = budgets[0].Budget!.Unit;
-        builder.Line($"上記{budgets.Count}事業の予算事業費の計は {sum.ToString("#,0.##", CultureInfo.InvariantCulture)}{unit} です（資料の各事業の額を合計した値）。");
+        string result = sum.ToString("#,0.##", CultureInfo.InvariantCulture) + unit;
+        string expression = string.Join(" + ", budgets.Select(p => p.Budget!.ToString())) + " = " + result;
+        builder.Line($"上記{budgets.Count}事業の予算事業費の計: {expression}（資料の各事業の額を合計した値）");
+        builder.Derive(new Derivation(DerivationKind.Sum, expression, result,
+            [.. budgets.Select(p => new DerivationOperand(p.Budget!.Text, p.Budget.Unit, builder.Cite(p.Source), p.Name))]));
     }
 
     private string ProjectLine(ProjectRecord project, AnswerBuilder builder)
