@@ -111,6 +111,11 @@ public sealed partial class OfflineComposer
             return absent.Build(asked, found: false);
         }
 
+        if (ActualYearAbsent(question, evidence) is { } missingActual)
+        {
+            return missingActual.Build(asked, found: false);
+        }
+
         var builder = new AnswerBuilder();
         bool found = PartsFor(question).Any(part => Try(part, question, evidence, builder));
         if (!found)
@@ -706,6 +711,50 @@ public sealed partial class OfflineComposer
     }
 
     /// <summary>The latest year the best matching record states, as written, with the line that states it.</summary>
+    /// <summary>An actual asked for years the best indicator states no actual for, every one after its latest stated actual (or
+    /// an indicator with baseline/target only): not found, with the reason and the latest actual year labelled, never its figure.</summary>
+    private AnswerBuilder? ActualYearAbsent(Question question, Evidence evidence)
+    {
+        if (!question.Asks(AskedValue.Actual) || question.Years.Count == 0 || question.Type is AnswerType.Difference or AnswerType.Comparison
+            || _ranker.Best(evidence.Kpis, _ => true).FirstOrDefault() is not { } record)
+        {
+            return null;
+        }
+
+        var actuals = record.Series.Where(s => s.Actual?.Number is not null).Select(s => (Value: s.Actual!, s.Year)).ToList();
+        if (record.Actual is { } current)
+        {
+            if (current.Period is null)
+            {
+                return null;
+            }
+
+            actuals.Add((current, current.Period.End));
+        }
+
+        if (!question.Years.All(y => actuals.All(a => a.Year < y.Start)))
+        {
+            return null;
+        }
+
+        var absent = new AnswerBuilder().Line($"{NotFoundText}{record.City}「{record.Indicator}」の{string.Join("・", question.Years.Select(y => y.Text))}の実績値は資料に記載されていません。");
+        if (actuals.Count == 0)
+        {
+            absent.Line($"この指標の資料にあるのは基準値・目標値で、実績値の記載はありません {absent.Mark(record.Source)}。");
+        }
+        else
+        {
+            KpiValue latest = actuals.MaxBy(a => a.Year).Value;
+            (string label, Citation? source) = YearOf(latest, record);
+            if (label.Length > 0)
+            {
+                absent.Line($"参考: 資料にある最も新しい実績は{label}のものです（質問の年度の値ではありません） {absent.Mark(source ?? latest.Source)}。");
+            }
+        }
+
+        return absent;
+    }
+
     private (string Year, Citation Source)? LatestStated(Question question, Evidence evidence)
     {
         if (question.Asks(AskedValue.Budget) && _ranker.Best(evidence.Projects, p => p.Budget is not null && p.BudgetYear is not null).FirstOrDefault() is { } project)

@@ -75,5 +75,26 @@ public sealed class MeasureAnswerTests(TestAssistant assistant)
         Assert.DoesNotContain(answer.Derivations, d => d.Kind == DerivationKind.Difference);
     }
 
+    [Theory]
+    [InlineData("砂川の国保特定健診受診率、令和5年度の実績は？", "令和3年度")]
+    [InlineData("砂川の新規就農者数の令和5年度の実績は？", "令和3年度")]
+    [InlineData("芦別の移住者数、2024年度の実績は？", "基準値・目標値")]
+    public async Task An_actual_for_a_year_the_indicator_lacks_is_not_found_with_the_latest_year_labelled(string question, string stated)
+    {
+        Answer answer = await assistant.AskAsync(question);
+        Assert.False(answer.Found);
+        Assert.Contains("実績値は資料に記載されていません", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(stated, answer.Text, StringComparison.Ordinal);
+        Assert.NotEmpty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task An_actual_for_a_stated_year_is_still_answered()
+    {
+        Answer answer = await assistant.AskAsync("砂川の観光入込客数、R3の実績は？");
+        Assert.True(answer.Found);
+        Assert.Contains("902.9", answer.Text, StringComparison.Ordinal);
+    }
+
     private async Task<KnowledgeBase> KnowledgeAsync() => (await assistant.Services.GetRequiredService<CorpusIndexProvider>().GetAsync()).Knowledge;
 }
