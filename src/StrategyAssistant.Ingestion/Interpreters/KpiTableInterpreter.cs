@@ -99,7 +99,16 @@ public sealed class KpiTableInterpreter
             int line = LineOf(row, cell, document);
             Citation source = document.Cite(line, line, cell.Text, cell.Address);
             Citation? periodSource = c.Year is null ? null : document.Cite(c.HeaderLine, c.HeaderLine, c.Header, HeaderAddress(table, c));
-            return CellText.Value(cell.Text, source, c.Year, c.Unit ?? nameUnit, periodSource);
+            FiscalPeriod? year = c.Year;
+            if (year is null && YearCell(table, row, c.Role) is { } yearCell && FiscalYearParser.Parse(yearCell.Text) is { } rowYear)
+            {
+                // 基準値 | 基準年: the year stands in its own cell of the row.
+                int yearLine = LineOf(row, yearCell, document);
+                year = rowYear;
+                periodSource = document.Cite(yearLine, yearLine, yearCell.Text, yearCell.Address);
+            }
+
+            return CellText.Value(cell.Text, source, year, c.Unit ?? nameUnit, periodSource);
         }
 
         var values = ValueColumns(table).Select(i => (table.Columns[i].Role, Value: ValueAt(i))).Where(v => v.Value is not null).ToList();
@@ -125,6 +134,20 @@ public sealed class KpiTableInterpreter
             Note = table.Footnotes.Count == 0 ? null : string.Join(" ", table.Footnotes.Select(f => f.Text)),
         };
         return record;
+    }
+
+    /// <summary>The row's cell in the year column that belongs to a value role (基準年 for 基準値/現状値, 目標年 for 目標値 …).</summary>
+    private static LayoutCell? YearCell(LayoutTable table, TableRow row, ColumnRole valueRole)
+    {
+        ColumnRole yearRole = valueRole switch
+        {
+            ColumnRole.Baseline or ColumnRole.Current => ColumnRole.BaselineYear,
+            ColumnRole.Target => ColumnRole.TargetYear,
+            ColumnRole.Actual => ColumnRole.ActualYear,
+            _ => ColumnRole.None,
+        };
+        int at = yearRole == ColumnRole.None ? -1 : Column(table, yearRole);
+        return at < 0 || row[at] is not { Text.Length: > 0 } cell ? null : cell;
     }
 
     private static KpiValue? Latest(IEnumerable<KpiValue> values) =>

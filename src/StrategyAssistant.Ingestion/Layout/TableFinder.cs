@@ -72,6 +72,7 @@ public sealed class TableFinder
         }
 
         consumedTo = next - 1;
+        ApplyFootnotes(columns, footnotes);
         IReadOnlyList<TableRow> rows = [.. rowLines.Select(l => Place(l, columns))];
         return new LayoutTable(headerLines, caption, columns, rows, footnotes);
     }
@@ -187,6 +188,37 @@ public sealed class TableFinder
             }
 
             columns[i] = c with { Year = year, Unit = c.Unit ?? (IsValueRole(c.Role) ? unit : null) };
+        }
+    }
+
+    /// <summary>A footnote a header cell points to (現状値※1 … 「※1 現状値は平成30年度の数値」) that states one year gives
+    /// that column its year when the header has none; a cell's own year still wins.</summary>
+    private static void ApplyFootnotes(List<TableColumn> columns, List<LayoutLine> footnotes)
+    {
+        foreach (LayoutLine footnote in footnotes)
+        {
+            string text = footnote.Text.Trim();
+            int end = 1;
+            while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] is >= '０' and <= '９'))
+            {
+                end++;
+            }
+
+            var years = FiscalYearParser.FindAll(text).ToList();
+            if (!text.StartsWith('※') || end == 1 || years.Count != 1)
+            {
+                continue;
+            }
+
+            string mark = text[..end].Normalize(System.Text.NormalizationForm.FormKC);
+            for (int i = 0; i < columns.Count; i++)
+            {
+                TableColumn c = columns[i];
+                if (c.Year is null && IsValueRole(c.Role) && c.Header.Normalize(System.Text.NormalizationForm.FormKC).Contains(mark, StringComparison.Ordinal))
+                {
+                    columns[i] = c with { Year = years[0].Period };
+                }
+            }
         }
     }
 
