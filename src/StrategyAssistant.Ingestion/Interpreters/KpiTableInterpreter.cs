@@ -20,7 +20,7 @@ public sealed class KpiTableInterpreter
         int indicator = Column(table, ColumnRole.Indicator);
         bool goalLevel = context.Headings.Section == FigureSection.GoalTargets
             || (table.Caption is not null && context.Vocabulary.GoalTargetMarkers.Any(m => table.Caption.Text.Contains(m, StringComparison.Ordinal)));
-        foreach (TableRow row in JoinRows(table, indicator))
+        foreach (TableRow row in ByKind(table, JoinRows(table, indicator), indicator, context.Vocabulary))
         {
             string label = row.Text(indicator);
             if (label.Length == 0 || !label.Any(TableCellText.IsJapanese))
@@ -81,6 +81,51 @@ public sealed class KpiTableInterpreter
         }
 
         return rows;
+    }
+
+    /// <summary>In a table with a 区分 column (計画 / 実績 rows under one indicator), one row per indicator: the year columns
+    /// from its 実績 row, every other column from the first of its rows that fills it.</summary>
+    private static IEnumerable<TableRow> ByKind(LayoutTable table, List<TableRow> rows, int indicator, StrategyVocabulary vocabulary)
+    {
+        int kind = Column(table, ColumnRole.Kind);
+        if (kind < 0)
+        {
+            return rows;
+        }
+
+        var merged = new List<TableRow>();
+        var group = new List<TableRow>();
+        void Flush()
+        {
+            if (group.Count == 0)
+            {
+                return;
+            }
+
+            var cells = new LayoutCell?[table.Columns.Count];
+            for (int i = 0; i < cells.Length; i++)
+            {
+                bool yearly = table.Columns[i].Role == ColumnRole.Actual;
+                cells[i] = group.Where(r => !yearly || vocabulary.RoleOf(r.Text(kind)) == ColumnRole.Actual)
+                    .Select(r => r[i]).FirstOrDefault(c => c is { Text.Length: > 0 });
+            }
+
+            merged.Add(new TableRow(group[0].Line, group[^1].LineEnd, cells));
+            group.Clear();
+        }
+
+        foreach (TableRow row in rows)
+        {
+            if (row.Text(indicator).Length > 0)
+            {
+                Flush();
+            }
+
+            group.Add(row);
+        }
+
+        Flush();
+        return merged;
     }
 
     private static KpiRecord? Record(LayoutTable table, TableRow row, string label, bool goalLevel, InterpretContext context)

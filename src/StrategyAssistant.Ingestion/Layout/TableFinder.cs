@@ -89,10 +89,17 @@ public sealed class TableFinder
         var columns = new List<TableColumn>();
         int withRole = 0;
         int without = 0;
+        bool byKind = line.Cells.Any(c => c.Text.Length > 0 && _vocabulary.RoleOf(c.Text) == ColumnRole.Kind);
         for (int i = 0; i < line.Cells.Count; i++)
         {
             LayoutCell cell = line.Cells[i];
             ColumnRole role = cell.Text.Length == 0 ? ColumnRole.None : _vocabulary.RoleOf(cell.Text);
+            if (role == ColumnRole.None && byKind && IsYearOnly(cell.Text))
+            {
+                // 区分 | R2 | R3 …: a column per year, the row's 区分 saying whether its figures are planned or actual.
+                role = ColumnRole.Actual;
+            }
+
             if (role != ColumnRole.None)
             {
                 withRole++;
@@ -129,6 +136,9 @@ public sealed class TableFinder
 
         return columns;
     }
+
+    private static bool IsYearOnly(string text) =>
+        FiscalYearParser.FindAll(text).ToList() is [var year] && text.Remove(year.Index, year.Length).Trim('（', '）', '(', ')', ' ', '度').Length == 0;
 
     public static bool IsValueRole(ColumnRole role) => role is ColumnRole.Baseline or ColumnRole.Current or ColumnRole.Target or ColumnRole.Actual;
 

@@ -34,6 +34,9 @@ public enum ColumnRole
 
     /// <summary>A column giving the year of the row's actual (実績年).</summary>
     ActualYear,
+
+    /// <summary>A column naming what a row's figures are (区分: 計画 / 実績) in a table of one column per year.</summary>
+    Kind,
 }
 
 /// <summary>The domain words ingestion recognises, read from <c>index/vocabulary/strategy-ja.json</c>. Nothing in the
