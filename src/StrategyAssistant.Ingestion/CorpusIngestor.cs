@@ -145,7 +145,7 @@ public sealed class CorpusIngestor
         };
     }
 
-    /// <summary>The records of one document: the built-in extractors that know its layout, else the interpreters.</summary>
+    /// <summary>The records of one document: the built-in extractors that know its layout, else (or when they read nothing) the interpreters.</summary>
     public (RecordSet Records, string Reader) ReadRecords(LayoutDocument layout)
     {
         SourceDocument source = layout.ToSourceDocument();
@@ -158,7 +158,11 @@ public sealed class CorpusIngestor
                 set = set.Concat(extractor.Extract(source));
             }
 
-            return (LayoutCitations.Apply(set, layout), string.Join('+', extractors.Select(e => e.Name)));
+            // A built-in extractor's claim is a guess from the header words: when it reads nothing, the layout is not its own.
+            if (set.Kpis.Count > 0 || set.Projects.Count > 0)
+            {
+                return (LayoutCitations.Apply(set, layout), string.Join('+', extractors.Select(e => e.Name)));
+            }
         }
 
         return (_interpreter.Read(layout), "interpreters");

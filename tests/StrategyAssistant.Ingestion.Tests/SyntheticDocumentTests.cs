@@ -74,6 +74,28 @@ public sealed class SyntheticDocumentTests
     }
 
     [Fact]
+    public void A_card_keeps_full_width_figures_verbatim_with_its_evaluation_and_each_value_line()
+    {
+        SyntheticCity city = City("鷺ノ森町");
+        RecordSet records = Read(city, new TextDocumentReader(), System.Text.Encoding.UTF8.GetBytes(Renderings.Text(city)), ".txt");
+        KpiRecord kpi = records.Kpis.Single(k => k.Indicator == "観光入込客数");
+        Assert.Equal("３５．０万人（令和６年度）", kpi.Target!.Text);
+        Assert.Equal(5, kpi.Target.Source.Line);
+        Assert.Equal(6, kpi.Actual!.Source.Line);
+        Assert.Equal("Ｂ（概ね順調）", kpi.Evaluation);
+    }
+
+    [Fact]
+    public void A_footnote_gives_its_year_to_the_header_that_points_to_it_and_a_cell_year_wins()
+    {
+        SyntheticCity city = City("霞ヶ浜町");
+        RecordSet records = Read(city, new TextDocumentReader(), System.Text.Encoding.UTF8.GetBytes(Renderings.Text(city)), ".txt");
+        Assert.Equal(2018, records.Kpis.Single(k => k.Indicator == "移住者数").Baseline!.Period!.Start.Year);
+        Assert.Equal(2019, records.Kpis.Single(k => k.Indicator == "創業件数").Baseline!.Period!.Start.Year);
+        Assert.Equal("企画課", records.Kpis.Single(k => k.Indicator == "移住者数").Department);
+    }
+
+    [Fact]
     public void Goal_level_and_measure_level_figures_for_one_indicator_are_two_records_and_a_note()
     {
         SyntheticCity city = City("花咲野市");

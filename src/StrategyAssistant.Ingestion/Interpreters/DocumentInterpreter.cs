@@ -14,6 +14,7 @@ public sealed class DocumentInterpreter
     private readonly KpiTableInterpreter _kpiTables = new();
     private readonly ProjectTableInterpreter _projectTables = new();
     private readonly KpiLineInterpreter _kpiLines = new();
+    private readonly RoleWordLineInterpreter _roleWordLines = new();
 
     public DocumentInterpreter(StrategyVocabulary vocabulary)
     {
@@ -48,6 +49,11 @@ public sealed class DocumentInterpreter
             }
 
             int consumed = _kpiLines.TryRead(i, context);
+            if (consumed < i)
+            {
+                consumed = _roleWordLines.TryRead(i, context);
+            }
+
             if (consumed >= i)
             {
                 i = consumed;

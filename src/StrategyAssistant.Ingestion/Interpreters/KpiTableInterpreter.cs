@@ -20,7 +20,7 @@ public sealed class KpiTableInterpreter
         int indicator = Column(table, ColumnRole.Indicator);
         bool goalLevel = context.Headings.Section == FigureSection.GoalTargets
             || (table.Caption is not null && context.Vocabulary.GoalTargetMarkers.Any(m => table.Caption.Text.Contains(m, StringComparison.Ordinal)));
-        foreach (TableRow row in JoinRows(table, indicator))
+        foreach (TableRow row in ByKind(table, JoinRows(table, indicator), indicator, context.Vocabulary))
         {
             string label = row.Text(indicator);
             if (label.Length == 0 || !label.Any(TableCellText.IsJapanese))
@@ -83,6 +83,51 @@ public sealed class KpiTableInterpreter
         return rows;
     }
 
+    /// <summary>In a table with a 区分 column (計画 / 実績 rows under one indicator), one row per indicator: the year columns
+    /// from its 実績 row, every other column from the first of its rows that fills it.</summary>
+    private static IEnumerable<TableRow> ByKind(LayoutTable table, List<TableRow> rows, int indicator, StrategyVocabulary vocabulary)
+    {
+        int kind = Column(table, ColumnRole.Kind);
+        if (kind < 0)
+        {
+            return rows;
+        }
+
+        var merged = new List<TableRow>();
+        var group = new List<TableRow>();
+        void Flush()
+        {
+            if (group.Count == 0)
+            {
+                return;
+            }
+
+            var cells = new LayoutCell?[table.Columns.Count];
+            for (int i = 0; i < cells.Length; i++)
+            {
+                bool yearly = table.Columns[i].Role == ColumnRole.Actual;
+                cells[i] = group.Where(r => !yearly || vocabulary.RoleOf(r.Text(kind)) == ColumnRole.Actual)
+                    .Select(r => r[i]).FirstOrDefault(c => c is { Text.Length: > 0 });
+            }
+
+            merged.Add(new TableRow(group[0].Line, group[^1].LineEnd, cells));
+            group.Clear();
+        }
+
+        foreach (TableRow row in rows)
+        {
+            if (row.Text(indicator).Length > 0)
+            {
+                Flush();
+            }
+
+            group.Add(row);
+        }
+
+        Flush();
+        return merged;
+    }
+
     private static KpiRecord? Record(LayoutTable table, TableRow row, string label, bool goalLevel, InterpretContext context)
     {
         LayoutDocument document = context.Document;
@@ -99,7 +144,16 @@ public sealed class KpiTableInterpreter
             int line = LineOf(row, cell, document);
             Citation source = document.Cite(line, line, cell.Text, cell.Address);
             Citation? periodSource = c.Year is null ? null : document.Cite(c.HeaderLine, c.HeaderLine, c.Header, HeaderAddress(table, c));
-            return CellText.Value(cell.Text, source, c.Year, c.Unit ?? nameUnit, periodSource);
+            FiscalPeriod? year = c.Year;
+            if (year is null && YearCell(table, row, c.Role) is { } yearCell && FiscalYearParser.Parse(yearCell.Text) is { } rowYear)
+            {
+                // 基準値 | 基準年: the year stands in its own cell of the row.
+                int yearLine = LineOf(row, yearCell, document);
+                year = rowYear;
+                periodSource = document.Cite(yearLine, yearLine, yearCell.Text, yearCell.Address);
+            }
+
+            return CellText.Value(cell.Text, source, year, c.Unit ?? nameUnit, periodSource);
         }
 
         var values = ValueColumns(table).Select(i => (table.Columns[i].Role, Value: ValueAt(i))).Where(v => v.Value is not null).ToList();
@@ -125,6 +179,20 @@ public sealed class KpiTableInterpreter
             Note = table.Footnotes.Count == 0 ? null : string.Join(" ", table.Footnotes.Select(f => f.Text)),
         };
         return record;
+    }
+
+    /// <summary>The row's cell in the year column that belongs to a value role (基準年 for 基準値/現状値, 目標年 for 目標値 …).</summary>
+    private static LayoutCell? YearCell(LayoutTable table, TableRow row, ColumnRole valueRole)
+    {
+        ColumnRole yearRole = valueRole switch
+        {
+            ColumnRole.Baseline or ColumnRole.Current => ColumnRole.BaselineYear,
+            ColumnRole.Target => ColumnRole.TargetYear,
+            ColumnRole.Actual => ColumnRole.ActualYear,
+            _ => ColumnRole.None,
+        };
+        int at = yearRole == ColumnRole.None ? -1 : Column(table, yearRole);
+        return at < 0 || row[at] is not { Text.Length: > 0 } cell ? null : cell;
     }
 
     private static KpiValue? Latest(IEnumerable<KpiValue> values) =>

@@ -72,6 +72,7 @@ public sealed class TableFinder
         }
 
         consumedTo = next - 1;
+        ApplyFootnotes(columns, footnotes);
         IReadOnlyList<TableRow> rows = [.. rowLines.Select(l => Place(l, columns))];
         return new LayoutTable(headerLines, caption, columns, rows, footnotes);
     }
@@ -88,10 +89,17 @@ public sealed class TableFinder
         var columns = new List<TableColumn>();
         int withRole = 0;
         int without = 0;
+        bool byKind = line.Cells.Any(c => c.Text.Length > 0 && _vocabulary.RoleOf(c.Text) == ColumnRole.Kind);
         for (int i = 0; i < line.Cells.Count; i++)
         {
             LayoutCell cell = line.Cells[i];
             ColumnRole role = cell.Text.Length == 0 ? ColumnRole.None : _vocabulary.RoleOf(cell.Text);
+            if (role == ColumnRole.None && byKind && IsYearOnly(cell.Text))
+            {
+                // 区分 | R2 | R3 …: a column per year, the row's 区分 saying whether its figures are planned or actual.
+                role = ColumnRole.Actual;
+            }
+
             if (role != ColumnRole.None)
             {
                 withRole++;
@@ -128,6 +136,9 @@ public sealed class TableFinder
 
         return columns;
     }
+
+    private static bool IsYearOnly(string text) =>
+        FiscalYearParser.FindAll(text).ToList() is [var year] && text.Remove(year.Index, year.Length).Trim('（', '）', '(', ')', ' ', '度').Length == 0;
 
     public static bool IsValueRole(ColumnRole role) => role is ColumnRole.Baseline or ColumnRole.Current or ColumnRole.Target or ColumnRole.Actual;
 
@@ -187,6 +198,37 @@ public sealed class TableFinder
             }
 
             columns[i] = c with { Year = year, Unit = c.Unit ?? (IsValueRole(c.Role) ? unit : null) };
+        }
+    }
+
+    /// <summary>A footnote a header cell points to (現状値※1 … 「※1 現状値は平成30年度の数値」) that states one year gives
+    /// that column its year when the header has none; a cell's own year still wins.</summary>
+    private static void ApplyFootnotes(List<TableColumn> columns, List<LayoutLine> footnotes)
+    {
+        foreach (LayoutLine footnote in footnotes)
+        {
+            string text = footnote.Text.Trim();
+            int end = 1;
+            while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] is >= '０' and <= '９'))
+            {
+                end++;
+            }
+
+            var years = FiscalYearParser.FindAll(text).ToList();
+            if (!text.StartsWith('※') || end == 1 || years.Count != 1)
+            {
+                continue;
+            }
+
+            string mark = text[..end].Normalize(System.Text.NormalizationForm.FormKC);
+            for (int i = 0; i < columns.Count; i++)
+            {
+                TableColumn c = columns[i];
+                if (c.Year is null && IsValueRole(c.Role) && c.Header.Normalize(System.Text.NormalizationForm.FormKC).Contains(mark, StringComparison.Ordinal))
+                {
+                    columns[i] = c with { Year = years[0].Period };
+                }
+            }
         }
     }
 

@@ -25,6 +25,18 @@ public enum ColumnRole
     Repeat,
     Grant,
     Number,
+
+    /// <summary>A column giving the year of the row's baseline (基準年), when the value column's header has none.</summary>
+    BaselineYear,
+
+    /// <summary>A column giving the year of the row's target (目標年).</summary>
+    TargetYear,
+
+    /// <summary>A column giving the year of the row's actual (実績年).</summary>
+    ActualYear,
+
+    /// <summary>A column naming what a row's figures are (区分: 計画 / 実績) in a table of one column per year.</summary>
+    Kind,
 }
 
 /// <summary>The domain words ingestion recognises, read from <c>index/vocabulary/strategy-ja.json</c>. Nothing in the
@@ -179,7 +191,8 @@ public sealed class StrategyVocabulary
 
     private static string HeaderCore(string cell)
     {
-        string text = Fold(cell);
+        // A footnote reference (現状値※1) is no part of the role word.
+        string text = System.Text.RegularExpressions.Regex.Replace(Fold(cell), "※[0-9]*", string.Empty);
         var years = FiscalYearParser.FindAll(text).ToList();
         for (int i = years.Count - 1; i >= 0; i--)
         {

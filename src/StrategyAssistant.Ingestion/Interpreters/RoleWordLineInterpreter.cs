@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion.Layout;
+using StrategyAssistant.Ingestion.Vocabulary;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Interpreters;
+
+/// <summary>Reads a KPI line whose values each follow a role word, with no arrow:
+/// <c>◇転入者数：基準 62人（2019年） 目標 80人（2025年） 直近 71人（2022年）</c>. The indicator is the text before the first
+/// role word; each value is kept as written (its own year in it). Also a card: a title line naming the indicator (and its
+/// evaluation), then lines of role-word values.</summary>
+public sealed partial class RoleWordLineInterpreter
+{
+    /// <summary>Reads the line at <paramref name="index"/> (with a card's value lines under it); returns the last line it
+    /// consumed, or -1 when it is not a KPI line.</summary>
+    public int TryRead(int index, InterpretContext context)
+    {
+        LayoutDocument document = context.Document;
+        string text = document.Lines[index].Text;
+        var values = Values(text, index, context.Vocabulary);
+        string indicator;
+        string? evaluation = null;
+        int last = index;
+        if (values.Count == 0)
+        {
+            // A card: 「ＫＰＩ　指標　評価：Ｂ」, then lines that each begin with a role word and its value.
+            for (int j = index + 1; j < document.Lines.Count && j <= index + 3 && !document.Lines[j].IsBlank; j++)
+            {
+                var more = Values(document.Lines[j].Text, j, context.Vocabulary);
+                if (more.Count == 0 || document.Lines[j].Text[..more[0].At].Trim().Length > 0)
+                {
+                    break;
+                }
+
+                values.AddRange(more);
+                last = j;
+            }
+
+            (indicator, evaluation) = CardTitle(text, context.Vocabulary);
+        }
+        else
+        {
+            indicator = text[..values[0].At].Trim().TrimEnd('：', ':').Trim();
+        }
+
+        indicator = CellText.Indicator(indicator);
+        if (values.Count < 2 || !values.Any(v => v.Role == ColumnRole.Target) || values.Select(v => v.Role).Distinct().Count() != values.Count
+            || indicator.Length == 0 || !indicator.Any(TableCellText.IsJapanese))
+        {
+            return -1;
+        }
+
+        string? nameUnit = CellText.UnitOfName(indicator, context.Vocabulary);
+        KpiValue? Pick(ColumnRole role) => values.Where(v => v.Role == role)
+            .Select(v => CellText.Value(v.Value, document.Cite(v.Line + 1, v.Line + 1), null, nameUnit, null)).FirstOrDefault();
+        bool hasBaseline = values.Any(v => v.Role == ColumnRole.Baseline);
+        KpiValue? baseline = Pick(ColumnRole.Baseline) ?? Pick(ColumnRole.Current);
+        KpiValue? actual = Pick(ColumnRole.Actual) ?? (hasBaseline ? Pick(ColumnRole.Current) : null);
+        bool goalLevel = context.Headings.Section == FigureSection.GoalTargets;
+        context.Kpis.Add(context.Kpi(index + 1, last + 1, indicator, baseline, Pick(ColumnRole.Target), actual, goalLevel) with { Evaluation = evaluation });
+        return last;
+    }
+
+    private static List<(ColumnRole Role, string Value, int At, int Line)> Values(string text, int line, StrategyVocabulary vocabulary)
+    {
+        var values = new List<(ColumnRole Role, string Value, int At, int Line)>();
+        foreach (Match m in RoleValue().Matches(text))
+        {
+            ColumnRole role = vocabulary.RoleOf(m.Groups["word"].Value);
+            if (TableFinder.IsValueRole(role))
+            {
+                values.Add((role, m.Groups["value"].Value, m.Index, line));
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>A card's title line: a leading label word (ＫＰＩ) dropped, 「評価：Ｂ（概ね順調）」 taken as the evaluation.</summary>
+    private static (string Indicator, string? Evaluation) CardTitle(string text, StrategyVocabulary vocabulary)
+    {
+        var parts = Regex.Split(text.Trim(), @"\s{2,}|\u3000+").Where(p => p.Length > 0).ToList();
+        if (parts.Count > 1 && vocabulary.RoleOf(parts[0]) == ColumnRole.Indicator)
+        {
+            parts.RemoveAt(0);
+        }
+
+        string? evaluation = null;
+        for (int i = parts.Count - 1; i > 0; i--)
+        {
+            int colon = parts[i].IndexOfAny(['：', ':']);
+            if (colon > 0 && vocabulary.RoleOf(parts[i][..colon]) is ColumnRole.Evaluation or ColumnRole.Status)
+            {
+                evaluation = parts[i][(colon + 1)..].Trim();
+                parts.RemoveAt(i);
+            }
+        }
+
+        return (parts.Count == 1 ? parts[0] : string.Empty, evaluation);
+    }
+
+    // A role word (after a space, a colon or the line's start) and the figure written after it up to the next space.
+    [GeneratedRegex(@"(?<word>[^\s：:0-9０-９（(）)]{1,4})[：:]?\s*(?<value>[△▲−\-]?[0-9０-９][^\s]*)")]
+    private static partial Regex RoleValue();
+}
