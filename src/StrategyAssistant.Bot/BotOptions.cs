@@ -65,13 +65,16 @@ public sealed class BotOptions
     /// <summary>Example questions for the welcome message, the web chat and the Teams command list.</summary>
     public IList<string> ExampleQuestions { get; } = [];
 
-    public static IReadOnlyList<string> DefaultExampleQuestions { get; } =
-    [
-        "芦別市の移住者数の目標は？",
-        "砂川市の観光入込客数の目標値は？",
-        "砂川市の就業者数の基準値は？",
-        "旭川市の合計特殊出生率は？",
-    ];
+    /// <summary>The examples used when configuration names none: data shipped with the bot (Data/example-questions.json,
+    /// about the bundled corpus), not literals in code; a deployment for other cities sets <c>Bot:ExampleQuestions</c>.</summary>
+    public static IReadOnlyList<string> DefaultExampleQuestions { get; } = LoadDefaultExamples();
+
+    private static string[] LoadDefaultExamples()
+    {
+        using Stream stream = typeof(BotOptions).Assembly.GetManifestResourceStream("Data.example-questions.json")
+            ?? throw new InvalidOperationException("The bot assembly lacks its Data.example-questions.json resource.");
+        return System.Text.Json.JsonSerializer.Deserialize<string[]>(stream) ?? [];
+    }
 
     public IReadOnlyList<string> EffectiveExampleQuestions => ExampleQuestions.Count > 0 ? [.. ExampleQuestions] : DefaultExampleQuestions;
 

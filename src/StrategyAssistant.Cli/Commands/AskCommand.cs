@@ -15,7 +15,7 @@ internal static class AskCommand
     {
         var question = new Argument<string?>("question")
         {
-            Description = "質問（例: 芦別市の移住者数の目標は？）。--json では省略すると標準入力から1行1問で読みます。",
+            Description = "質問（例: ○○市の移住者数の目標は？）。--json では省略すると標準入力から1行1問で読みます。",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var json = new Option<bool>("--json") { Description = "JSON で出力します（質問を省略すると JSON Lines）。" };
@@ -40,7 +40,7 @@ internal static class AskCommand
 
             if (string.IsNullOrWhiteSpace(text))
             {
-                error.WriteLine("質問を指定してください。例: ask \"芦別市の移住者数の目標は？\"（標準入力から読むには ask --json）");
+                error.WriteLine("質問を指定してください。例: ask \"○○市の移住者数の目標は？\"（標準入力から読むには ask --json）");
                 return Task.FromResult(ExitCodes.Usage);
             }
 
