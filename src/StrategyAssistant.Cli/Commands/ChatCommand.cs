@@ -15,7 +15,7 @@ internal static class ChatCommand
 {
     public static Command Create(Option<bool> verbose)
     {
-        var command = new Command("chat", "対話形式で質問します（続けて「その実績は？」「砂川市は？」のように聞けます）。");
+        var command = new Command("chat", "対話形式で質問します（続けて「その実績は？」「○○市は？」のように聞けます）。");
         command.SetAction((parse, cancellationToken) =>
         {
             TextWriter output = parse.InvocationConfiguration.Output;

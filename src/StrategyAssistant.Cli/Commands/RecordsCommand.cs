@@ -14,7 +14,7 @@ internal static class RecordsCommand
     {
         var format = new Option<string>("--format") { Description = "json | csv", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "csv");
-        var city = new Option<string?>("--city") { Description = "市で絞り込みます（例: 旭川市）" };
+        var city = new Option<string?>("--city") { Description = "市で絞り込みます（例: ○○市）" };
         var headers = new Option<string>("--headers") { Description = "CSV の列名: ja（既定。和暦などの年度を原文のまま併記）| en（従来の英語名）", DefaultValueFactory = _ => "ja" };
         headers.AcceptOnlyFromAmong("ja", "en");
         var output = new Option<string?>("--out") { Description = "出力先（json: ファイル、既定は標準出力 / csv: フォルダ、既定は records-export）" };

@@ -26,7 +26,7 @@ public sealed class StrategyPlugin
     [Description("Searches KPI (重要業績評価指標) and 数値目標 records by indicator or measure words. Returns baseline (基準値), target (目標値) and actual (実績値) values exactly as written, with years and source numbers.")]
     public string SearchKpis(
         [Description("Words of the indicator or measure, in Japanese (e.g. 合計特殊出生率, 移住者数)")] string query,
-        [Description("City to keep to (e.g. 旭川市), or empty for all")] string city = "")
+        [Description("City to keep to (a city of the corpus, written with 市/町/村), or empty for all")] string city = "")
     {
         var hits = Search(query, IndexFields.KindKpi, city).Select(h => _index.Knowledge.FindKpi(h.Hit.Id)).OfType<KpiRecord>();
         return Serialize(new JsonArray([.. hits.Select(k => (JsonNode)Describe(k))]));
@@ -87,7 +87,7 @@ public sealed class StrategyPlugin
 
     [KernelFunction("list_measures")]
     [Description("Lists a city's basic goals (基本目標) and measures (施策) as the documents name them.")]
-    public string ListMeasures([Description("The city, e.g. 旭川市")] string city)
+    public string ListMeasures([Description("The city, as the corpus writes it (with 市/町/村)")] string city)
     {
         var measures = _index.Knowledge.Records.Kpis.Where(k => k.City == city).Select(k => (k.Goal?.ToString(), k.Measure?.ToString()))
             .Concat(_index.Knowledge.Records.Projects.Where(p => p.City == city).Select(p => (p.Goal?.ToString(), p.Measure?.ToString())))
