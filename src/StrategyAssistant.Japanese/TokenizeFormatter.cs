@@ -4,6 +4,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 using StrategyAssistant.Japanese.Dict;
 using StrategyAssistant.Japanese.TokenAttributes;
+using StrategyAssistant.Japanese.Util;
 
 namespace StrategyAssistant.Japanese;
 
@@ -33,7 +34,10 @@ public static class TokenizeFormatter
     /// <summary>As <see cref="WriteTokens(TextReader, TextWriter, JapaneseTokenizerMode)"/> with a user dictionary and punctuation option.</summary>
     public static void WriteTokens(TextReader input, TextWriter output, JapaneseTokenizerMode mode, UserDictionary? userDictionary, bool discardPunctuation)
     {
-        using var tokenizer = new JapaneseTokenizer(new StringReader(string.Empty), userDictionary, discardPunctuation, mode);
+        // Nothing is allocated per line or per token: lines are segments of one buffer read through one reader, and the
+        // tokenizer reuses its tokens (this loop reads each token's attributes before asking for the next).
+        var reader = new SegmentReader();
+        using var tokenizer = new JapaneseTokenizer(reader, userDictionary, discardPunctuation, mode) { ReuseTokens = true };
         var term = tokenizer.GetAttribute<ICharTermAttribute>();
         var offset = tokenizer.GetAttribute<IOffsetAttribute>();
         var posInc = tokenizer.GetAttribute<IPositionIncrementAttribute>();
@@ -43,10 +47,11 @@ public static class TokenizeFormatter
         var reading = tokenizer.GetAttribute<IReadingAttribute>();
         var inflection = tokenizer.GetAttribute<IInflectionAttribute>();
         char[] lineBuffer = new char[4096];
-        string? line;
-        while ((line = input.ReadLine()) != null)
+        var lines = new LineSource(input);
+        while (lines.TryNext(out char[] chars, out int start, out int length))
         {
-            tokenizer.SetReader(new StringReader(line));
+            reader.Set(chars, start, length);
+            tokenizer.SetReader(reader);
             tokenizer.Reset();
             var buffer = new LineBuffer(lineBuffer);
             while (tokenizer.IncrementToken())
