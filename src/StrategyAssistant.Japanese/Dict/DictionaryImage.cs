@@ -18,7 +18,7 @@ internal static class DictionaryImage
     public const string FolderVariable = "STRATEGY_ASSISTANT_DICTIONARY_CACHE";
 
     private const long Magic = 0x3147_4D49_414A_4153; // "SAJAIMG1"
-    private const int Version = 1;
+    private const int Version = 2;
 
     /// <summary>Where this build's image lives, or null when images are turned off or there is no per-user folder.</summary>
     public static string? DefaultPath()
@@ -69,7 +69,7 @@ internal static class DictionaryImage
 
             var characters = new CharacterDefinition(r.Array<byte>(), r.Array<bool>(), r.Array<bool>());
             var strings = new StringPool(r.Array<char>(), r.Array<int>());
-            var trie = new CharTrie(r.Array<int>(), r.Array<CharTrie.Node>());
+            var trie = new CharTrie(r.Array<int>(), r.Array<char>(), r.Array<CharTrie.Node>());
             var tokens = new TokenInfoDictionary(strings, r.Array<int>(), r.Array<short>(), r.Array<short>(), r.Array<short>(), r.Array<TokenInfoDictionary.EntryFeatures>(), trie);
             var unknown = new UnknownDictionary(strings, r.Array<int>(), r.Array<short>(), r.Array<short>(), r.Array<short>(), r.Array<int>(), r.Array<int>(), characters);
             int forward = (int)r.Int64();
@@ -111,6 +111,7 @@ internal static class DictionaryImage
                 w.Array(t.Strings.Chars);
                 w.Array(t.Strings.Offsets);
                 w.Array(t.Trie.RootChildren);
+                w.Array(t.Trie.LabelArray);
                 w.Array(t.Trie.Nodes);
                 w.Array(t.SurfaceEntryStart);
                 w.Array(t.LeftIds);
