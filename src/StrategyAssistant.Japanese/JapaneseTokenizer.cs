@@ -56,7 +56,14 @@ public sealed class JapaneseTokenizer : Tokenizer
     // Best predecessor per left id of the position being expanded: every arc from one position with the same left id has
     // the same best predecessor, and the words starting at a position (all prefixes, all entries) share few left ids. An
     // entry is valid when its stamp is the current one; the stamp moves on whenever the position (or its arcs) change.
-    private readonly BestPredecessor[] _best;
+    // One table per thread, not per tokenizer (a tokenizer per question would allocate 16 KB): stamps come from the
+    // thread's counter, so tokenizers used in turn on one thread never take each other's entries, and an expansion never
+    // yields to another tokenizer before it ends.
+    [ThreadStatic]
+    private static BestPredecessor[]? t_best;
+    [ThreadStatic]
+    private static int t_stamp;
+    private BestPredecessor[] _best = [];
     private int _stamp;
 
     // Predecessor search cache: arcs from one position with the same left id share the best predecessor.
@@ -100,7 +107,7 @@ public sealed class JapaneseTokenizer : Tokenizer
         _trie = _dictionary.Trie;
         _userDictionary = userDictionary;
         _userTrie = userDictionary?.Trie;
-        _best = new BestPredecessor[_costs.BackwardSize];
+
         _discardPunctuation = discardPunctuation;
         Mode = mode;
         switch (mode)
@@ -332,11 +339,7 @@ public sealed class JapaneseTokenizer : Tokenizer
         {
             _cachedFrom = fromPosData;
             _cachedCount = fromPosData.Count;
-            if (++_stamp == int.MaxValue)
-            {
-                Array.Clear(_best);
-                _stamp = 1;
-            }
+            NextStamp();
         }
 
         ref BestPredecessor best = ref _best[leftId];
@@ -770,6 +773,19 @@ public sealed class JapaneseTokenizer : Tokenizer
 
         _lastBackTracePos = endPos;
         _positions.FreeBefore(endPos);
+    }
+
+    private void NextStamp()
+    {
+        BestPredecessor[] table = t_best ??= new BestPredecessor[_costs.BackwardSize];
+        if (++t_stamp == int.MaxValue)
+        {
+            Array.Clear(table);
+            t_stamp = 1;
+        }
+
+        _best = table;
+        _stamp = t_stamp;
     }
 
     private readonly record struct BestPredecessor(int Stamp, int Cost, int Index);
