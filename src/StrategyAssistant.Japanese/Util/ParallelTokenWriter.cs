@@ -11,9 +11,10 @@ namespace StrategyAssistant.Japanese.Util;
 /// </summary>
 internal static class ParallelTokenWriter
 {
-    // Input characters per chunk: large enough that handing a chunk to a worker costs nothing next to tokenizing it, small
-    // enough that the chunks in flight (and their output, about ten times the input) stay a few megabytes.
-    private const int ChunkChars = 1 << 14;
+    // Input characters per chunk: large enough that handing a chunk to a worker (microseconds) costs nothing next to
+    // tokenizing it (about a millisecond), small enough that the chunks in flight and their output (some 15–25 characters
+    // per input character) stay about a megabyte: the process's peak memory is what the tokenizer is measured by.
+    private const int ChunkChars = 1 << 12;
 
     public static void Write(TextReader input, TextWriter output, JapaneseTokenizerMode mode, UserDictionary? userDictionary, bool discardPunctuation, int threads)
     {
@@ -98,7 +99,7 @@ internal static class ParallelTokenWriter
 
         public int LineCount { get; private set; }
 
-        public CharBuffer Output = new(new char[ChunkChars * 8]);
+        public CharBuffer Output = new(new char[ChunkChars * 32]);
 
         public void Add(char[] chars, int start, int length)
         {
