@@ -137,6 +137,9 @@ public sealed class JapaneseTokenizer : Tokenizer
     /// </summary>
     internal bool ReuseTokens { get; set; }
 
+    /// <summary>The token the attributes were last set from (valid until the next <see cref="IncrementToken"/>).</summary>
+    internal Token? CurrentToken { get; private set; }
+
     private Token NewToken(int wordId, char[] surface, int offset, int length, JapaneseTokenizerType type, int position, IDictionary dictionary)
     {
         if (!ReuseTokens)
@@ -188,6 +191,7 @@ public sealed class JapaneseTokenizer : Tokenizer
 
         Token token = _pending[^1];
         _pending.RemoveAt(_pending.Count - 1);
+        CurrentToken = token;
 
         int position = token.Position;
         int length = token.Length;

@@ -52,6 +52,8 @@ public sealed class Token
         PositionLength = 1;
     }
 
+    internal IDictionary Dictionary => _dictionary;
+
     /// <summary>The buffer holding the surface form.</summary>
     public char[] SurfaceForm => _surfaceForm;
 

@@ -57,6 +57,14 @@ internal sealed class TokenLineWriter : IDisposable
             output.Append('\t');
             output.Append(_posLen.PositionLength);
             output.Append('\t');
+            if (_tokenizer.CurrentToken is { Dictionary: TokenInfoDictionary known } token)
+            {
+                // Known words (nearly all): the same fields straight from the dictionary's string pool.
+                known.AppendFeatures(token.WordId, ref output);
+                output.Append('\n');
+                continue;
+            }
+
             output.Append(_pos.GetPartOfSpeech() ?? Null);
             output.Append('\t');
             output.Append(_baseForm.GetBaseForm() ?? Null);
