@@ -94,7 +94,7 @@ internal sealed partial class KpiAnswerPart
                 if (value is not null && value.Text.Trim() is { Length: > 0 } t && t is not "—" and not "-")
                 {
                     // The year as the table's header writes it (2018年, 3年度 …), cited to the header.
-                    (string year, Citation? header) = _lines.YearHeader(value.Source, point.Year);
+                    (string year, Citation? header) = _lines.YearHeader(value, point.Year);
                     string marker = builder.Figure(value.ValueText, value.Unit, year.Length > 0 ? year : null, value.Source, $"{record.Indicator} {year} {label}");
                     string headerMarker = header is null ? string.Empty : builder.Mark(header);
                     builder.Line($"・{(year.Length > 0 ? year + "の" : string.Empty)}{label}: {value.Display} {marker}{headerMarker}");

@@ -58,7 +58,7 @@ public sealed class OfflineComposer
         _ranker = ranker ?? new AnswerRanker();
         _derived = new DerivedFigures(knowledge, _ranker);
         var context = new ComposerContext(knowledge, analyzer, _ranker, maxPassages);
-        _lines = new SourceLines(knowledge);
+        _lines = new SourceLines();
         _kpis = new KpiAnswerPart(context, _lines);
         _projects = new ProjectAnswerPart(context, _lines, _kpis);
         _stated = new StatedAnswerPart(context, _lines);

@@ -42,7 +42,7 @@ internal sealed class PassageAnswerPart
         builder.Line("資料の該当箇所です。");
         foreach (Ranked<Passage> ranked in passages.Take(_ctx.MaxPassages))
         {
-            Citation citation = PassageQuote.Best(_ctx.Knowledge.Document(ranked.Item.File), ranked.Item, terms, _ctx.Analyzer);
+            Citation citation = PassageQuote.Best(_ctx.Knowledge, ranked.Item, terms, _ctx.Analyzer);
             builder.Line($"{builder.Mark(citation)} {AnswerText.Shorten(citation.Quote.Replace('\n', ' ').Replace('\t', ' '), 300)}");
         }
 

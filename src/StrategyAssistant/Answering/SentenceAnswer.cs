@@ -34,21 +34,20 @@ public static partial class SentenceAnswer
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (Ranked<Passage> ranked in passages)
         {
-            SourceDocument document = knowledge.Document(ranked.Item.File);
             Scored? top = null;
-            for (int n = ranked.Item.Line; n <= ranked.Item.LineEnd; n++)
+            foreach ((int n, string line) in ranked.Item.NumberedLines())
             {
-                foreach (string sentence in Sentences(PassageSplitter.Clean(document.Line(n))))
+                foreach (string sentence in Sentences(line))
                 {
                     // A passage found through its heading may hold none of the words itself: its first sentence stands for it.
-                    top ??= new Scored(document.Cite(n, n, sentence), 0);
+                    top ??= new Scored(knowledge.Cite(ranked.Item.File, n, n, sentence), 0);
                     var terms = QueryTerms.Analyze(analyzer, IndexFields.Text, sentence, int.MaxValue);
                     int hits = terms.Where(wanted.Contains).Distinct(StringComparer.Ordinal).Count();
                     bool fits = Fits(sentence, type);
                     double score = ((hits / Math.Sqrt(Math.Max(terms.Count, 1))) + (fits ? TypeBonus : 0)) * Math.Min(1, terms.Count / (double)MinSentenceTerms);
                     if ((hits > 0 || fits) && score > top.Score)
                     {
-                        top = new Scored(document.Cite(n, n, sentence), score);
+                        top = new Scored(knowledge.Cite(ranked.Item.File, n, n, sentence), score);
                     }
                 }
             }

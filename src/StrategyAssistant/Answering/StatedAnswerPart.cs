@@ -6,7 +6,7 @@ using StrategyAssistant.Search;
 namespace StrategyAssistant.Answering;
 
 /// <summary>Answers the record states outright: a measure's department or evaluation, a goal's count of projects.</summary>
-internal sealed partial class StatedAnswerPart
+internal sealed class StatedAnswerPart
 {
     private readonly ComposerContext _ctx;
     private readonly SourceLines _lines;
@@ -31,7 +31,7 @@ internal sealed partial class StatedAnswerPart
         {
             KpiRecord record = kpi.Item;
             string subject = record.Measure is not null ? $"施策「{record.Measure}」" : $"「{record.Indicator}」";
-            builder.Line($"{record.City}の{subject}の担当部は {record.Department} です {builder.Mark(_lines.StatingLine(record, record.Department!))}。");
+            builder.Line($"{record.City}の{subject}の担当部は {record.Department} です {builder.Mark(_lines.DepartmentLine(record))}。");
             return true;
         }
 
@@ -50,7 +50,7 @@ internal sealed partial class StatedAnswerPart
 
         KpiRecord record = kpi.Item;
         string subject = record.Measure is not null ? $"施策「{record.Measure}」" : $"「{record.Indicator}」";
-        builder.Line($"{record.City}の{subject}の施策評価（案）は「{record.Evaluation}」です {builder.Mark(_lines.StatingLine(record, record.Evaluation!))}。");
+        builder.Line($"{record.City}の{subject}の施策評価（案）は「{record.Evaluation}」です {builder.Mark(_lines.EvaluationLine(record))}。");
         if (record.EvaluationViewpoint is { Length: > 0 } viewpoint)
         {
             builder.Line($"評価の視点: {AnswerText.Shorten(viewpoint, 160)}");
@@ -83,13 +83,13 @@ internal sealed partial class StatedAnswerPart
             int unique = city.Count(p => !p.IsRepeat);
             string allText = all.ToString(CultureInfo.InvariantCulture);
             string uniqueText = unique.ToString(CultureInfo.InvariantCulture);
-            if (_lines.FindStatedLine(city.First().Source.File, $"基本目標{goalNumber}", allText, uniqueText) is not { } stated)
+            if (_ctx.Knowledge.Records.StatedCounts.FirstOrDefault(c => c.Kind == StatedCountKind.GoalProjects && c.City == city.Key && c.GoalNumber == goalNumber) is not { } stated)
             {
                 continue;
             }
 
             Goal goal = city.First().Goal!;
-            string marker = builder.Figure(uniqueText, "事業", null, stated, $"{goal} 事業数（再掲除く）");
+            string marker = builder.Figure(uniqueText, "事業", null, stated.Source, $"{goal} 事業数（再掲除く）");
             builder.Line($"{city.Key}の{goal}の事業は {allText}事業（うち再掲 {all - unique}）、再掲を除くと {uniqueText}事業です {marker}。");
             any = true;
         }
@@ -97,42 +97,19 @@ internal sealed partial class StatedAnswerPart
         return any || TryStatedCounts(question, goalNumber, builder);
     }
 
-    /// <summary>The counts a basic goal's section states on a line of its own (小計(事業数:16、KPI数:15)), quoted and cited:
-    /// the section runs from its 基本目標N heading to the next heading.</summary>
+    /// <summary>The counts a basic goal's section states on a line of its own (小計(事業数:16、KPI数:15)), quoted and cited.</summary>
     private bool TryStatedCounts(Question question, int goalNumber, AnswerBuilder builder)
     {
         bool any = false;
-        foreach (SourceDocument document in _ctx.Knowledge.Corpus.Documents.Where(d => question.Cities.Count == 0 || question.Cities.Contains(d.City)))
+        foreach (StatedCount count in _ctx.Knowledge.Records.StatedCounts.Where(c => c.Kind == StatedCountKind.Section && c.GoalNumber == goalNumber
+            && (question.Cities.Count == 0 || question.Cities.Contains(c.City))))
         {
-            bool inside = false;
-            for (int n = 1; n <= document.LineCount; n++)
-            {
-                string line = PassageSplitter.Clean(document.Line(n));
-                if (GoalHeading().Match(line) is { Success: true } heading)
-                {
-                    inside = int.Parse(heading.Groups[1].Value, CultureInfo.InvariantCulture) == goalNumber;
-                    continue;
-                }
-
-                if (!inside || StatedCount().Matches(line) is not { Count: > 0 } counts)
-                {
-                    continue;
-                }
-
-                string marker = builder.Mark(document.Cite(n));
-                string stated = string.Join("、", counts.Select(m => $"{m.Groups["what"].Value} {m.Groups["n"].Value}"));
-                builder.Line($"{document.City}の基本目標{goalNumber}: {stated}（資料の記載） {marker}");
-                any = true;
-                break;
-            }
+            string marker = builder.Mark(count.Source);
+            string stated = string.Join("、", count.Items.Select(m => $"{m.What} {m.Number}"));
+            builder.Line($"{count.City}の基本目標{goalNumber}: {stated}（資料の記載） {marker}");
+            any = true;
         }
 
         return any;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[【\[]?基本目標\s?([0-9]+)")]
-    private static partial System.Text.RegularExpressions.Regex GoalHeading();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<what>事業数|KPI数|施策数|指標数)\s*[:：]\s*(?<n>[0-9]+)")]
-    private static partial System.Text.RegularExpressions.Regex StatedCount();
 }
