@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using StrategyAssistant.Documents;
 using StrategyAssistant.Search;
 
 namespace StrategyAssistant.Answering;
@@ -29,6 +30,39 @@ internal sealed class ComposerContext
     public double AbsentTopicShare => Ranker.Options.AbsentTopicShare;
 
     public int MaxRecords => Ranker.Options.MaxRecords;
+
+    /// <summary>The line of <paramref name="file"/> between <paramref name="from"/> and <paramref name="to"/> that holds
+    /// <paramref name="text"/> whole (the nearest to <paramref name="to"/>), with its text, from the passages' own lines.</summary>
+    public (int Line, string Text)? LineHolding(string file, int from, int to, string text)
+    {
+        string wanted = text.Trim();
+        if (wanted.Length == 0)
+        {
+            return null;
+        }
+
+        (int, string)? nearest = null;
+        _byFile ??= Knowledge.Passages.GroupBy(p => p.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        foreach (Passage passage in _byFile.GetValueOrDefault(file) ?? [])
+        {
+            if (passage.LineEnd < from || passage.Line > to)
+            {
+                continue;
+            }
+
+            foreach ((int n, string line) in passage.NumberedLines())
+            {
+                if (n >= from && n <= to && line.Contains(wanted, StringComparison.Ordinal))
+                {
+                    nearest = (n, line);
+                }
+            }
+        }
+
+        return nearest;
+    }
+
+    private Dictionary<string, List<Passage>>? _byFile;
 
     public double TopicCoverage(string topic, string text)
     {

@@ -9,11 +9,13 @@ internal sealed partial class KpiAnswerPart
 {
     private readonly ComposerContext _ctx;
     private readonly SourceLines _lines;
+    private readonly KpiRemarks _remarks;
 
     public KpiAnswerPart(ComposerContext ctx, SourceLines lines)
     {
         _ctx = ctx;
         _lines = lines;
+        _remarks = new KpiRemarks(ctx);
     }
 
     public bool TryKpiValues(Question question, Evidence evidence, AnswerBuilder builder)
@@ -102,10 +104,14 @@ internal sealed partial class KpiAnswerPart
             }
         }
 
+        _remarks.AddMissing(record, question, builder);
         if (record.Status is { Length: > 0 } status)
         {
-            builder.Line($"・状況: {status} {builder.Mark(record.Source)}");
+            string meaning = record.StatusMeaning is { } m ? $"（{m.Meaning}） {builder.Mark(m.Legend)}" : string.Empty;
+            builder.Line($"・状況: {status} {builder.Mark(record.Source)}{meaning}");
         }
+
+        _remarks.AddRemark(record, question, builder);
 
         if (question.Asks(AskedValue.Compare) && record.Actual?.Number is decimal actual && record.Target?.Number is decimal target)
         {
