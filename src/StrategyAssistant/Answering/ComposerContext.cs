@@ -62,6 +62,13 @@ internal sealed class ComposerContext
         return nearest;
     }
 
+    /// <summary>The passage that follows <paramref name="passage"/> in its document, or null.</summary>
+    public Passage? NextPassage(Passage passage)
+    {
+        _byFile ??= Knowledge.Passages.GroupBy(p => p.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return _byFile.GetValueOrDefault(passage.File)?.FirstOrDefault(p => p.Line == passage.LineEnd + 1);
+    }
+
     private Dictionary<string, List<Passage>>? _byFile;
 
     public double TopicCoverage(string topic, string text)
