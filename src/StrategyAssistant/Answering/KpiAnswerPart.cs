@@ -42,15 +42,10 @@ internal sealed partial class KpiAnswerPart
             return false;
         }
 
-        // The same indicator stated in several places (a goal's 数値目標 and a project's KPI): show each.
-        foreach (Ranked<KpiRecord> same in evidence.Kpis.Where(r => r.Coverage >= _ctx.RecordCoverage && HasValues(r.Item)
-            && records.Any(b => b.City == r.Item.City && b.Indicator == r.Item.Indicator) && !records.Contains(r.Item)))
-        {
-            if (records.Count < _ctx.MaxRecords)
-            {
-                records.Add(same.Item);
-            }
-        }
+        // The same indicator stated in several places (a goal's 数値目標 and a project's KPI, the strategy and the evaluation
+        // report): one block with all its sources, the values that differ shown and flagged.
+        var same = evidence.Kpis.Where(r => r.Coverage >= _ctx.RecordCoverage && HasValues(r.Item) && !records.Contains(r.Item)
+            && records.Any(b => b.City == r.Item.City && SameIndicator.Key(b) == SameIndicator.Key(r.Item))).Select(r => r.Item).ToList();
 
         // A year the question asks about that no value of these records is for: say so rather than give another year's figure.
         List<FiscalPeriod> missing = [.. question.Years.Where(y => !records.Any(r => Values(r).Any(v => v.Value.Period?.Contains(y.Start) == true) || r.Series.Any(s => y.Contains(s.Year))))];
@@ -60,9 +55,9 @@ internal sealed partial class KpiAnswerPart
             builder.Line($"資料には{string.Join("・", missing.Select(y => y.Text))}の値は記載されていません。資料にある値は次のとおりです。");
         }
 
-        foreach (KpiRecord record in records)
+        foreach (IGrouping<(string City, string Key), KpiRecord> block in records.Concat(same).GroupBy(r => (r.City, SameIndicator.Key(r))))
         {
-            RenderKpi(record, question, builder);
+            RenderKpi(block.First(), question, builder, [.. block.Skip(1)]);
         }
 
         if (yearMissing)
@@ -75,12 +70,13 @@ internal sealed partial class KpiAnswerPart
 
     /// <summary>One KPI: its name with its citations, then each value with its year and unit, the yearly values the question asks
     /// for, its status, and (when asked) how the actual compares with the target.</summary>
-    public void RenderKpi(KpiRecord record, Question question, AnswerBuilder builder)
+    public void RenderKpi(KpiRecord record, Question question, AnswerBuilder builder, IReadOnlyList<KpiRecord>? sameIndicator = null)
     {
         // A linked indicator cites every document that states it (the evaluation sheet and the strategy).
         string own = builder.Mark(record.Source);
         string related = string.Concat(record.RelatedSources.Where(c => c != record.Source).Select(builder.Mark));
-        builder.Line($"{record.City}「{record.Indicator}」{Context(record)}{own}{related}");
+        string others = string.Concat((sameIndicator ?? []).Select(r => r.Source).Where(c => c != record.Source && !record.RelatedSources.Contains(c)).Distinct().Select(builder.Mark));
+        builder.Line($"{record.City}「{record.Indicator}」{Context(record)}{own}{related}{others}");
         foreach ((string label, KpiValue value) in OrderedValues(record, question))
         {
             (string year, Citation? yearSource) = _lines.YearOf(value, record);
@@ -102,6 +98,11 @@ internal sealed partial class KpiAnswerPart
                     builder.Line($"・{(year.Length > 0 ? year + "の" : string.Empty)}{label}: {value.Display} {marker}{headerMarker}");
                 }
             }
+        }
+
+        if (sameIndicator is { Count: > 0 })
+        {
+            SameIndicator.Render(record, sameIndicator, question, builder, _lines);
         }
 
         _remarks.AddMissing(record, question, builder);
@@ -139,7 +140,7 @@ internal sealed partial class KpiAnswerPart
     }
 
     /// <summary>The values the question asks for first, then the others; blank cells are left out.</summary>
-    private static IEnumerable<(string Label, KpiValue Value)> OrderedValues(KpiRecord record, Question question)
+    internal static IEnumerable<(string Label, KpiValue Value)> OrderedValues(KpiRecord record, Question question)
     {
         static int Rank(string label, Question q) => label switch
         {
@@ -164,7 +165,7 @@ internal sealed partial class KpiAnswerPart
     [System.Text.RegularExpressions.GeneratedRegex(@"[(（](?<place>国|全国|北海道|全道|[^()（）]{1,5}[市町村])[)）]\s*$")]
     private static partial System.Text.RegularExpressions.Regex TrailingPlace();
 
-    private static string Context(KpiRecord record)
+    internal static string Context(KpiRecord record)
     {
         var parts = new List<string>();
         if (record.Project is { Length: > 0 } project)
