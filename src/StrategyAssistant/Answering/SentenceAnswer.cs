@@ -47,33 +47,31 @@ public static partial class SentenceAnswer
         foreach (Ranked<Passage> ranked in passages)
         {
             Passage passage = ranked.Item;
-            IEnumerable<(int Line, string Text)> lines = passage.NumberedLines();
-            if (next is not null && passage.NumberedLines().All(l => IsTitle(l.Text)) && next(passage) is { } body)
-            {
-                // A heading standing alone (### 目指す姿): the text it heads answers.
-                lines = lines.Concat(body.NumberedLines());
-            }
+            var own = passage.NumberedLines().ToList();
+            // A heading standing alone (### 目指す姿, or a bare one-line title such as 合計特殊出生率): the text it heads answers.
+            bool alone = own.Count > 0 && (own.All(l => IsTitle(l.Text)) || (own.Count == 1 && IsBareTitle(own[0].Text)));
+            List<(int Line, string Text)> lines = alone && next?.Invoke(passage) is { } body ? [.. own, .. body.NumberedLines()] : own;
 
             // A heading's words that the question asks about carry over to the sentences under it.
             var context = new HashSet<string>(StringComparer.Ordinal);
             Scored? top = null;
-            foreach ((int n, string line) in lines)
+            foreach ((int first, int last, string unit) in Units(lines, alone))
             {
-                if (IsContents(line))
+                if (IsContents(unit))
                 {
                     continue;
                 }
 
-                if (IsTitle(line))
+                if (IsTitle(unit) || (alone && first == own[0].Line && IsBareTitle(unit)))
                 {
-                    context.UnionWith(QueryTerms.Analyze(analyzer, IndexFields.Text, line, int.MaxValue).Where(wanted.Contains));
+                    context.UnionWith(QueryTerms.Analyze(analyzer, IndexFields.Text, unit, int.MaxValue).Where(wanted.Contains));
                     continue;
                 }
 
-                foreach (string sentence in Sentences(line))
+                foreach (string sentence in Sentences(unit))
                 {
                     // A passage found through its heading may hold none of the words itself: its first sentence stands for it.
-                    top ??= new Scored(knowledge.Cite(passage.File, n, n, sentence), 0);
+                    top ??= new Scored(knowledge.Cite(passage.File, first, last, sentence), 0);
                     var terms = QueryTerms.Analyze(analyzer, IndexFields.Text, sentence, int.MaxValue);
                     int hits = terms.Where(wanted.Contains).Concat(context).Distinct(StringComparer.Ordinal).Count();
                     bool fits = Fits(sentence, type);
@@ -81,7 +79,7 @@ public static partial class SentenceAnswer
                     double score = ((hits / Math.Sqrt(Math.Max(terms.Count, 1))) + bonus) * Math.Min(1, terms.Count / (double)MinSentenceTerms) * PlanFactor(sentence, plan);
                     if ((hits > 0 || fits) && score > top.Score)
                     {
-                        top = new Scored(knowledge.Cite(passage.File, n, n, sentence), score);
+                        top = new Scored(knowledge.Cite(passage.File, first, last, sentence), score);
                     }
                 }
             }
@@ -94,6 +92,42 @@ public static partial class SentenceAnswer
 
         return [.. best.OrderByDescending(b => Math.Round(b.Coverage, 2)).ThenByDescending(b => b.Sentence.Score).Take(max).Select(b => b.Sentence)];
     }
+
+    /// <summary>The passage's lines as statements: a line that opens with a parenthesis (（2020年12月以降急激に減少）) adds to
+    /// the statement of the line before it, and is quoted and cited with it.</summary>
+    private static IEnumerable<(int First, int Last, string Text)> Units(List<(int Line, string Text)> lines, bool alone)
+    {
+        (int First, int Last, string Text)? open = null;
+        foreach ((int n, string text) in lines)
+        {
+            if (open is { } previous && text.Length > 0 && text[0] is '(' or '（' && !text.Contains('\t', StringComparison.Ordinal)
+                && !previous.Text.Contains('\t', StringComparison.Ordinal) && !IsTitle(previous.Text) && !(alone && IsBareTitle(previous.Text)))
+            {
+                open = (previous.First, n, previous.Text + text);
+                continue;
+            }
+
+            if (open is not null)
+            {
+                yield return open.Value;
+            }
+
+            open = (n, n, text);
+        }
+
+        if (open is not null)
+        {
+            yield return open.Value;
+        }
+    }
+
+    /// <summary>A one-line title without a number (合計特殊出生率, 社会増減): short, no sentence end, no figure, no list mark.</summary>
+    private static bool IsBareTitle(string line) =>
+        line.Length <= MaxBareTitleChars && !line.Contains('。', StringComparison.Ordinal) && !line.Contains('\t', StringComparison.Ordinal)
+        && !line.Any(char.IsDigit) && line[0] is not ('-' or '・' or '○' or '●' or '◆' or '■' or '※' or '→' or '(' or '（');
+
+    /// <summary>A bare title is at most this long.</summary>
+    private const int MaxBareTitleChars = 30;
 
     /// <summary>The plan period a text names (第2期), or null.</summary>
     public static string? PlanOf(string text) => PlanPeriod().Match(text.Normalize(System.Text.NormalizationForm.FormKC)) is { Success: true } m ? m.Value : null;
