@@ -29,6 +29,17 @@ public sealed partial class ProseAnswerTests(TestAssistant assistant)
     }
 
     [Theory]
+    [InlineData("岩見沢の出生数の減少は国や北海道と同じ傾向なの？", "出生数は減少(国や北海道と同様の傾向)", 214)]
+    [InlineData("岩見沢の30歳代の社会動態は2020年と2021年どうだった？", "改善傾向は継続(2020年・2021年は社会増減がほぼ均衡)", 222)]
+    [InlineData("岩見沢の年代別社会増減率はどうやって算出してる？", "を算出(社会増減率 = 社会増減 ÷ 前年末人口)", 220)]
+    public async Task A_line_opening_with_a_parenthesis_is_quoted_with_the_statement_above_it(string question, string expected, int line)
+    {
+        Answer answer = await assistant.AskAsync(question);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.Line == line && c.LineEnd == line + 1);
+    }
+
+    [Theory]
     [InlineData("旭川の第2期総合戦略の目指す姿は？")]
     [InlineData("旭川の総合戦略の位置づけとは？")]
     [InlineData("岩見沢のKPIの進捗状況は全体としてどう？")]
