@@ -22,7 +22,7 @@ public sealed record DocumentIngest(string File, string Format, string Reader, i
 public sealed class CorpusIngestor
 {
     /// <summary>Bump when ingestion reads differently (with the vocabulary version it decides whether a snapshot is current).</summary>
-    public const string IngestionVersion = "ingest-1";
+    public const string IngestionVersion = "ingest-2";
 
     private readonly StrategyVocabulary _vocabulary;
     private readonly IngestionOptions _options;
@@ -137,7 +137,8 @@ public sealed class CorpusIngestor
         }
 
         var corpus = new Corpus(sources, files.ContentHash);
-        var passages = sources.SelectMany(PassageSplitter.Split).ToList();
+        records = ProvenancePass.Apply(corpus, records);
+        IReadOnlyList<Passage> passages = ProvenancePass.Apply(corpus, [.. sources.SelectMany(PassageSplitter.Split)]);
         return new KnowledgeBase(corpus, passages, records)
         {
             Version = Stamp(files.ContentHash),
