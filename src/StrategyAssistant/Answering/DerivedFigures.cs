@@ -118,6 +118,11 @@ internal sealed partial class DerivedFigures
     /// question is about the actual, else from the baseline to the target.</summary>
     public bool TryDifference(Question question, Evidence evidence, AnswerBuilder builder)
     {
+        if (TryRepeatDifference(question, builder))
+        {
+            return true;
+        }
+
         foreach (KpiRecord record in _ranker.Best(evidence.Kpis, k => Pair(k, question) is not null).Take(1))
         {
             ((string Label, KpiValue Value) from, (string Label, KpiValue Value) to) = Pair(record, question)!.Value;
@@ -130,13 +135,55 @@ internal sealed partial class DerivedFigures
             builder.Line($"{record.City}「{record.Indicator}」 {builder.Mark(record.Source)}");
             builder.Line($"・{from.Label}: {from.Value.Display} [{f}]");
             builder.Line($"・{to.Label}: {to.Value.Display} [{t}]");
-            builder.Line($"・差: {expression}（{(difference >= 0 ? "増" : "減")}）");
+            bool shortfall = from.Label.Contains("実績", StringComparison.Ordinal) && to.Label.Contains("目標", StringComparison.Ordinal);
+            string direction = shortfall ? (difference >= 0 ? "目標に対する不足" : "目標を上回った分") : difference >= 0 ? "増" : "減";
+            builder.Line($"・差: {expression}（{direction}）");
             builder.Derive(new Derivation(DerivationKind.Difference, expression, result,
                 [new DerivationOperand(from.Value.ValueText, from.Value.Unit, f, $"{record.Indicator} {from.Label}"), new DerivationOperand(to.Value.ValueText, to.Value.Unit, t, $"{record.Indicator} {to.Label}")]));
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>The 再掲 share of a stated total: the amount with 再掲 less the amount without, both from the line that states
+    /// the total (基本目標4 … 8,447,935 7,969,101), for the goals the question names or the whole list.</summary>
+    private bool TryRepeatDifference(Question question, AnswerBuilder builder)
+    {
+        if (!question.Text.Contains("再掲", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        IReadOnlyList<int> goals = GoalNumbers(question.Text);
+        var totals = _knowledge.Records.Totals
+            .Where(t => (question.Cities.Count == 0 || question.Cities.Contains(t.City)) && t.Budget?.Amount is not null && t.BudgetExcludingRepeats?.Amount is not null
+                && string.Equals(t.Budget.Unit, t.BudgetExcludingRepeats.Unit, StringComparison.Ordinal))
+            .ToList();
+        var chosen = goals.Count > 0
+            ? goals.Select(g => totals.Where(t => t.Goal?.Number == g).OrderBy(t => t.Kind == "summary" ? 0 : 1).FirstOrDefault()).ToList()
+            : [totals.Where(t => t.Goal is null).OrderBy(t => t.Kind == "summary-total" ? 0 : 1).FirstOrDefault()];
+        if (chosen.Count == 0 || chosen.Any(t => t is null) || chosen.Select(t => t!.City).Distinct().Count() > 1)
+        {
+            return false;
+        }
+
+        foreach (ListTotal total in chosen.OfType<ListTotal>())
+        {
+            Money with = total.Budget!, without = total.BudgetExcludingRepeats!;
+            int cited = builder.Cite(total.Source);
+            decimal difference = with.Amount!.Value - without.Amount!.Value;
+            string result = Format(difference, Math.Max(Scale(with.Text), Scale(without.Text))) + with.Unit;
+            string expression = $"{with} − {without} = {result}";
+            builder.Line($"{total.City}「{total.Label}」の予算事業費 [{cited}]");
+            builder.Line($"・再掲を含む額: {with} [{cited}]");
+            builder.Line($"・再掲を除く額: {without} [{cited}]");
+            builder.Line($"・差（再掲分）: {expression}");
+            builder.Derive(new Derivation(DerivationKind.Difference, expression, result,
+                [new DerivationOperand(with.Text, with.Unit, cited, $"{total.Label} 事業費"), new DerivationOperand(without.Text, without.Unit, cited, $"{total.Label} 事業費（再掲除く）")]));
+        }
+
+        return true;
     }
 
     /// <summary>A ranking of projects by budget (一番大きい / 最も少ない / 上位N) within the cities and goals the question names.</summary>
@@ -202,11 +249,15 @@ internal sealed partial class DerivedFigures
             from = At(record, question.Years[0]);
             to = At(record, question.Years[^1]);
         }
+        else if (question.Years.Count == 1 && (question.Asks(Answering.AskedValue.Actual) || !question.Asks(Answering.AskedValue.Baseline)) && ActualAt(record, question.Years[0]) is { } actual)
+        {
+            // The actual of the year asked, never another year's, against that year's own target where the table states one.
+            from = actual;
+            to = TargetAt(record, question.Years[0]) ?? (record.Target is null ? null : ("目標値", record.Target));
+        }
         else if (question.Years.Count == 1 && question.Asks(Answering.AskedValue.Actual))
         {
-            // The actual of the year asked, never another year's.
-            from = ActualAt(record, question.Years[0]);
-            to = record.Target is null ? null : ("目標値", record.Target);
+            from = null;
         }
         else if (question.Asks(Answering.AskedValue.Actual) && record.Actual is not null)
         {
@@ -246,6 +297,9 @@ internal sealed partial class DerivedFigures
 
         return record.Series.FirstOrDefault(s => year.Contains(s.Year))?.Actual is { Number: not null } actual ? ($"{year.Text}の実績値", actual) : null;
     }
+
+    private static (string, KpiValue)? TargetAt(KpiRecord record, FiscalPeriod year) =>
+        record.Series.FirstOrDefault(s => year.Contains(s.Year))?.Target is { Number: not null } target ? ($"{year.Text}の目標値", target) : null;
 
     private static string Unit(KpiValue value) => (value.Unit ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC);
 

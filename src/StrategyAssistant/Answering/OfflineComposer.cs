@@ -50,6 +50,7 @@ public sealed partial class OfflineComposer
     private readonly int _maxPassages;
     private readonly AnswerRanker _ranker;
     private readonly DerivedFigures _derived;
+    private readonly TopicAbsence _topicAbsence;
 
     public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3, AnswerRanker? ranker = null)
     {
@@ -58,6 +59,7 @@ public sealed partial class OfflineComposer
         _maxPassages = maxPassages;
         _ranker = ranker ?? new AnswerRanker();
         _derived = new DerivedFigures(knowledge, _ranker);
+        _topicAbsence = new TopicAbsence(knowledge, analyzer);
     }
 
     public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
@@ -93,6 +95,15 @@ public sealed partial class OfflineComposer
         {
             return new AnswerBuilder()
                 .Line($"{NotFoundText}{question.Cities[0]}の資料には「{string.Join("」「", evidence.CityAbsentTerms)}」についての記述がありません。")
+                .Build(asked, found: false);
+        }
+
+        // The indicator asked about is narrower than any the city has (外国人観光客数 where only 観光客数 exists).
+        if (_topicAbsence.Missing(question, evidence, RecordCoverage) is { Count: > 0 } narrowing)
+        {
+            string where = question.Cities.Count == 1 ? $"{question.Cities[0]}の" : string.Empty;
+            return new AnswerBuilder()
+                .Line($"{NotFoundText}{where}指標（KPI）に「{string.Join("」「", narrowing)}」を含むものはありません。")
                 .Build(asked, found: false);
         }
 

@@ -94,10 +94,22 @@ public sealed partial class QuestionReader
         topic = GoalNumber().Replace(topic, " ");
         topic = TopN().Replace(topic, " ");
         // Question words, answer-type words (足すと, あと何, なぜ) and ranking / full-list words shape the question, not its topic.
+        // Indicator names that contain shaping words (合計 in 合計特殊出生率) are held aside while those words are removed.
+        var held = v.MaskedTerms.Where(m => topic.Contains(m, StringComparison.Ordinal)).ToList();
+        for (int i = 0; i < held.Count; i++)
+        {
+            topic = topic.Replace(held[i], $"\u0001{i}\u0001", StringComparison.Ordinal);
+        }
+
         IEnumerable<string> shaping = v.AnswerTypes.SelectMany(t => t.Words).Concat(v.RankingMarkers).Concat(v.RankingMax).Concat(v.RankingMin).Concat(v.FullList);
         foreach (string word in shaping.Concat(v.QuestionWords).OrderByDescending(w => w.Length))
         {
             topic = topic.Replace(word, " ", StringComparison.OrdinalIgnoreCase);
+        }
+
+        for (int i = 0; i < held.Count; i++)
+        {
+            topic = topic.Replace($"\u0001{i}\u0001", held[i], StringComparison.Ordinal);
         }
 
         topic = Spaces().Replace(topic, " ").Trim();
@@ -152,6 +164,11 @@ public sealed partial class QuestionReader
                 return AnswerType.Count;
             }
 
+            if (type == AnswerType.Difference && AsksChange(text))
+            {
+                return AnswerType.Difference;
+            }
+
             if (words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
             {
                 return type;
@@ -160,6 +177,28 @@ public sealed partial class QuestionReader
 
         return CountsNouns(text) ? AnswerType.Count : AnswerType.Any;
     }
+
+    /// <summary>An interrogative followed within a few characters by a change word: 何万人減った, どれだけ足りない, 何%増加.</summary>
+    private bool AsksChange(string text)
+    {
+        foreach (string marker in _vocabulary.DifferenceMarkers)
+        {
+            for (int at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
+            {
+                int end = at + marker.Length;
+                string window = text.Substring(end, Math.Min(MaxChangeDistance, text.Length - end));
+                if (_vocabulary.ChangeWords.Any(w => window.Contains(w, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How far after the interrogative a change word may stand (何千人足りな: the unit between them).</summary>
+    private const int MaxChangeDistance = 6;
 
     private bool CountsNouns(string text)
     {
@@ -197,6 +236,16 @@ public sealed partial class QuestionReader
             }
         }
 
+        // Municipalities shipped as data name a place however the dictionary tags it (滝川 is a common noun to it).
+        foreach (string named in Municipalities.Default.Named(text))
+        {
+            string stem = Stem(named);
+            if (!IsCorpusCity(named) && !found.Any(f => f.Contains(stem, StringComparison.Ordinal)))
+            {
+                found.Add(named);
+            }
+        }
+
         List<(string Surface, string Pos, int Start, int End)> tokens = Tokens(text);
         for (int i = 0; i < tokens.Count; i++)
         {
@@ -227,7 +276,7 @@ public sealed partial class QuestionReader
 
     private static string Stem(string place) => place.Length > 1 ? place.TrimEnd('市', '町', '村', '区') : place;
 
-    private static List<(string Surface, string Pos, int Start, int End)> Tokens(string text)
+    internal static List<(string Surface, string Pos, int Start, int End)> Tokens(string text)
     {
         var tokens = new List<(string, string, int, int)>();
         using var tokenizer = new JapaneseTokenizer(new StringReader(text), null, discardPunctuation: true, JapaneseTokenizerMode.NORMAL);

@@ -57,6 +57,12 @@ public sealed record QuestionVocabulary
 
     public required string[] QuestionWords { get; init; }
 
+    /// <summary>Interrogatives (何, どれ) that, followed closely by a change word (減っ, 増や, 足りな), ask for a difference:
+    /// 何万人減った, どれだけ足りない.</summary>
+    public string[] DifferenceMarkers { get; init; } = [];
+
+    public string[] ChangeWords { get; init; } = [];
+
     public required string[][] Synonyms { get; init; }
 
     public required string[] NotPlaces { get; init; }
@@ -118,6 +124,8 @@ public sealed record QuestionVocabulary
             DirectionMax = N(file.DirectionMax),
             DirectionMin = N(file.DirectionMin),
             QuestionWords = N(file.QuestionWords),
+            DifferenceMarkers = N(file.DifferenceMarkers),
+            ChangeWords = N(file.ChangeWords),
             Synonyms = [.. (file.Synonyms ?? []).Select(N)],
             NotPlaces = N(file.NotPlaces),
             WideAreas = N(file.WideAreas),
@@ -157,6 +165,10 @@ public sealed record QuestionVocabulary
         public string[]? DirectionMin { get; set; }
 
         public string[]? QuestionWords { get; set; }
+
+        public string[]? DifferenceMarkers { get; set; }
+
+        public string[]? ChangeWords { get; set; }
 
         public string[][]? Synonyms { get; set; }
 
