@@ -130,8 +130,9 @@ internal sealed partial class DerivedFigures
             string unit = to.Value.Unit ?? string.Empty;
             string result = Format(Math.Abs(difference), Scale(from.Value, to.Value)) + unit;
             string expression = $"{to.Value.ValueText}{Suffix(to.Value)} − {from.Value.ValueText}{Suffix(from.Value)} = {(difference < 0 ? "−" : string.Empty)}{result}";
-            int f = builder.Cite(from.Value.Source);
-            int t = builder.Cite(to.Value.Source);
+            (Citation fromSource, Citation toSource) = Sources(from.Value, to.Value);
+            int f = builder.Cite(fromSource);
+            int t = builder.Cite(toSource);
             builder.Line($"{record.City}「{record.Indicator}」 {builder.Mark(record.Source)}");
             builder.Line($"・{from.Label}: {from.Value.Display} [{f}]");
             builder.Line($"・{to.Label}: {to.Value.Display} [{t}]");
@@ -144,6 +145,19 @@ internal sealed partial class DerivedFigures
         }
 
         return false;
+    }
+
+    /// <summary>The citations of two values; two cells of one line are cited by the whole line, so that one quote holds both.</summary>
+    private (Citation, Citation) Sources(KpiValue a, KpiValue b)
+    {
+        Citation x = a.Source, y = b.Source;
+        if (x.File == y.File && x.Line == y.Line && x.LineEnd == y.LineEnd && !(x.Quote.Contains(b.ValueText, StringComparison.Ordinal) && y.Quote.Contains(a.ValueText, StringComparison.Ordinal)))
+        {
+            Citation line = _knowledge.Document(x.File).Cite(x.Line, x.LineEnd);
+            return (line, line);
+        }
+
+        return (x, y);
     }
 
     /// <summary>The 再掲 share of a stated total: the amount with 再掲 less the amount without, both from the line that states

@@ -51,6 +51,7 @@ public sealed partial class OfflineComposer
     private readonly AnswerRanker _ranker;
     private readonly DerivedFigures _derived;
     private readonly TopicAbsence _topicAbsence;
+    private readonly StatedCounts _counts;
 
     public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3, AnswerRanker? ranker = null)
     {
@@ -60,6 +61,7 @@ public sealed partial class OfflineComposer
         _ranker = ranker ?? new AnswerRanker();
         _derived = new DerivedFigures(knowledge, _ranker);
         _topicAbsence = new TopicAbsence(knowledge, analyzer);
+        _counts = new StatedCounts(knowledge, analyzer, _ranker);
     }
 
     public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
@@ -197,7 +199,7 @@ public sealed partial class OfflineComposer
 
     private bool Try(Part part, Question question, Evidence evidence, AnswerBuilder builder) => part switch
     {
-        Part.StatedCount => TryCount(question, builder),
+        Part.StatedCount => TryCount(question, builder) || _counts.TryItems(question, evidence, builder) || _counts.TryCell(question, evidence, PassageCoverage, builder),
         Part.Sum => _derived.TrySum(question, evidence, builder),
         Part.Difference => _derived.TryDifference(question, evidence, builder),
         Part.Ranking => _derived.TryRanking(question, evidence, builder),

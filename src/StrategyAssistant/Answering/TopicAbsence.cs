@@ -27,7 +27,7 @@ internal sealed class TopicAbsence
 
     /// <summary>The narrowing words of the question's indicator that the asked city's indicator names never use while another
     /// city's do (the narrower indicator exists, only not there); empty when the question asks no KPI value of one city, or a
-    /// record of that city covers the topic.</summary>
+    /// KPI record of that city covers the topic.</summary>
     public IReadOnlyList<string> Missing(Question question, Evidence evidence, double recordCoverage)
     {
         if (!question.AsksKpiValue || question.Cities.Count != 1 || question.Type is AnswerType.Count or AnswerType.Sum or AnswerType.Reason or AnswerType.Definition or AnswerType.Date
@@ -38,7 +38,7 @@ internal sealed class TopicAbsence
 
         // A record of the city that covers the question answers it, whatever words the question adds.
         string city = question.Cities[0];
-        if (evidence.Kpis.Any(k => k.Item.City == city && k.Coverage >= recordCoverage) || evidence.Projects.Any(p => p.Item.City == city && p.Coverage >= recordCoverage))
+        if (evidence.Kpis.Any(k => k.Item.City == city && k.Coverage >= recordCoverage))
         {
             return [];
         }

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
+using StrategyAssistant.Documents;
+using StrategyAssistant.Records;
+using StrategyAssistant.Search;
+
+namespace StrategyAssistant.Answering;
+
+/// <summary>Counts the documents state or list outright, beyond a goal's summary row: a count written in a table cell or a
+/// line (総合戦略関連事業30事業, 計 4事業) about the question's topic and, when it names a year, in that year's cell or column;
+/// and the numbered items (①②③ …) a named project's section lists, counted with every item cited.</summary>
+internal sealed partial class StatedCounts
+{
+    private readonly KnowledgeBase _knowledge;
+    private readonly Analyzer _analyzer;
+    private readonly AnswerRanker _ranker;
+
+    public StatedCounts(KnowledgeBase knowledge, Analyzer analyzer, AnswerRanker ranker)
+    {
+        _knowledge = knowledge;
+        _analyzer = analyzer;
+        _ranker = ranker;
+    }
+
+    /// <summary>The numbered items (具体的な施策 ①…⑧) of the project the question names, when it counts 施策 / 項目 / 取組.</summary>
+    public bool TryItems(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        if (!ItemNouns().IsMatch(question.Text) || _ranker.Best(evidence.Projects, p => p.Source.LineEnd > p.Source.Line).FirstOrDefault() is not { } project)
+        {
+            return false;
+        }
+
+        SourceDocument document = _knowledge.Document(project.Source.File);
+        var items = new List<(int Line, string Text)>();
+        for (int n = project.Source.Line; n <= project.Source.LineEnd; n++)
+        {
+            string line = PassageSplitter.Clean(document.Line(n)).Trim();
+            // Numbered from ① without a gap or a repeat: a list, not stray marks.
+            if (line.Length > 1 && line[0] is >= '①' and <= '⑳')
+            {
+                if (line[0] - '①' != items.Count)
+                {
+                    return false;
+                }
+
+                items.Add((n, ItemTitle(line)));
+            }
+        }
+
+        if (items.Count < 2)
+        {
+            return false;
+        }
+
+        string count = items.Count.ToString(CultureInfo.InvariantCulture);
+        var operands = new List<DerivationOperand>();
+        builder.Line($"{project.City}の「{project.Name}」の具体的な施策は {count}項目です {builder.Mark(project.Source)}。");
+        foreach ((int line, string title) in items)
+        {
+            Citation citation = document.Cite(line, line, title);
+            int number = builder.Cite(citation);
+            operands.Add(new DerivationOperand(title, null, number, title));
+            builder.Line($"・{title} [{number}]");
+        }
+
+        builder.Derive(new Derivation(DerivationKind.Count, $"具体的な施策の数 {count}項目", count, operands));
+        return true;
+    }
+
+    /// <summary>A count written in a cell (or a line) that holds the question's topic words and, when the question names a
+    /// year, states it or stands under a column header that does; quoted and cited as the document's own figure.</summary>
+    public bool TryCell(Question question, Evidence evidence, double passageCoverage, AnswerBuilder builder)
+    {
+        IReadOnlyList<string> wanted = [.. QueryTerms.Analyze(_analyzer, IndexFields.Text, question.OwnTopic + " " + string.Join(' ', question.DocumentKinds.Count > 0 ? Mentions(question) : []))
+            .Where(t => t.Any(c => c is < '\u3041' or > '\u309F'))];
+        if (wanted.Count == 0)
+        {
+            return false;
+        }
+
+        (double Score, Citation Source, string Count, string Cell)? best = null;
+        foreach (Ranked<Passage> ranked in evidence.Passages.Where(p => p.Coverage >= passageCoverage && (question.Cities.Count == 0 || question.Cities.Contains(_knowledge.Document(p.Item.File).Info.City))))
+        {
+            SourceDocument document = _knowledge.Document(ranked.Item.File);
+            for (int n = ranked.Item.Line; n <= ranked.Item.LineEnd; n++)
+            {
+                string[] cells = PassageSplitter.Clean(document.Line(n)).Split('\t');
+                for (int c = 0; c < cells.Length; c++)
+                {
+                    string cell = cells[c].Trim();
+                    if (CountPattern().Matches(cell) is not { Count: > 0 } counts || (question.Years.Count > 0 && !StatesYear(document, n, c, cell, question.Years)))
+                    {
+                        continue;
+                    }
+
+                    var present = new HashSet<string>(QueryTerms.Analyze(_analyzer, IndexFields.Text, cell, int.MaxValue), StringComparer.Ordinal);
+                    double score = (double)wanted.Count(present.Contains) / wanted.Count;
+                    Match count = counts.Cast<Match>().LastOrDefault(m => m.Groups["total"].Success) ?? counts[0];
+                    if (score >= MinCellCoverage && (best is null || score > best.Value.Score))
+                    {
+                        best = (score, document.Cite(n, n, cell), count.Groups["n"].Value + count.Groups["noun"].Value, cell);
+                    }
+                }
+            }
+        }
+
+        if (best is not { } found)
+        {
+            return false;
+        }
+
+        string marker = builder.Figure(found.Count, null, null, found.Source, "事業数");
+        builder.Line($"{found.Source.City}: {found.Count}（資料の記載） {marker}");
+        builder.Line($"・{(found.Cell.Length <= 200 ? found.Cell : found.Cell[..199] + "…")}");
+        return true;
+    }
+
+    /// <summary>The topic words a document mention stands for (総合戦略 in 総合戦略関連事業 is both a filter and a word of the row).</summary>
+    private static IEnumerable<string> Mentions(Question question) =>
+        QuestionVocabulary.Default.DocumentMentions.Where(m => question.DocumentKinds.Contains(m.Key)).SelectMany(m => m.Value).Where(w => question.Text.Contains(w, StringComparison.Ordinal));
+
+    private static bool StatesYear(SourceDocument document, int line, int column, string cell, IReadOnlyList<FiscalPeriod> years)
+    {
+        bool Matches(string text) => FiscalYearParser.FindAll(text, FiscalYearParser.Era.Reiwa).Any(m => years.Any(y => m.Period.IsSingleYear && y.Contains(m.Period.Start)));
+        bool Other(string text) => FiscalYearParser.FindAll(text, FiscalYearParser.Era.Reiwa).Any();
+        if (Other(cell))
+        {
+            return Matches(cell);
+        }
+
+        // The column header: the nearest line above whose cell in this column names a year.
+        for (int n = line - 1; n >= Math.Max(1, line - HeaderDistance); n--)
+        {
+            string[] cells = PassageSplitter.Clean(document.Line(n)).Split('\t');
+            if (column < cells.Length && Other(cells[column]))
+            {
+                return Matches(cells[column]);
+            }
+        }
+
+        return false;
+    }
+
+    private static string ItemTitle(string line)
+    {
+        int cut = line.IndexOfAny([' ', '\t', '　']);
+        return cut > 1 ? line[..cut] : line;
+    }
+
+    /// <summary>How far above a cell its column header may be.</summary>
+    private const int HeaderDistance = 8;
+
+    /// <summary>A cell answers only when it holds this share of the topic's content words.</summary>
+    private const double MinCellCoverage = 0.6;
+
+    [GeneratedRegex(@"(?<total>[計全]\s*)?(?<![0-9,.])(?<n>[0-9]+)\s*(?<noun>事業|施策|件)(?![0-9費])")]
+    private static partial Regex CountPattern();
+
+    [GeneratedRegex("施策|項目|取組|取り組み")]
+    private static partial Regex ItemNouns();
+}
