@@ -93,6 +93,24 @@ internal sealed partial class DerivedFigures
             }
         }
 
+        // Records the question enumerates by name (A・B・C, AとB), resolved item by item.
+        bool InCities(string city) => question.Cities.Count == 0 || question.Cities.Contains(city);
+        IReadOnlyList<ProjectRecord> listed = EnumeratedOperands.Find(question, [.. _knowledge.Records.Projects
+            .Where(p => InCities(p.City) && p.Budget?.Amount is not null && !p.IsRepeat).Select(p => (p.Name, p))]);
+        if (listed.Count >= 2 && listed.Select(p => p.Budget!.Unit).Distinct().Count() == 1 && listed.Select(p => p.City).Distinct().Count() == 1)
+        {
+            Render([.. listed.Select(p => (p.Name, p.Budget!, p.Source))], listed[0].City, "予算事業費", builder);
+            return true;
+        }
+
+        IReadOnlyList<KpiRecord> indicators = EnumeratedOperands.Find(question, [.. _knowledge.Records.Kpis
+            .Where(k => InCities(k.City) && AskedValue(k, question)?.Number is not null).Select(k => (k.Indicator, k))]);
+        if (indicators.Count >= 2 && indicators.Select(k => Unit(AskedValue(k, question)!)).Distinct().Count() == 1 && indicators.Select(k => k.City).Distinct().Count() == 1)
+        {
+            Render([.. indicators.Select(k => AskedValue(k, question)!).Zip(indicators, (v, k) => (Label: $"{k.Indicator} {ValueLabel(question)}", Money: new Money(v.ValueText, v.Number, v.Unit ?? string.Empty), v.Source))], indicators[0].City, ValueLabel(question), builder);
+            return true;
+        }
+
         var named = evidence.Projects.Where(p => p.NameMatch >= AnswerRanker.NamedOutright && p.Item.Budget?.Amount is not null)
             .Select(p => p.Item).DistinctBy(p => (p.City, p.Name)).ToList();
         if (named.Count >= 2 && named.Select(p => p.Budget!.Unit).Distinct().Count() == 1)
@@ -248,6 +266,9 @@ internal sealed partial class DerivedFigures
         builder.Line($"合計: {expression}");
         builder.Derive(new Derivation(DerivationKind.Sum, expression, result, cited));
     }
+
+    private static string ValueLabel(Question question) =>
+        question.Asks(Answering.AskedValue.Actual) ? "実績値" : question.Asks(Answering.AskedValue.Target) ? "目標値" : "基準値";
 
     private static Money? Amount(ListTotal total, bool excludingRepeats) => excludingRepeats ? total.BudgetExcludingRepeats : total.Budget;
 

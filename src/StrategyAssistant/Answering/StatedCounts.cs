@@ -55,7 +55,8 @@ internal sealed partial class StatedCounts
 
         string count = items.Count.ToString(CultureInfo.InvariantCulture);
         var operands = new List<DerivationOperand>();
-        builder.Line($"{project.City}の「{project.Name}」の具体的な施策は {count}項目です {builder.Mark(project.Source)}。");
+        string expression = $"具体的な施策の数 {count}項目";
+        builder.Line($"{project.City}の「{project.Name}」の{expression}です {builder.Mark(project.Source)}。");
         foreach ((int line, string title) in items)
         {
             Citation citation = document.Cite(line, line, title);
@@ -64,7 +65,7 @@ internal sealed partial class StatedCounts
             builder.Line($"・{title} [{number}]");
         }
 
-        builder.Derive(new Derivation(DerivationKind.Count, $"具体的な施策の数 {count}項目", count, operands));
+        builder.Derive(new Derivation(DerivationKind.Count, expression, count, operands));
         return true;
     }
 
