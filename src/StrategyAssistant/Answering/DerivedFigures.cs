@@ -12,11 +12,28 @@ internal sealed partial class DerivedFigures
 {
     private readonly KnowledgeBase _knowledge;
     private readonly AnswerRanker _ranker;
+    private readonly YearInProse _prose;
 
     public DerivedFigures(KnowledgeBase knowledge, AnswerRanker ranker)
     {
         _knowledge = knowledge;
         _ranker = ranker;
+        _prose = new YearInProse(knowledge);
+    }
+
+    /// <summary>An asked year's value that the best indicator's row states only in its remark, quoted with its line.</summary>
+    public AnswerBuilder? StatedInProse(Question question, Evidence evidence)
+    {
+        if (_ranker.Best(evidence.Kpis, _ => true).FirstOrDefault() is not { } record || _prose.Sentence(record, question.Years) is not { } sentence)
+        {
+            return null;
+        }
+
+        var builder = new AnswerBuilder();
+        string marker = builder.Mark(sentence);
+        builder.Line($"{record.City}「{record.Indicator}」");
+        builder.Line($"・{string.Join("・", question.Years.Select(y => y.Text))}の値は表の実績欄になく、所見に記載されています: 「{sentence.Quote}」 {marker}");
+        return builder;
     }
 
     /// <summary>The basic goals a question names: 基本目標2, 基本目標2と3, 基本目標1～4.</summary>
@@ -154,6 +171,12 @@ internal sealed partial class DerivedFigures
             builder.Line($"{record.City}「{record.Indicator}」 {builder.Mark(record.Source)}");
             builder.Line($"・{from.Label}: {from.Value.Display} [{f}]");
             builder.Line($"・{to.Label}: {to.Value.Display} [{t}]");
+            // A change the table states itself for the two years (2015年比 (2021) ▲33.0%) is shown beside the computed one.
+            if (question.Years.Count >= 2 && from.Value.Source.Line == to.Value.Source.Line && _prose.StatedChange(to.Value.Source, question.Years[0], question.Years[^1]) is { } change)
+            {
+                builder.Line($"・資料に記載の{change.Header}: {change.Cell} {builder.Mark(change.Row)}{builder.Mark(change.HeaderLine)}");
+            }
+
             bool shortfall = from.Label.Contains("実績", StringComparison.Ordinal) && to.Label.Contains("目標", StringComparison.Ordinal);
             string direction = shortfall ? (difference >= 0 ? "目標に対する不足" : "目標を上回った分") : difference >= 0 ? "増" : "減";
             builder.Line($"・差: {expression}（{direction}）");

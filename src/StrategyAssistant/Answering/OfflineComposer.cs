@@ -126,7 +126,8 @@ public sealed partial class OfflineComposer
 
         if (ActualYearAbsent(question, evidence) is { } missingActual)
         {
-            return missingActual.Build(asked, found: false);
+            // The value cell is empty, yet the indicator's own remark may state that year's figure in words.
+            return _derived.StatedInProse(question, evidence) is { } stated ? stated.Build(asked) : missingActual.Build(asked, found: false);
         }
 
         var builder = new AnswerBuilder();
