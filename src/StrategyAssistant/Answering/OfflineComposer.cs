@@ -105,7 +105,7 @@ public sealed partial class OfflineComposer
         {
             string where = question.Cities.Count == 1 ? $"{question.Cities[0]}の" : string.Empty;
             return new AnswerBuilder()
-                .Line($"{NotFoundText}{where}指標（KPI）に「{string.Join("」「", narrowing)}」を含むものはありません。")
+                .Line($"{NotFoundText}{where}指標（KPI）に「{string.Join("」「", narrowing)}」にあたるものはありません（近い指標はあっても、その値は答えではありません）。")
                 .Build(asked, found: false);
         }
 

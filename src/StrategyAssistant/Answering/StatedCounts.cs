@@ -96,9 +96,11 @@ internal sealed partial class StatedCounts
                     }
 
                     var present = new HashSet<string>(QueryTerms.Analyze(_analyzer, IndexFields.Text, cell, int.MaxValue), StringComparer.Ordinal);
-                    double score = (double)wanted.Count(present.Contains) / wanted.Count;
+                    double covered = wanted.Where(present.Contains).Sum(t => Weight(document, t)), all = wanted.Sum(t => Weight(document, t));
+                    // A cell that states the year itself outranks one under a year column.
+                    double score = covered / all + (question.Years.Count > 0 && FiscalYearParser.FindAll(cell, FiscalYearParser.Era.Reiwa).Any() ? YearInCellBonus : 0);
                     Match count = counts.Cast<Match>().LastOrDefault(m => m.Groups["total"].Success) ?? counts[0];
-                    if (score >= MinCellCoverage && (best is null || score > best.Value.Score))
+                    if (covered / all >= MinCellCoverage && (best is null || score > best.Value.Score))
                     {
                         best = (score, document.Cite(n, n, cell), count.Groups["n"].Value + count.Groups["noun"].Value, cell);
                     }
@@ -142,6 +144,31 @@ internal sealed partial class StatedCounts
 
         return false;
     }
+
+    /// <summary>A term's weight in a document: rarer lines weigh more (拠点 over 採択), as an inverse line frequency.</summary>
+    private double Weight(SourceDocument document, string term)
+    {
+        lock (_weights)
+        {
+            if (!_weights.TryGetValue((document.Info.File, term), out double weight))
+            {
+                int lines = 0;
+                for (int n = 1; n <= document.LineCount; n++)
+                {
+                    lines += document.Line(n).Contains(term, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+                }
+
+                weight = Math.Log(1 + ((double)document.LineCount / (1 + lines)));
+                _weights[(document.Info.File, term)] = weight;
+            }
+
+            return weight;
+        }
+    }
+
+    private readonly Dictionary<(string File, string Term), double> _weights = [];
+
+    private const double YearInCellBonus = 0.05;
 
     private static string ItemTitle(string line)
     {

@@ -25,7 +25,7 @@ internal sealed class TopicAbsence
         _vocabulary = vocabulary ?? QuestionVocabulary.Default;
     }
 
-    /// <summary>The narrowing words of the question's indicator that the asked city's indicator names never use while another
+    /// <summary>The phrases of the question's indicator with a narrowing word that the asked city's indicator names never use while another
     /// city's do (the narrower indicator exists, only not there); empty when the question asks no KPI value of one city, or a
     /// KPI record of that city covers the topic.</summary>
     public IReadOnlyList<string> Missing(Question question, Evidence evidence, double recordCoverage)
@@ -51,12 +51,12 @@ internal sealed class TopicAbsence
         }
 
         var missing = new List<string>();
-        foreach ((IReadOnlyList<string> modifiers, IReadOnlyList<string> head) in Phrases(question.OwnTopic))
+        foreach ((IReadOnlyList<string> modifiers, IReadOnlyList<string> head, string phrase) in Phrases(question.OwnTopic))
         {
             // Only a phrase whose head the city's indicators do use: the question is about a narrower kind of a known indicator.
-            if (head.Any(h => Present(h, own)))
+            if (head.Any(h => Present(h, own)) && modifiers.Any(m => !Present(m, own) && Present(m, others)))
             {
-                missing.AddRange(modifiers.Where(m => !Present(m, own) && Present(m, others)));
+                missing.Add(phrase);
             }
         }
 
@@ -72,7 +72,7 @@ internal sealed class TopicAbsence
     /// <summary>Noun phrases of the topic as (narrowing words, head words): a run of adjacent nouns (外国人観光客数: 外国 人 观光 | 客数),
     /// and a noun run joined to the next by の (マイナカード の 交付率), whose words all narrow the next run. Only content words
     /// of two characters or more (kanji or katakana) narrow.</summary>
-    internal static IEnumerable<(IReadOnlyList<string> Modifiers, IReadOnlyList<string> Head)> Phrases(string topic)
+    internal static IEnumerable<(IReadOnlyList<string> Modifiers, IReadOnlyList<string> Head, string Phrase)> Phrases(string topic)
     {
         List<(string Surface, string Pos, int Start, int End)> tokens = QuestionReader.Tokens(topic);
         var runs = new List<(List<string> Words, int End, bool JoinsNext)>();
@@ -113,14 +113,16 @@ internal sealed class TopicAbsence
             List<string> words = runs[r].Words;
             var modifiers = words.Take(words.Count - 1).Where(IsContent).ToList();
             IReadOnlyList<string> head = [words[^1]];
+            string phrase = string.Concat(words);
             if (r > 0 && runs[r - 1].JoinsNext)
             {
                 modifiers.AddRange(runs[r - 1].Words.Where(IsContent));
+                phrase = string.Concat(runs[r - 1].Words) + "の" + phrase;
             }
 
             if (modifiers.Count > 0)
             {
-                yield return (modifiers, head.Concat(words.Take(words.Count - 1)).ToList());
+                yield return (modifiers, head.Concat(words.Take(words.Count - 1)).ToList(), phrase);
             }
         }
     }
