@@ -309,9 +309,11 @@ internal sealed partial class DerivedFigures
         }
         else if (question.Years.Count == 1 && (question.Asks(Answering.AskedValue.Actual) || !question.Asks(Answering.AskedValue.Baseline)) && ActualAt(record, question.Years[0]) is { } actual)
         {
-            // The actual of the year asked, never another year's, against that year's own target where the table states one.
+            // The actual of the year asked, never another year's: against the final target for what remains (目標まであと),
+            // against that year's own target, where the table states one, for that year's shortfall (目標に足りなかった).
             from = actual;
-            to = TargetAt(record, question.Years[0]) ?? (record.Target is null ? null : ("目標値", record.Target));
+            bool remaining = QuestionVocabulary.Default.RemainingWords.Any(w => question.Text.Contains(w, StringComparison.Ordinal));
+            to = (remaining ? null : TargetAt(record, question.Years[0])) ?? (record.Target is null ? null : ("目標値", record.Target));
         }
         else if (question.Years.Count == 1 && question.Asks(Answering.AskedValue.Actual))
         {

@@ -205,7 +205,7 @@ public sealed partial class OfflineComposer
         Part.Difference => _derived.TryDifference(question, evidence, builder),
         Part.Ranking => _derived.TryRanking(question, evidence, builder),
         Part.Budget => TryBudget(question, evidence, builder),
-        Part.Projects => TryProjects(question, evidence, builder),
+        Part.Projects => _counts.TryListCell(question, evidence, PassageCoverage, builder) || TryProjects(question, evidence, builder),
         Part.Department => TryDepartment(question, evidence, builder),
         Part.Evaluation => TryEvaluation(question, evidence, builder),
         Part.KpiValues => TryKpiValues(question, evidence, builder),

@@ -59,9 +59,12 @@ public sealed partial class QuestionReader
         // Indicator names that contain ask words (合計 in 合計特殊出生率) are masked before looking for asks.
         askText = v.MaskedTerms.Aggregate(askText, (t, term) => t.Replace(term, " ", StringComparison.Ordinal));
         var asked = new HashSet<AskedValue>();
+        // A unit asked for (何千円, 何万件) names the figure's unit, not the value asked: 何千円 asks no budget.
+        string valueText = v.AnswerTypes.Where(t => t.Type == AnswerType.Figure).SelectMany(t => t.Words).Where(w => w.StartsWith('何'))
+            .OrderByDescending(w => w.Length).Aggregate(askText, (t, w) => t.Replace(w, " ", StringComparison.Ordinal));
         foreach ((AskedValue value, string[] words) in v.Asks)
         {
-            if (words.Any(w => askText.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            if (words.Any(w => valueText.Contains(w, StringComparison.OrdinalIgnoreCase)))
             {
                 asked.Add(value);
             }

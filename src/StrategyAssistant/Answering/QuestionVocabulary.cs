@@ -63,6 +63,9 @@ public sealed record QuestionVocabulary
 
     public string[] ChangeWords { get; init; } = [];
 
+    /// <summary>Words that ask what remains to the final target (目標まであと, 残り), not a year's shortfall.</summary>
+    public string[] RemainingWords { get; init; } = [];
+
     public required string[][] Synonyms { get; init; }
 
     public required string[] NotPlaces { get; init; }
@@ -126,6 +129,7 @@ public sealed record QuestionVocabulary
             QuestionWords = N(file.QuestionWords),
             DifferenceMarkers = N(file.DifferenceMarkers),
             ChangeWords = N(file.ChangeWords),
+            RemainingWords = N(file.RemainingWords),
             Synonyms = [.. (file.Synonyms ?? []).Select(N)],
             NotPlaces = N(file.NotPlaces),
             WideAreas = N(file.WideAreas),
@@ -169,6 +173,8 @@ public sealed record QuestionVocabulary
         public string[]? DifferenceMarkers { get; set; }
 
         public string[]? ChangeWords { get; set; }
+
+        public string[]? RemainingWords { get; set; }
 
         public string[][]? Synonyms { get; set; }
 

@@ -73,14 +73,50 @@ internal sealed partial class StatedCounts
     /// year, states it or stands under a column header that does; quoted and cited as the document's own figure.</summary>
     public bool TryCell(Question question, Evidence evidence, double passageCoverage, AnswerBuilder builder)
     {
-        IReadOnlyList<string> wanted = [.. QueryTerms.Analyze(_analyzer, IndexFields.Text, question.OwnTopic + " " + string.Join(' ', question.DocumentKinds.Count > 0 ? Mentions(question) : []))
-            .Where(t => t.Any(c => c is < '\u3041' or > '\u309F'))];
-        if (wanted.Count == 0)
+        if (BestCell(question, evidence, passageCoverage, cell => CountPattern().IsMatch(cell)) is not { } found)
         {
             return false;
         }
 
-        (double Score, Citation Source, string Count, string Cell)? best = null;
+        MatchCollection counts = CountPattern().Matches(found.Cell);
+        Match count = counts.Cast<Match>().LastOrDefault(m => m.Groups["total"].Success) ?? counts[0];
+        string stated = count.Groups["n"].Value + count.Groups["noun"].Value;
+        string marker = builder.Figure(stated, null, null, found.Source, "事業数");
+        builder.Line($"{found.Source.City}: {stated}（資料の記載） {marker}");
+        builder.Line($"・{(found.Cell.Length <= 200 ? found.Cell : found.Cell[..199] + "…")}");
+        return true;
+    }
+
+    /// <summary>The projects a year's cell lists (（採択事業） ・A ・B 計 2事業) when the question asks which projects of a
+    /// year: the cell under that year's column that holds the topic words, its items listed, cited to the cell.</summary>
+    public bool TryListCell(Question question, Evidence evidence, double passageCoverage, AnswerBuilder builder)
+    {
+        if (question.Years.Count == 0 || BestCell(question, evidence, passageCoverage, cell => Bullets().Count(cell) >= 1) is not { } found)
+        {
+            return false;
+        }
+
+        string[] parts = Bullets().Split(found.Cell);
+        string marker = builder.Mark(found.Source);
+        builder.Line($"{found.Source.City}の{string.Join("・", question.Years.Select(y => y.Text))}の記載（{parts[0].Trim()}） {marker}:");
+        foreach (string item in parts.Skip(1).Select(p => p.Trim()).Where(p => p.Length > 0))
+        {
+            builder.Line($"・{item}");
+        }
+
+        return true;
+    }
+
+    private (double Score, Citation Source, string Cell)? BestCell(Question question, Evidence evidence, double passageCoverage, Func<string, bool> qualifies)
+    {
+        IReadOnlyList<string> wanted = [.. QueryTerms.Analyze(_analyzer, IndexFields.Text, question.OwnTopic + " " + string.Join(' ', question.DocumentKinds.Count > 0 ? Mentions(question) : []))
+            .Where(t => t.Any(c => c is < '\u3041' or > '\u309F'))];
+        if (wanted.Count == 0)
+        {
+            return null;
+        }
+
+        (double Score, Citation Source, string Cell)? best = null;
         foreach (Ranked<Passage> ranked in evidence.Passages.Where(p => p.Coverage >= passageCoverage && (question.Cities.Count == 0 || question.Cities.Contains(_knowledge.Document(p.Item.File).Info.City))))
         {
             SourceDocument document = _knowledge.Document(ranked.Item.File);
@@ -90,7 +126,7 @@ internal sealed partial class StatedCounts
                 for (int c = 0; c < cells.Length; c++)
                 {
                     string cell = cells[c].Trim();
-                    if (CountPattern().Matches(cell) is not { Count: > 0 } counts || (question.Years.Count > 0 && !StatesYear(document, n, c, cell, question.Years)))
+                    if (!qualifies(cell) || (question.Years.Count > 0 && !StatesYear(document, n, c, cell, question.Years)))
                     {
                         continue;
                     }
@@ -99,24 +135,15 @@ internal sealed partial class StatedCounts
                     double covered = wanted.Where(present.Contains).Sum(t => Weight(document, t)), all = wanted.Sum(t => Weight(document, t));
                     // A cell that states the year itself outranks one under a year column.
                     double score = covered / all + (question.Years.Count > 0 && FiscalYearParser.FindAll(cell, FiscalYearParser.Era.Reiwa).Any() ? YearInCellBonus : 0);
-                    Match count = counts.Cast<Match>().LastOrDefault(m => m.Groups["total"].Success) ?? counts[0];
                     if (covered / all >= MinCellCoverage && (best is null || score > best.Value.Score))
                     {
-                        best = (score, document.Cite(n, n, cell), count.Groups["n"].Value + count.Groups["noun"].Value, cell);
+                        best = (score, document.Cite(n, n, cell), cell);
                     }
                 }
             }
         }
 
-        if (best is not { } found)
-        {
-            return false;
-        }
-
-        string marker = builder.Figure(found.Count, null, null, found.Source, "事業数");
-        builder.Line($"{found.Source.City}: {found.Count}（資料の記載） {marker}");
-        builder.Line($"・{(found.Cell.Length <= 200 ? found.Cell : found.Cell[..199] + "…")}");
-        return true;
+        return best;
     }
 
     /// <summary>The topic words a document mention stands for (総合戦略 in 総合戦略関連事業 is both a filter and a word of the row).</summary>
@@ -184,6 +211,9 @@ internal sealed partial class StatedCounts
 
     [GeneratedRegex(@"(?<total>[計全]\s*)?(?<![0-9,.])(?<n>[0-9]+)\s*(?<noun>事業|施策|件)(?![0-9費])")]
     private static partial Regex CountPattern();
+
+    [GeneratedRegex(@"\s・|^・")]
+    private static partial Regex Bullets();
 
     [GeneratedRegex("施策|項目|取組|取り組み")]
     private static partial Regex ItemNouns();
