@@ -168,7 +168,12 @@ internal sealed partial class DerivedFigures
             (Citation fromSource, Citation toSource) = Sources(from.Value, to.Value);
             int f = builder.Cite(fromSource);
             int t = builder.Cite(toSource);
-            builder.Line($"{record.City}「{record.Indicator}」 {builder.Mark(record.Source)}");
+            // The same indicator stated elsewhere with the same two figures (a goal's 数値目標 and a project's KPI) is cited too.
+            string same = string.Concat(evidence.Kpis.Select(r => r.Item)
+                .Where(k => !ReferenceEquals(k, record) && k.City == record.City && k.Indicator == record.Indicator
+                    && Pair(k, question) is { } other && other.Item1.Item2.Number == from.Value.Number && other.Item2.Item2.Number == to.Value.Number)
+                .Select(k => builder.Mark(k.Source)).Distinct());
+            builder.Line($"{record.City}「{record.Indicator}」 {builder.Mark(record.Source)}{same}");
             builder.Line($"・{from.Label}: {from.Value.Display} [{f}]");
             builder.Line($"・{to.Label}: {to.Value.Display} [{t}]");
             // A change the table states itself for the two years (2015年比 (2021) ▲33.0%) is shown beside the computed one.

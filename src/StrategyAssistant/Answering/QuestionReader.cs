@@ -210,7 +210,9 @@ public sealed partial class QuestionReader
             for (int at = text.IndexOf(noun, StringComparison.Ordinal); at >= 0; at = text.IndexOf(noun, at + 1, StringComparison.Ordinal))
             {
                 int end = at + noun.Length;
-                string window = text.Substring(end, Math.Min(8, text.Length - end));
+                // Fillers between the noun and its count word (施策はそれぞれいくつ) do not part them.
+                string window = _vocabulary.CountFillers.Aggregate(text[end..], (t, f) => t.Replace(f, string.Empty, StringComparison.Ordinal));
+                window = window[..Math.Min(8, window.Length)];
                 if (_vocabulary.CountWords.Any(w => window.StartsWith(w, StringComparison.Ordinal)
                     || (window.Contains(w, StringComparison.Ordinal) && window.IndexOf(w, StringComparison.Ordinal) <= 4 && window[..window.IndexOf(w, StringComparison.Ordinal)].All(IsLinkChar))))
                 {

@@ -63,6 +63,9 @@ public sealed record QuestionVocabulary
 
     public string[] ChangeWords { get; init; } = [];
 
+    /// <summary>Words that may stand between a counted noun and its count word (施策はそれぞれいくつ).</summary>
+    public string[] CountFillers { get; init; } = [];
+
     /// <summary>Words that ask what remains to the final target (目標まであと, 残り), not a year's shortfall.</summary>
     public string[] RemainingWords { get; init; } = [];
 
@@ -129,6 +132,7 @@ public sealed record QuestionVocabulary
             QuestionWords = N(file.QuestionWords),
             DifferenceMarkers = N(file.DifferenceMarkers),
             ChangeWords = N(file.ChangeWords),
+            CountFillers = N(file.CountFillers),
             RemainingWords = N(file.RemainingWords),
             Synonyms = [.. (file.Synonyms ?? []).Select(N)],
             NotPlaces = N(file.NotPlaces),
@@ -173,6 +177,8 @@ public sealed record QuestionVocabulary
         public string[]? DifferenceMarkers { get; set; }
 
         public string[]? ChangeWords { get; set; }
+
+        public string[]? CountFillers { get; set; }
 
         public string[]? RemainingWords { get; set; }
 

@@ -81,7 +81,7 @@ internal sealed partial class StatedCounts
         MatchCollection counts = CountPattern().Matches(found.Cell);
         Match count = counts.Cast<Match>().LastOrDefault(m => m.Groups["total"].Success) ?? counts[0];
         string stated = count.Groups["n"].Value + count.Groups["noun"].Value;
-        string marker = builder.Figure(stated, null, null, found.Source, "事業数");
+        string marker = builder.Figure(count.Groups["n"].Value, count.Groups["noun"].Value, null, found.Source, "数");
         builder.Line($"{found.Source.City}: {stated}（資料の記載） {marker}");
         builder.Line($"・{(found.Cell.Length <= 200 ? found.Cell : found.Cell[..199] + "…")}");
         return true;
@@ -109,8 +109,10 @@ internal sealed partial class StatedCounts
 
     private (double Score, Citation Source, string Cell)? BestCell(Question question, Evidence evidence, double passageCoverage, Func<string, bool> qualifies)
     {
-        IReadOnlyList<string> wanted = [.. QueryTerms.Analyze(_analyzer, IndexFields.Text, question.OwnTopic + " " + string.Join(' ', question.DocumentKinds.Count > 0 ? Mentions(question) : []))
-            .Where(t => t.Any(c => c is < '\u3041' or > '\u309F'))];
+        static bool Content(string t) => t.Any(c => c is < '\u3041' or > '\u309F');
+        IReadOnlyList<string> wanted = [.. QueryTerms.Analyze(_analyzer, IndexFields.Text, question.OwnTopic).Where(Content)];
+        // The words of a document mention (総合戦略 in 総合戦略関連事業) tell cells apart but are not required.
+        IReadOnlyList<string> mentioned = [.. QueryTerms.Analyze(_analyzer, IndexFields.Text, string.Join(' ', Mentions(question))).Where(Content).Except(wanted)];
         if (wanted.Count == 0)
         {
             return null;
@@ -134,7 +136,8 @@ internal sealed partial class StatedCounts
                     var present = new HashSet<string>(QueryTerms.Analyze(_analyzer, IndexFields.Text, cell, int.MaxValue), StringComparer.Ordinal);
                     double covered = wanted.Where(present.Contains).Sum(t => Weight(document, t)), all = wanted.Sum(t => Weight(document, t));
                     // A cell that states the year itself outranks one under a year column.
-                    double score = covered / all + (question.Years.Count > 0 && FiscalYearParser.FindAll(cell, FiscalYearParser.Era.Reiwa).Any() ? YearInCellBonus : 0);
+                    double score = covered / all + (question.Years.Count > 0 && FiscalYearParser.FindAll(cell, FiscalYearParser.Era.Reiwa).Any() ? YearInCellBonus : 0)
+                        + (mentioned.Count == 0 ? 0 : MentionBonus * mentioned.Count(present.Contains) / mentioned.Count);
                     if (covered / all >= MinCellCoverage && (best is null || score > best.Value.Score))
                     {
                         best = (score, document.Cite(n, n, cell), cell);
@@ -197,6 +200,8 @@ internal sealed partial class StatedCounts
 
     private const double YearInCellBonus = 0.05;
 
+    private const double MentionBonus = 0.1;
+
     private static string ItemTitle(string line)
     {
         int cut = line.IndexOfAny([' ', '\t', '　']);
@@ -209,7 +214,8 @@ internal sealed partial class StatedCounts
     /// <summary>A cell answers only when it holds this share of the topic's content words.</summary>
     private const double MinCellCoverage = 0.6;
 
-    [GeneratedRegex(@"(?<total>[計全]\s*)?(?<![0-9,.])(?<n>[0-9]+)\s*(?<noun>事業|施策|件)(?![0-9費])")]
+    // 30事業, 計 4事業, and in prose 4つの「基本目標」, 10の「施策」.
+    [GeneratedRegex(@"(?<total>[計全]\s*)?(?<![0-9,.])(?<n>[0-9]+)\s*(?:つ)?(?:の[「『]?)?(?<noun>事業|施策|件|基本目標|指標|KPI)(?![0-9費])")]
     private static partial Regex CountPattern();
 
     [GeneratedRegex(@"\s・|^・")]
