@@ -312,6 +312,8 @@ public sealed partial class QuestionReader
             }
         }
 
+        // Spellings the documents may use instead (延べ数 → 延数, U・Iターン → UIターン), by rule.
+        extra.AddRange(SpellingVariants.Of(topic).Where(w => !extra.Contains(w)));
         return extra.Count == 0 ? topic : topic + " " + string.Join(' ', extra);
     }
 
