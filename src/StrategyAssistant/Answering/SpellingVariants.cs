@@ -33,7 +33,8 @@ internal static partial class SpellingVariants
             variants.Add(word.Value[..^1]);
         }
 
-        return [.. variants.Distinct(StringComparer.Ordinal).Where(v => !text.Contains(v, StringComparison.Ordinal))];
+        // A variant may stand inside the text as a substring (コンピュータ in コンピューター) yet be another word to the analyzer.
+        return [.. variants.Distinct(StringComparer.Ordinal)];
     }
 
     // A kanji word with okurigana inside: kanji, one hiragana (not a particle; two are a verb's ending, 暮らし続ける), kanji,

@@ -131,4 +131,84 @@ public sealed class DerivedMechanismTests(TestAssistant assistant)
     [InlineData("EnumeratedOperands", "缶・びん等資源物中間処理施設整備事業", "缶びん中間処理施設", 0.875)]
     public void Item_coverage_counts_the_items_bigrams_the_name_holds(string _, string name, string item, double expected) =>
         Assert.Equal(expected, EnumeratedOperands.Coverage(EnumeratedOperands.Plain(item), EnumeratedOperands.Plain(name)), 3);
+
+    [Theory]
+    [InlineData("岩見沢の令和2年度の地方創生推進交付金の採択事業は？", "令和2年度", "ワークライフバランスの推進と就業環境の整備による地域活性化事業")]
+    [InlineData("令和4年度、岩見沢で推進交付金に採択された事業はどれ？", "令和4年度", "地力とスマート農業の融合による農業DX推進")]
+    [InlineData("岩見沢の令和3年度の推進交付金の採択事業を教えて", "令和3年度", "スマート・アグリシティ推進事業")]
+    public async Task The_projects_a_year_cell_lists_answer_which_projects_of_that_year(string question, string year, string project)
+    {
+        Answer answer = await AskGrounded(question);
+        Assert.StartsWith($"岩見沢市の{year}の記載", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(project, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_years_value_stated_only_in_the_remark_is_quoted_not_abstained()
+    {
+        Answer answer = await AskGrounded("子どもたちが健やかに成長していると感じる市民の割合、令和3年度の実績は？");
+        Assert.True(answer.Found);
+        Assert.Contains("50.6%", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("所見に記載", answer.Text, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Question reading rules of issue 10 A that need no corpus: spelling variants, unit words, count fillers, change words.</summary>
+public sealed class QuestionRuleTests
+{
+    private static readonly QuestionReader s_reader = new(["旭川市", "砂川市", "岩見沢市", "芦別市"]);
+
+    [Theory]
+    [InlineData("観光客宿泊延べ数", "観光客宿泊延数")]
+    [InlineData("地域の取り組み", "取組")]
+    [InlineData("申し込み件数", "申込件数")]
+    [InlineData("受け入れ体制", "受入体制")]
+    [InlineData("U・Iターン者", "UIターン")]
+    [InlineData("コンピューター", "コンピュータ")]
+    public void Spelling_variants_are_generated_by_rule(string text, string variant) =>
+        Assert.Contains(variant, SpellingVariants.Of(text));
+
+    [Theory]
+    [InlineData("安心して暮らし続ける地域")]
+    [InlineData("市民の割合")]
+    [InlineData("子どもを育てる")]
+    public void Verb_endings_and_particles_are_not_okurigana(string text) =>
+        Assert.Empty(SpellingVariants.Of(text));
+
+    [Theory]
+    [InlineData("観光客1人あたり旅行消費額は何千円？")]
+    [InlineData("1人あたりの平均所得は何万円？")]
+    [InlineData("農産物の販売額は何億円？")]
+    public void A_unit_asked_for_asks_no_budget(string question) =>
+        Assert.False(s_reader.Read(question).Asks(AskedValue.Budget));
+
+    [Fact]
+    public void A_budget_word_still_asks_the_budget() =>
+        Assert.True(s_reader.Read("この事業の予算は何千円？").Asks(AskedValue.Budget));
+
+    [Theory]
+    [InlineData("基本目標と施策はそれぞれいくつ？")]
+    [InlineData("事業とKPIはそれぞれ何件？")]
+    [InlineData("施策はだいたいいくつ？")]
+    public void A_filler_between_the_noun_and_its_count_word_still_counts(string question) =>
+        Assert.Equal(AnswerType.Count, s_reader.Read(question).Type);
+
+    [Theory]
+    [InlineData("乗降客数、H30からR2で何万人減った？")]
+    [InlineData("観光入込客数は目標に何千人足りなかった？")]
+    [InlineData("転入者はどれだけ増えた？")]
+    public void A_change_word_after_an_interrogative_asks_a_difference(string question) =>
+        Assert.Equal(AnswerType.Difference, s_reader.Read(question).Type);
+
+    [Theory]
+    [InlineData("合計特殊出生率の目標は？")]
+    [InlineData("人口の社会増減率の基準値は？")]
+    [InlineData("農業産出額の増加率の目標は？")]
+    public void An_indicator_name_holding_an_ask_word_keeps_its_words_in_the_topic(string question)
+    {
+        Question read = s_reader.Read(question);
+        Assert.NotEqual(AnswerType.Sum, read.Type);
+        Assert.NotEqual(AnswerType.Difference, read.Type);
+        Assert.Contains(read.OwnTopic.Split(' ', StringSplitOptions.RemoveEmptyEntries), w => w.Contains('率', StringComparison.Ordinal) && w.Length >= 3);
+    }
 }
