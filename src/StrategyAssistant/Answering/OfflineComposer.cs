@@ -51,6 +51,8 @@ public sealed class OfflineComposer
     private readonly ProjectAnswerPart _projects;
     private readonly StatedAnswerPart _stated;
     private readonly PassageAnswerPart _passages;
+    private readonly TopicAbsence _topicAbsence;
+    private readonly StatedCounts _counts;
 
     public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3, AnswerRanker? ranker = null)
     {
@@ -63,6 +65,8 @@ public sealed class OfflineComposer
         _projects = new ProjectAnswerPart(context, _lines, _kpis);
         _stated = new StatedAnswerPart(context, _lines);
         _passages = new PassageAnswerPart(context, _lines);
+        _topicAbsence = new TopicAbsence(knowledge, analyzer);
+        _counts = new StatedCounts(knowledge, analyzer, _ranker);
     }
 
     public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
@@ -95,6 +99,15 @@ public sealed class OfflineComposer
                 .Build(asked, found: false);
         }
 
+        // The indicator asked about is narrower than any the city has (外国人観光客数 where only 観光客数 exists).
+        if (_topicAbsence.Missing(question, evidence, _ranker.Options.RecordCoverage) is { Count: > 0 } narrowing)
+        {
+            string where = question.Cities.Count == 1 ? $"{question.Cities[0]}の" : string.Empty;
+            return new AnswerBuilder()
+                .Line($"{NotFoundText}{where}指標（KPI）に「{string.Join("」「", narrowing)}」にあたるものはありません（近い指標はあっても、その値は答えではありません）。")
+                .Build(asked, found: false);
+        }
+
         // A value asked for a year after every year the documents give values for.
         bool asksFigure = question.AsksKpiValue || question.Asks(AskedValue.Budget) || question.Asked.Count == 0 || question.Type == AnswerType.Figure;
         if (asksFigure && question.Years.Count > 0 && LastYear(question.Cities) is { } last && question.Years.All(y => y.Start > last))
@@ -112,7 +125,8 @@ public sealed class OfflineComposer
 
         if (ActualYearAbsent(question, evidence) is { } missingActual)
         {
-            return missingActual.Build(asked, found: false);
+            // The value cell is empty, yet the indicator's own remark may state that year's figure in words.
+            return _derived.StatedInProse(question, evidence) is { } stated ? stated.Build(asked) : missingActual.Build(asked, found: false);
         }
 
         var builder = new AnswerBuilder();
@@ -185,12 +199,12 @@ public sealed class OfflineComposer
 
     private bool Try(Part part, Question question, Evidence evidence, AnswerBuilder builder) => part switch
     {
-        Part.StatedCount => _stated.TryCount(question, builder),
+        Part.StatedCount => _stated.TryCount(question, builder) || _counts.TryItems(question, evidence, builder) || _counts.TryCell(question, evidence, _ranker.Options.PassageCoverage, builder),
         Part.Sum => _derived.TrySum(question, evidence, builder),
         Part.Difference => _derived.TryDifference(question, evidence, builder),
         Part.Ranking => _derived.TryRanking(question, evidence, builder),
         Part.Budget => _projects.TryBudget(question, evidence, builder),
-        Part.Projects => _projects.TryProjects(question, evidence, builder),
+        Part.Projects => _counts.TryListCell(question, evidence, _ranker.Options.PassageCoverage, builder) || _projects.TryProjects(question, evidence, builder),
         Part.Department => _stated.TryDepartment(question, evidence, builder),
         Part.Evaluation => _stated.TryEvaluation(question, evidence, builder),
         Part.KpiValues => _kpis.TryKpiValues(question, evidence, builder),
