@@ -11,7 +11,7 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, KpiRecord> _kpis;
     private readonly Dictionary<string, ProjectRecord> _projects;
 
-    /// <summary>Bump when what the built-in extractors read changes, so indexes built from older records are rebuilt.</summary>
+    /// <summary>Bump when what the ingestion interpreters read changes, so indexes built from older records are rebuilt.</summary>
     public const string RecordsVersion = "records-1";
 
     public KnowledgeBase(Corpus corpus, IReadOnlyList<Passage> passages, RecordSet records)
@@ -38,13 +38,10 @@ public sealed class KnowledgeBase
 
     public RecordSet Records { get; }
 
-    /// <summary>Reads passages and records from every document of <paramref name="corpus"/>.</summary>
-    public static KnowledgeBase Create(Corpus corpus, RecordReader? reader = null)
-    {
-        var passages = corpus.Documents.SelectMany(PassageSplitter.Split).ToList();
-        RecordSet records = (reader ?? RecordReader.Default).Read(corpus);
-        return new KnowledgeBase(corpus, passages, records);
-    }
+    /// <summary>The passages of every document of <paramref name="corpus"/> with <paramref name="records"/> read from it
+    /// (the ingestion stage reads records; the core only holds them).</summary>
+    public static KnowledgeBase Create(Corpus corpus, RecordSet records) =>
+        new(corpus, [.. corpus.Documents.SelectMany(PassageSplitter.Split)], records);
 
     public Passage? FindPassage(string id) => _passages.GetValueOrDefault(id);
 

@@ -1,19 +1,22 @@
 using System.Text.RegularExpressions;
 using StrategyAssistant.Documents;
 
-namespace StrategyAssistant.Records;
+using StrategyAssistant.Ingestion.Layout;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Interpreters;
 
 /// <summary>Reads committee slides on a strategy's progress (e.g. 岩見沢市 令和4年度 総合戦略等推進委員会):
 /// statistics tables by year (区分 / 2015年 / 2016年 …), the KPI table per 基本目標 (基準値 / 目標値 / 実績 / 状況) with the
 /// footnotes that date its values, the per-事業 tables (項目 / 基準値 / 2020年度 / 目標値 / 見直しの方向性) with the 事業 and the
 /// projects it bundles, the per-goal totals (○総合戦略関連事業 9事業 1億1,118万円) and the 事業費 / 交付金 table by year.</summary>
-public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
+public sealed partial class StatusKpiTableInterpreter : INotationInterpreter
 {
     private static readonly string[] s_statusMarkers = ["新規登載", "新規事業", "新規登録"];
 
     public string Name => "committee-slides";
 
-    public bool CanRead(SourceDocument document)
+    public bool Claims(LayoutLines document)
     {
         foreach (string line in document.Lines)
         {
@@ -22,7 +25,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                 continue;
             }
 
-            string[] cells = TableCellText.Cells(line);
+            string[] cells = CellText.Cells(line);
             if (GoalKpiHeader.TryRead(cells, out _) || ProjectKpiHeader.TryRead(cells, out _))
             {
                 return true;
@@ -32,7 +35,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
         return false;
     }
 
-    public RecordSet Extract(SourceDocument document)
+    public RecordSet Read(LayoutLines document)
     {
         var reader = new Reader(document);
         reader.Run();
@@ -95,7 +98,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                 {
                     values.Add((ValueKind.Target, FiscalYearParser.Parse(c)));
                 }
-                else if (c.StartsWith("実績", StringComparison.Ordinal) || TableCellText.HeaderYear(c) is not null)
+                else if (c.StartsWith("実績", StringComparison.Ordinal) || CellValue.HeaderYear(c) is not null)
                 {
                     values.Add((ValueKind.Actual, FiscalYearParser.Parse(c)));
                 }
@@ -111,9 +114,9 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
         }
     }
 
-    private sealed class Reader(SourceDocument document)
+    private sealed class Reader(LayoutLines document)
     {
-        private readonly FiscalPeriod? _plan = TableCellText.PlanPeriod(document);
+        private readonly FiscalPeriod? _plan = HeadingParser.PlanPeriod(document.Lines);
         private readonly Dictionary<string, (string Project, string? Qualifier)> _shared = new(StringComparer.Ordinal);
         private readonly List<(int Line, string Written, int Stated, Goal? Goal)> _goalTotals = [];
         private Goal? _goal;
@@ -132,9 +135,9 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
             while (n <= document.LineCount)
             {
                 string raw = document.Line(n);
-                string text = TableCellText.Clean(raw);
-                string[] cells = TableCellText.Cells(raw);
-                if (text.StartsWith('【') && TableCellText.GoalHeading(text) is { } goal)
+                string text = CellText.Clean(raw);
+                string[] cells = CellText.Cells(raw);
+                if (text.StartsWith('【') && HeadingParser.Goal(text) is { } goal)
                 {
                     _goal = goal;
                     n++;
@@ -193,7 +196,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
             for (; n <= document.LineCount; n++)
             {
                 string raw = document.Line(n);
-                string[] cells = TableCellText.Cells(raw);
+                string[] cells = CellText.Cells(raw);
                 if (cells.All(c => c.Length == 0) || cells.Length <= h.Status)
                 {
                     break;
@@ -211,7 +214,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                 }
 
                 Citation cite = document.Cite(n);
-                (string? mark, string name) = TableCellText.SplitCircledMark(indicatorCell);
+                (string? mark, string name) = CellText.SplitCircledMark(indicatorCell);
                 KpiValue? baseline = Cell(cells, h.Baseline, cite, null);
                 KpiValue? target = Cell(cells, h.Target, cite, null);
                 KpiValue? actual = Cell(cells, h.Actual, cite, actualYear);
@@ -222,10 +225,10 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                     City = document.City,
                     Source = cite,
                     Goal = _goal,
-                    Measure = aspect is null ? null : new Measure(null, TableCellText.IndicatorName(aspect)),
-                    Indicator = TableCellText.IndicatorName(name),
+                    Measure = aspect is null ? null : new Measure(null, CellText.IndicatorName(aspect)),
+                    Indicator = CellText.IndicatorName(name),
                     IsGoalTarget = true,
-                    Unit = TableCellText.UnitOf(target, baseline, actual),
+                    Unit = CellValue.UnitOf(target, baseline, actual),
                     Baseline = baseline,
                     Target = target,
                     Actual = actual,
@@ -238,13 +241,13 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
             var footnotes = new Dictionary<char, (int Line, string Text)>();
             for (int f = n; f <= Math.Min(document.LineCount, n + 24); f++)
             {
-                string t = TableCellText.Clean(document.Line(f));
-                if (t.Contains('\t', StringComparison.Ordinal) || t.StartsWith('【') || GoalKpiHeader.TryRead(TableCellText.Cells(document.Line(f)), out _))
+                string t = CellText.Clean(document.Line(f));
+                if (t.Contains('\t', StringComparison.Ordinal) || t.StartsWith('【') || GoalKpiHeader.TryRead(CellText.Cells(document.Line(f)), out _))
                 {
                     break;
                 }
 
-                foreach (char mark in TableCellText.LeadingCircled(t))
+                foreach (char mark in CellText.LeadingCircled(t))
                 {
                     footnotes[mark] = (f, t);
                 }
@@ -301,7 +304,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
             string? status = null;
             for (int back = headerLine - 1; back >= Math.Max(1, headerLine - 12); back--)
             {
-                string t = TableCellText.Clean(document.Line(back));
+                string t = CellText.Clean(document.Line(back));
                 if (Array.IndexOf(s_statusMarkers, t) >= 0)
                 {
                     status = t;
@@ -313,7 +316,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                     break;
                 }
 
-                if (ProjectKpiHeader.TryRead(TableCellText.Cells(document.Line(back)), out _) || (t.StartsWith('【') && t.Contains("基本目標", StringComparison.Ordinal)))
+                if (ProjectKpiHeader.TryRead(CellText.Cells(document.Line(back)), out _) || (t.StartsWith('【') && t.Contains("基本目標", StringComparison.Ordinal)))
                 {
                     break;
                 }
@@ -325,7 +328,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                 headingLine = 0;
             }
 
-            string heading = headingLine > 0 ? TableCellText.Clean(document.Line(headingLine)).TrimStart('○').Trim() : string.Empty;
+            string heading = headingLine > 0 ? CellText.Clean(document.Line(headingLine)).TrimStart('○').Trim() : string.Empty;
             foreach (string marker in s_statusMarkers)
             {
                 if (heading.EndsWith(marker, StringComparison.Ordinal))
@@ -346,7 +349,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
             var records = new List<KpiRecord>();
             for (; n <= document.LineCount; n++)
             {
-                string[] cells = TableCellText.Cells(document.Line(n));
+                string[] cells = CellText.Cells(document.Line(n));
                 if (cells.All(c => c.Length == 0) || cells.Length <= h.Item)
                 {
                     break;
@@ -390,7 +393,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                     for (int i = 0; i < count; i++)
                     {
                         (ValueKind kind, FiscalPeriod? year) = h.Values[i];
-                        KpiValue? v = valueCells[i].Length == 0 ? null : TableCellText.Value(valueCells[i], cite, year);
+                        KpiValue? v = valueCells[i].Length == 0 ? null : CellValue.Value(valueCells[i], cite, year);
                         if (v is not null && kind == ValueKind.Target)
                         {
                             v = TargetPeriod(v);
@@ -405,7 +408,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                     }
                 }
 
-                string indicator = TableCellText.IndicatorName(indicatorCell);
+                string indicator = CellText.IndicatorName(indicatorCell);
                 indicators.Add(indicator);
                 var record = new KpiRecord
                 {
@@ -415,7 +418,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                     Goal = _goal,
                     Project = projectName,
                     Indicator = indicator,
-                    Unit = TableCellText.UnitOf(target, baseline, actual),
+                    Unit = CellValue.UnitOf(target, baseline, actual),
                     Baseline = baseline,
                     Target = target,
                     Actual = actual,
@@ -440,7 +443,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                 {
                     Id = $"{document.File}:{from}",
                     City = document.City,
-                    Source = document.Cite(from, Math.Max(from, last), TableCellText.Clean(document.Line(from))),
+                    Source = document.Cite(from, Math.Max(from, last), CellText.Clean(document.Line(from))),
                     Goal = _goal,
                     Name = projectName,
                     Status = status,
@@ -522,7 +525,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
             int years = 0;
             for (int i = 1; i < cells.Length; i++)
             {
-                if (TableCellText.HeaderYear(cells[i]) is not null)
+                if (CellValue.HeaderYear(cells[i]) is not null)
                 {
                     years++;
                     if (firstYear < 0)
@@ -540,7 +543,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
             string? title = null;
             for (int back = headerLine - 1; back >= Math.Max(1, headerLine - 4); back--)
             {
-                string t = TableCellText.Clean(document.Line(back));
+                string t = CellText.Clean(document.Line(back));
                 if (t.StartsWith('○') || t.StartsWith('【'))
                 {
                     title = BracketNote().Replace(t.TrimStart('○').Trim(), string.Empty).Trim();
@@ -551,7 +554,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
             var columns = new List<(int Index, FiscalPeriod Year)>();
             for (int i = firstYear; i < header.Length; i++)
             {
-                if (TableCellText.HeaderYear(header[i]) is { } y)
+                if (CellValue.HeaderYear(header[i]) is { } y)
                 {
                     columns.Add((i, y));
                 }
@@ -561,7 +564,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
             int n = headerLine + 1;
             for (; n <= document.LineCount; n++)
             {
-                string[] cells = TableCellText.Cells(document.Line(n));
+                string[] cells = CellText.Cells(document.Line(n));
                 if (cells.All(c => c.Length == 0) || cells.Length <= firstYear)
                 {
                     break;
@@ -592,7 +595,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                 {
                     if (index < cells.Length && cells[index].Length > 0)
                     {
-                        series.Add(new YearlyValue(year.Start, null, TableCellText.Value(cells[index], cite, year)));
+                        series.Add(new YearlyValue(year.Start, null, CellValue.Value(cells[index], cite, year)));
                     }
                 }
 
@@ -601,7 +604,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                     continue;
                 }
 
-                string name = TableCellText.IndicatorName(label);
+                string name = CellText.IndicatorName(label);
                 if (title is not null && PlaceName().IsMatch(name))
                 {
                     int of = title.LastIndexOf('の');
@@ -614,7 +617,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                     Id = $"{document.File}:{n}",
                     City = document.City,
                     Source = cite,
-                    Measure = group is null ? null : new Measure(null, TableCellText.IndicatorName(group)),
+                    Measure = group is null ? null : new Measure(null, CellText.IndicatorName(group)),
                     Indicator = name,
                     Unit = latest?.Unit,
                     Actual = latest,
@@ -631,7 +634,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
 
         private void ReadGoalTotal(int line, System.Text.RegularExpressions.Match m)
         {
-            Money? money = TableCellText.ParseMoney(m.Groups["amount"].Value);
+            Money? money = CellValue.ParseMoney(m.Groups["amount"].Value);
             if (money is null)
             {
                 return;
@@ -643,14 +646,14 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
             FiscalPeriod? year = null;
             for (int f = line + 1; f <= Math.Min(document.LineCount, line + 8); f++)
             {
-                string t = TableCellText.Clean(document.Line(f));
+                string t = CellText.Clean(document.Line(f));
                 if (t.StartsWith('※') && remark is null)
                 {
                     remark = t;
                     year = FiscalYearParser.Parse(t);
                 }
 
-                if (t.StartsWith('【') && TableCellText.GoalHeading(t) is { } next)
+                if (t.StartsWith('【') && HeadingParser.Goal(t) is { } next)
                 {
                     goal = next;
                     break;
@@ -662,8 +665,8 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                 }
             }
 
-            string written = TableCellText.Clean(document.Line(line));
-            int stated = TableCellText.ParseInt(m.Groups["count"].Value);
+            string written = CellText.Clean(document.Line(line));
+            int stated = CellValue.ParseInt(m.Groups["count"].Value);
             Projects.Add(new ProjectRecord
             {
                 Id = $"{document.File}:{line}",
@@ -690,7 +693,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
 
                 foreach (System.Text.RegularExpressions.Match m in BudgetPattern().Matches(cell))
                 {
-                    Money? money = TableCellText.ParseMoney(m.Groups["amount"].Value);
+                    Money? money = CellValue.ParseMoney(m.Groups["amount"].Value);
                     if (money is null)
                     {
                         continue;
@@ -714,7 +717,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
 
                 foreach (System.Text.RegularExpressions.Match m in AdoptedPattern().Matches(cell))
                 {
-                    Money? money = TableCellText.ParseMoney(m.Groups["amount"].Value);
+                    Money? money = CellValue.ParseMoney(m.Groups["amount"].Value);
                     if (money is null)
                     {
                         continue;
@@ -735,10 +738,10 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                     });
                 }
 
-                if (TotalAdoptedPattern().Match(cell) is { Success: true } all && TableCellText.ParseMoney(all.Groups["amount"].Value) is { } sum)
+                if (TotalAdoptedPattern().Match(cell) is { Success: true } all && CellValue.ParseMoney(all.Groups["amount"].Value) is { } sum)
                 {
                     // 延べ 26事業 681,185千円 under a cell listing （主な採択事業） ・A ・B … in the row above.
-                    string above = line > 1 ? Cell(TableCellText.Cells(document.Line(line - 1)), i) : string.Empty;
+                    string above = line > 1 ? Cell(CellText.Cells(document.Line(line - 1)), i) : string.Empty;
                     bool listed = above.Contains("採択事業", StringComparison.Ordinal) && !AdoptedPattern().IsMatch(above);
                     Projects.Add(new ProjectRecord
                     {
@@ -765,7 +768,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
         {
             for (int back = line - 1; back >= Math.Max(1, line - 6); back--)
             {
-                string[] cells = TableCellText.Cells(document.Line(back));
+                string[] cells = CellText.Cells(document.Line(back));
                 int withYears = cells.Count(c => c.Length > 0 && FiscalYearParser.Parse(c) is not null && !BudgetPattern().IsMatch(c));
                 if (withYears >= 3 && withYears == cells.Count(c => c.Length > 0))
                 {
@@ -789,13 +792,13 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                     continue;
                 }
 
-                string key = TableCellText.Key(record.Indicator);
-                string projectKey = TableCellText.Key(reference.Project);
+                string key = NameSimilarity.Key(record.Indicator);
+                string projectKey = NameSimilarity.Key(reference.Project);
                 KpiRecord? match = Kpis
                     .Where(k => k.Note is null && k.Project is not null && k.Baseline is not null)
-                    .Where(k => Similar(TableCellText.Key(k.Indicator), key))
-                    .Where(k => Similar(TableCellText.Key(BaseName(k.Project!)), projectKey) || TableCellText.Key(k.Project!).StartsWith(projectKey, StringComparison.Ordinal))
-                    .OrderByDescending(k => TableCellText.Key(k.Indicator) == key)
+                    .Where(k => Similar(NameSimilarity.Key(k.Indicator), key))
+                    .Where(k => Similar(NameSimilarity.Key(BaseName(k.Project!)), projectKey) || NameSimilarity.Key(k.Project!).StartsWith(projectKey, StringComparison.Ordinal))
+                    .OrderByDescending(k => NameSimilarity.Key(k.Indicator) == key)
                     .ThenByDescending(k => reference.Qualifier is not null && k.Project!.Contains(reference.Qualifier, StringComparison.Ordinal))
                     .FirstOrDefault();
                 if (match is null)
@@ -828,7 +831,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
                 return true;
             }
 
-            if (Math.Min(a.Length, b.Length) < 8 || TableCellText.Distance(a, b) > 1)
+            if (Math.Min(a.Length, b.Length) < 8 || NameSimilarity.Distance(a, b) > 1)
             {
                 return false;
             }
@@ -861,8 +864,8 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
 
                 // The document's own ※ footnote under the stated count, quoted as written (none: no remark).
                 int footnote = Enumerable.Range(line + 1, Math.Max(0, Math.Min(10, document.LineCount - line)))
-                    .FirstOrDefault(n => TableCellText.Clean(document.Line(n)).StartsWith('※'));
-                string remark = footnote == 0 ? string.Empty : $"資料の注記は「{TableCellText.Clean(document.Line(footnote)).TrimStart('※').Trim()}」。";
+                    .FirstOrDefault(n => CellText.Clean(document.Line(n)).StartsWith('※'));
+                string remark = footnote == 0 ? string.Empty : $"資料の注記は「{CellText.Clean(document.Line(footnote)).TrimStart('※').Trim()}」。";
                 Notes.Add(new DataQualityNote(
                     document.City,
                     "count-mismatch",
@@ -874,7 +877,7 @@ public sealed partial class CommitteeSlidesExtractor : IRecordExtractor
         }
 
         private KpiValue? Cell(string[] cells, int index, Citation cite, FiscalPeriod? period) =>
-            index < cells.Length && cells[index].Length > 0 ? TableCellText.Value(cells[index], cite, period) : null;
+            index < cells.Length && cells[index].Length > 0 ? CellValue.Value(cells[index], cite, period) : null;
 
         private static string Join(string? a, string b) => a is null ? b : a + " " + b;
     }

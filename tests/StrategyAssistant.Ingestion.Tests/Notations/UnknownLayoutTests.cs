@@ -1,41 +1,36 @@
 using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion;
+using StrategyAssistant.Ingestion.Interpreters;
+using StrategyAssistant.Ingestion.Vocabulary;
 using StrategyAssistant.Records;
 
-namespace StrategyAssistant.Tests.Records;
+namespace StrategyAssistant.Ingestion.Tests.Notations;
 
-/// <summary>The generic reader: its patterns, and that it never reads a document a layout extractor claims.</summary>
-public class GenericKpiExtractorTests
+/// <summary>A layout no notation interpreter claims is read by the header-role and arrow-line interpreters
+/// (<see cref="DocumentInterpreter"/>); the documents a notation interpreter claims are read by it alone.</summary>
+public class UnknownLayoutTests
 {
-    private static readonly IRecordExtractor[] s_layouts = [new ProgressTableExtractor(), new MeasureTableExtractor(), new CommitteeSlidesExtractor()];
-    private static readonly GenericKpiExtractor s_generic = new(() => s_layouts);
+    private static readonly INotationInterpreter[] s_layouts = [new YearColumnProgressInterpreter(), new MeasureKpiTableInterpreter(), new StatusKpiTableInterpreter()];
+    private static readonly DocumentInterpreter s_generic = new(StrategyVocabulary.Default);
 
     private static SourceDocument OtherCity(params string[] lines) =>
         new(new DocumentInfo("900_test.txt", "架空市", "架空市 総合戦略", "strategy", "令和2年度～令和6年度", "架空市"), lines);
 
     [Fact]
-    public void Leaves_documents_a_layout_extractor_claims()
+    public void Every_bundled_document_is_claimed_by_a_notation_interpreter()
     {
-        foreach (string prefix in new[] { "002", "003", "004" })
+        foreach (SourceDocument document in TestCorpus.Corpus.Documents)
         {
-            Assert.False(s_generic.CanRead(TestCorpus.Document(prefix)), prefix);
+            Assert.Contains(NotationInterpreters.All, i => i.CanRead(document));
         }
-
-        var claimsAll = new GenericKpiExtractor(() => [new ClaimsEverything()]);
-        Assert.All(TestCorpus.Corpus.Documents, d => Assert.False(claimsAll.CanRead(d)));
     }
 
     [Fact]
-    public void Registered_generic_reader_skips_what_the_registered_layouts_read()
+    public void Registered_readers_read_each_kpi_of_the_claimed_layouts_once()
     {
-        IRecordExtractor generic = Assert.Single(RecordExtractors.All, e => e is GenericKpiExtractor);
-        foreach (string prefix in new[] { "002", "003", "004" })
-        {
-            Assert.False(generic.CanRead(TestCorpus.Document(prefix)), prefix);
-        }
-
         // Every KPI of the three layouts is read once.
         SourceDocument[] documents = [.. new[] { "002", "003", "004" }.Select(TestCorpus.Document)];
-        RecordSet all = RecordReader.Default.Read(documents);
+        RecordSet all = CorpusKnowledge.ReadRecords(documents);
         int expected = s_layouts.Sum(x => documents.Where(x.CanRead).Sum(d => x.Extract(d).Kpis.Count));
         Assert.Equal(expected, all.Kpis.Count);
         Assert.Equal(all.Kpis.Count, all.Kpis.Select(k => k.Id).Distinct().Count());
@@ -55,8 +50,8 @@ public class GenericKpiExtractorTests
             "転入者数\t1,200人\t1,150人\t1,300人",
             "合計特殊出生率\t1.31\t1.25\t1.40",
             string.Empty);
-        Assert.True(s_generic.CanRead(doc));
-        RecordSet set = s_generic.Extract(doc);
+        Assert.DoesNotContain(NotationInterpreters.All, i => i.CanRead(doc));
+        RecordSet set = Read(doc);
         Assert.Equal(5, set.Kpis.Count);
 
         KpiRecord farmers = set.KpiAt(2);
@@ -85,9 +80,9 @@ public class GenericKpiExtractorTests
     }
 
     [Fact]
-    public void Reads_the_left_arrow_lines_of_a_strategy()
+    public void The_left_arrow_lines_of_a_strategy_are_read_by_the_document_s_notation_interpreter()
     {
-        RecordSet set = s_generic.Extract(TestCorpus.Document("001"));
+        RecordSet set = CorpusKnowledge.ReadRecords([TestCorpus.Document("001")]);
         KpiRecord education = set.KpiAt(182);
         Assert.Equal("子どもたちへの教育環境が充実していると感じる市民の割合（市民アンケート結果）", education.Indicator);
         RecordTestSupport.AssertValue(education.Baseline, "34.2%（R1年度）", 34.2m, "%", 2019, 2019, "001_a912f52f4cccf086.txt", 184);
@@ -109,15 +104,8 @@ public class GenericKpiExtractorTests
             "人口(人)\t基準値\t目標値",
             "—\t30\t56",
             "転出者数\t未集計\t—");
-        Assert.Empty(s_generic.Extract(doc).Kpis);
+        Assert.Empty(Read(doc).Kpis);
     }
 
-    private sealed class ClaimsEverything : IRecordExtractor
-    {
-        public string Name => "claims-everything";
-
-        public bool CanRead(SourceDocument document) => true;
-
-        public RecordSet Extract(SourceDocument document) => RecordSet.Empty;
-    }
+    private static RecordSet Read(SourceDocument document) => s_generic.Read(RecordTestSupport.Lines(document).Layout);
 }

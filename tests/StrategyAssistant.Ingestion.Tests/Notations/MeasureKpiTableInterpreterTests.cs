@@ -1,12 +1,13 @@
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Records;
 
-namespace StrategyAssistant.Tests.Records;
+namespace StrategyAssistant.Ingestion.Tests.Notations;
 
 /// <summary>芦別市 strategy (004): ★ 数値目標, 事業 with 基本的方向, and the 具体的な施策 / 基準値 / KPI tables.</summary>
-public class MeasureTableExtractorTests
+public class MeasureKpiTableInterpreterTests
 {
     private const string File = "004_62fb755ce21c91b3.txt";
-    private static readonly MeasureTableExtractor s_extractor = new();
+    private static readonly MeasureKpiTableInterpreter s_extractor = new();
 
     private static RecordSet Records => RecordTestSupport.Extract(s_extractor, "004");
 
@@ -167,7 +168,7 @@ public class MeasureTableOtherCityTests
                 "①創業の支援 創業を支援します。\t創業件数 2件\t創業件数 5件",
                 "\t相談件数 10件\t基準値を維持",
             ]);
-        var extractor = new MeasureTableExtractor();
+        var extractor = new MeasureKpiTableInterpreter();
         Assert.True(extractor.CanRead(doc));
         RecordSet set = extractor.Extract(doc);
         Assert.Equal(3, set.Kpis.Count);

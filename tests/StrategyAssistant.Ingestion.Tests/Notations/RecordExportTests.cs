@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Records;
 
-namespace StrategyAssistant.Tests.Records;
+namespace StrategyAssistant.Ingestion.Tests.Notations;
 
 public sealed class RecordExportTests : IDisposable
 {

@@ -1,15 +1,17 @@
 using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion.Formats;
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Records;
 
-namespace StrategyAssistant.Tests.Records;
+namespace StrategyAssistant.Ingestion.Tests.Notations;
 
-/// <summary>Shared helpers for the extractor tests: extract a corpus document once, find a record by the line it stands on.</summary>
+/// <summary>Shared helpers for the notation interpreter tests: extract a corpus document once, find a record by the line it stands on.</summary>
 internal static class RecordTestSupport
 {
     private static readonly Dictionary<(string, string), RecordSet> s_cache = [];
     private static readonly Lock s_lock = new();
 
-    public static RecordSet Extract(IRecordExtractor extractor, string prefix)
+    public static RecordSet Extract(INotationInterpreter extractor, string prefix)
     {
         lock (s_lock)
         {
@@ -22,6 +24,15 @@ internal static class RecordTestSupport
             return set;
         }
     }
+
+    /// <summary>Reads a text document through the layout model (the text reader, then <see cref="LayoutLines"/>), as ingestion does.</summary>
+    public static RecordSet Extract(this INotationInterpreter interpreter, SourceDocument document) => interpreter.Read(Lines(document));
+
+    /// <summary>True when the interpreter claims the text document read through the layout model.</summary>
+    public static bool CanRead(this INotationInterpreter interpreter, SourceDocument document) => interpreter.Claims(Lines(document));
+
+    public static LayoutLines Lines(SourceDocument document) =>
+        new(TextDocumentReader.FromText(document.Info, string.Join('\n', document.Lines)));
 
     /// <summary>The KPI record whose first line is <paramref name="line"/>.</summary>
     public static KpiRecord KpiAt(this RecordSet set, int line) =>

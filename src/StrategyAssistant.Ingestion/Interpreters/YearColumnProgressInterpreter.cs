@@ -1,12 +1,15 @@
 using System.Text.RegularExpressions;
 using StrategyAssistant.Documents;
 
-namespace StrategyAssistant.Records;
+using StrategyAssistant.Ingestion.Layout;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Interpreters;
 
 /// <summary>Reads a KPI progress table (e.g. 砂川市 令和3年度実績): per 基本目標 the 数値目標 rows (基準値, 目標値, then 目標値 /
 /// 実績値 rows per year and 5年間の合計, 所見), then 施策名・事業名 rows with a KPI written <c>指標 ／基準(年)→目標(期間)</c>,
 /// their 目標値 / 実績値 rows and comment; 小計 / 合計 (事業数, KPI数) lines are reconciled against the rows listed.</summary>
-public sealed partial class ProgressTableExtractor : IRecordExtractor
+public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
 {
     private const string TargetRow = "目標値";
     private const string ActualRow = "実績値";
@@ -16,7 +19,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
 
     public string Name => "progress-table";
 
-    public bool CanRead(SourceDocument document)
+    public bool Claims(LayoutLines document)
     {
         // A 区分 header with year columns, then a 目標値 row followed by a 実績値 row with the label in the same column.
         bool header = false;
@@ -29,7 +32,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
                 continue;
             }
 
-            string[] cells = TableCellText.Cells(line);
+            string[] cells = CellText.Cells(line);
             if (!header)
             {
                 header = Header.TryRead(cells, out _);
@@ -47,7 +50,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
         return false;
     }
 
-    public RecordSet Extract(SourceDocument document)
+    public RecordSet Read(LayoutLines document)
     {
         var state = new State(document);
         for (int n = 1; n <= document.LineCount; n++)
@@ -80,7 +83,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
             FiscalYear? report = null;
             for (int i = category + 1; i < cells.Length; i++)
             {
-                if (TableCellText.HeaderYear(cells[i], era) is { } year)
+                if (CellValue.HeaderYear(cells[i], era) is { } year)
                 {
                     years.Add((i - category, year.Start));
                 }
@@ -145,7 +148,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
         public List<string> Kpis { get; } = [];
     }
 
-    private sealed class State(SourceDocument document)
+    private sealed class State(LayoutLines document)
     {
         private Header? _header;
         private Goal? _goal;
@@ -169,14 +172,14 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
         public void Read(int n)
         {
             string raw = document.Line(n);
-            string[] cells = TableCellText.Cells(raw);
+            string[] cells = CellText.Cells(raw);
             string first = cells[0];
             if (cells.All(c => c.Length == 0))
             {
                 return;
             }
 
-            if (TableCellText.GoalHeading(raw) is { } goal && cells.Skip(1).All(c => c.Length == 0))
+            if (HeadingParser.Goal(raw) is { } goal && cells.Skip(1).All(c => c.Length == 0))
             {
                 FlushRow();
                 _goal = goal;
@@ -193,7 +196,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
                 return;
             }
 
-            if (SubtotalPattern().Match(TableCellText.Clean(raw)) is { Success: true } subtotal)
+            if (SubtotalPattern().Match(CellText.Clean(raw)) is { Success: true } subtotal)
             {
                 FlushRow();
                 Reconcile(subtotal, n);
@@ -249,7 +252,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
                 {
                     Id = $"{document.File}:{p.Line}",
                     City = document.City,
-                    Source = document.Cite(p.Line, p.LastLine, TableCellText.Clean(document.Line(p.Line).Split('\t')[0])),
+                    Source = document.Cite(p.Line, p.LastLine, CellText.Clean(document.Line(p.Line).Split('\t')[0])),
                     Goal = p.Goal,
                     Measure = p.Measure,
                     Name = p.Name,
@@ -265,7 +268,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
                 return;
             }
 
-            (string? mark, string title) = TableCellText.SplitCircledMark(first);
+            (string? mark, string title) = CellText.SplitCircledMark(first);
             if (mark is not null)
             {
                 _measure = new Measure(mark, title) { Parent = _policy };
@@ -333,9 +336,9 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
             }
 
             Citation line = document.Cite(row.Line);
-            KpiValue? baseline = row.Before.Length > 1 && row.Before[1].Length > 0 ? TableCellText.Value(row.Before[1], line) : null;
-            KpiValue? target = row.Before.Length > 2 && row.Before[2].Length > 0 ? TableCellText.Value(row.Before[2], line) : null;
-            return Build(row, header, TableCellText.IndicatorName(indicator), baseline, target, note: null, isGoal: true);
+            KpiValue? baseline = row.Before.Length > 1 && row.Before[1].Length > 0 ? CellValue.Value(row.Before[1], line) : null;
+            KpiValue? target = row.Before.Length > 2 && row.Before[2].Length > 0 ? CellValue.Value(row.Before[2], line) : null;
+            return Build(row, header, CellText.IndicatorName(indicator), baseline, target, note: null, isGoal: true);
         }
 
         private KpiRecord? MeasureKpi(Row row, Header header)
@@ -350,9 +353,9 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
             System.Text.RegularExpressions.Match kpi = KpiPattern().Match(kpiText);
             if (kpi.Success)
             {
-                KpiValue baseline = Period(TableCellText.Value(kpi.Groups["base"].Value, line), row, header);
-                KpiValue target = Period(TableCellText.Value(kpi.Groups["target"].Value, line), row, header);
-                string indicator = TableCellText.IndicatorName(kpi.Groups["ind"].Value);
+                KpiValue baseline = Period(CellValue.Value(kpi.Groups["base"].Value, line), row, header);
+                KpiValue target = Period(CellValue.Value(kpi.Groups["target"].Value, line), row, header);
+                string indicator = CellText.IndicatorName(kpi.Groups["ind"].Value);
                 if (baseline.Unit is not null && target.Unit is not null && baseline.Unit != target.Unit)
                 {
                     Notes.Add(new DataQualityNote(
@@ -371,10 +374,10 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
             {
                 string name = none.Groups["ind"].Value.Trim();
                 string note = none.Groups["note"].Value.Trim();
-                return Build(row, header, name.Length > 0 ? TableCellText.IndicatorName(name) : note, null, null, note, isGoal: false);
+                return Build(row, header, name.Length > 0 ? CellText.IndicatorName(name) : note, null, null, note, isGoal: false);
             }
 
-            return Build(row, header, TableCellText.IndicatorName(kpiText.Length > 0 ? kpiText : row.Project!), null, null, kpiText.Length > 0 ? null : NoKpiWritten, isGoal: false);
+            return Build(row, header, CellText.IndicatorName(kpiText.Length > 0 ? kpiText : row.Project!), null, null, kpiText.Length > 0 ? null : NoKpiWritten, isGoal: false);
         }
 
         /// <summary>(5年間) / (各年度) name the table's span rather than a year: the period becomes the span.</summary>
@@ -403,7 +406,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
             // Where baseline and target disagree on the unit (a note is made), the bare yearly figures get none.
             string? unit = baseline?.Unit is not null && target?.Unit is not null && baseline.Unit != target.Unit
                 ? null
-                : TableCellText.UnitOf(target, baseline);
+                : CellValue.UnitOf(target, baseline);
             var series = new List<YearlyValue>();
             foreach ((int offset, FiscalYear year) in header.Years)
             {
@@ -419,7 +422,7 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
             FiscalYear reportYear = header.ReportYear ?? header.Years[0].Year;
             KpiValue? actual = series.FirstOrDefault(s => s.Year == reportYear)?.Actual;
             string? comment = header.CommentOffset > 0 && header.CommentOffset < row.TargetCells.Length ? row.TargetCells[header.CommentOffset] : null;
-            (string? assessment, string? outlook) = isGoal ? (comment is { Length: > 0 } ? comment : null, null) : TableCellText.SplitComment(comment);
+            (string? assessment, string? outlook) = isGoal ? (comment is { Length: > 0 } ? comment : null, null) : CellText.SplitComment(comment);
             return new KpiRecord
             {
                 Id = $"{document.File}:{row.Line}",
@@ -448,21 +451,21 @@ public sealed partial class ProgressTableExtractor : IRecordExtractor
                 return null;
             }
 
-            return TableCellText.Value(cells[offset], document.Cite(line), period, unit);
+            return CellValue.Value(cells[offset], document.Cite(line), period, unit);
         }
 
         private void Reconcile(System.Text.RegularExpressions.Match m, int line)
         {
             bool total = m.Groups["kind"].Value == "合計";
-            int statedProjects = TableCellText.ParseInt(m.Groups["projects"].Value);
-            int statedKpis = TableCellText.ParseInt(m.Groups["kpis"].Value);
+            int statedProjects = CellValue.ParseInt(m.Groups["projects"].Value);
+            int statedKpis = CellValue.ParseInt(m.Groups["kpis"].Value);
             int listedProjects = total ? _allProjects : _sectionProjects;
             int listedKpis = total ? _allKpis : _sectionKpis;
             string scope = total ? "合計" : _goal is null ? "小計" : $"基本目標{_goal.Number}の小計";
             if (statedProjects != listedProjects || statedKpis != listedKpis)
             {
                 int from = total ? 1 : _sectionStart;
-                string written = TableCellText.Clean(document.Line(line));
+                string written = CellText.Clean(document.Line(line));
                 Notes.Add(new DataQualityNote(
                     document.City,
                     "count-mismatch",

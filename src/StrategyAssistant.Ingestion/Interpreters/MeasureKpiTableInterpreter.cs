@@ -1,20 +1,23 @@
 using System.Text.RegularExpressions;
 using StrategyAssistant.Documents;
 
-namespace StrategyAssistant.Records;
+using StrategyAssistant.Ingestion.Layout;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Interpreters;
 
 /// <summary>Reads a strategy written per 基本目標 and 事業 (e.g. 芦別市 第2期総合戦略): the 基本目標's 数値目標 lines
 /// <c>★ 指標：5年間で200人</c>, each 事業 (<c>1. 農業振興事業</c>) with its (1) 基本的方向, and its table
 /// 具体的な施策 / 基準値(H30) / KPI(R6), whose cells hold the indicator and the value together (<c>移住者数 16人</c>).</summary>
-public sealed partial class MeasureTableExtractor : IRecordExtractor
+public sealed partial class MeasureKpiTableInterpreter : INotationInterpreter
 {
     public string Name => "measure-table";
 
-    public bool CanRead(SourceDocument document)
+    public bool Claims(LayoutLines document)
     {
         foreach (string line in document.Lines)
         {
-            if (line.Contains('\t', StringComparison.Ordinal) && TableHeader.TryRead(TableCellText.Cells(line), out _))
+            if (line.Contains('\t', StringComparison.Ordinal) && TableHeader.TryRead(CellText.Cells(line), out _))
             {
                 return true;
             }
@@ -23,7 +26,7 @@ public sealed partial class MeasureTableExtractor : IRecordExtractor
         return false;
     }
 
-    public RecordSet Extract(SourceDocument document)
+    public RecordSet Read(LayoutLines document)
     {
         var kpis = new List<KpiRecord>();
         var projects = new List<ProjectRecord>();
@@ -50,15 +53,15 @@ public sealed partial class MeasureTableExtractor : IRecordExtractor
         for (int n = 1; n <= document.LineCount; n++)
         {
             string raw = document.Line(n);
-            string text = TableCellText.Clean(raw);
+            string text = CellText.Clean(raw);
             if (text.Length == 0)
             {
                 header = null;
                 continue;
             }
 
-            string[] cells = TableCellText.Cells(raw);
-            if (cells.Length == 1 && TableCellText.GoalHeading(text) is { } g && !text.StartsWith('【'))
+            string[] cells = CellText.Cells(raw);
+            if (cells.Length == 1 && HeadingParser.Goal(text) is { } g && !text.StartsWith('【'))
             {
                 FinishProject();
                 goal = g;
@@ -71,8 +74,8 @@ public sealed partial class MeasureTableExtractor : IRecordExtractor
             if (cells.Length == 1 && GoalTargetPattern().Match(text) is { Success: true } star)
             {
                 Citation cite = document.Cite(n);
-                string indicator = TableCellText.IndicatorName(star.Groups["ind"].Value);
-                KpiValue target = TableCellText.SpanValue(star.Groups["value"].Value, cite, span, targetYear);
+                string indicator = CellText.IndicatorName(star.Groups["ind"].Value);
+                KpiValue target = CellValue.SpanValue(star.Groups["value"].Value, cite, span, targetYear);
                 kpis.Add(new KpiRecord
                 {
                     Id = $"{document.File}:{n}",
@@ -97,9 +100,9 @@ public sealed partial class MeasureTableExtractor : IRecordExtractor
                     notes.Add(new DataQualityNote(
                         document.City,
                         "duplicate-number",
-                        $"{goal?.ToString() ?? "同じ基本目標"}の下で事業番号「{number}.」が2回使われている (「{TableCellText.Clean(document.Line(earlier))}」と「{text}」)。記載のまま保持。",
+                        $"{goal?.ToString() ?? "同じ基本目標"}の下で事業番号「{number}.」が2回使われている (「{CellText.Clean(document.Line(earlier))}」と「{text}」)。記載のまま保持。",
                         [document.Cite(earlier), document.Cite(n)])
-                    { Subjects = [TableCellText.Clean(document.Line(earlier)), text] });
+                    { Subjects = [CellText.Clean(document.Line(earlier)), text] });
                 }
                 else
                 {
@@ -148,7 +151,7 @@ public sealed partial class MeasureTableExtractor : IRecordExtractor
         return new RecordSet(kpis, projects, notes);
     }
 
-    private static void ReadRow(SourceDocument document, int n, string[] cells, TableHeader header, Goal? goal, ProjectBuilder? project, ref Measure? measure, FiscalPeriod? span, List<KpiRecord> kpis)
+    private static void ReadRow(LayoutLines document, int n, string[] cells, TableHeader header, Goal? goal, ProjectBuilder? project, ref Measure? measure, FiscalPeriod? span, List<KpiRecord> kpis)
     {
         string measureCell = cells[header.Measure];
         if (measureCell.Length > 0)
@@ -170,8 +173,8 @@ public sealed partial class MeasureTableExtractor : IRecordExtractor
             indicator = measure?.Title ?? baseCell;
         }
 
-        KpiValue? baseline = baseText.Length == 0 ? null : TableCellText.Value(baseText, cite, header.BaselineYear);
-        KpiValue? target = targetText.Length == 0 ? null : TableCellText.SpanValue(targetText, cite, span, header.TargetYear, baseline?.Unit);
+        KpiValue? baseline = baseText.Length == 0 ? null : CellValue.Value(baseText, cite, header.BaselineYear);
+        KpiValue? target = targetText.Length == 0 ? null : CellValue.SpanValue(targetText, cite, span, header.TargetYear, baseline?.Unit);
         if (project is not null)
         {
             project.Kpis.Add(indicator);
@@ -186,8 +189,8 @@ public sealed partial class MeasureTableExtractor : IRecordExtractor
             Goal = goal,
             Measure = measure,
             Project = project?.Name,
-            Indicator = TableCellText.IndicatorName(indicator),
-            Unit = TableCellText.UnitOf(target, baseline),
+            Indicator = CellText.IndicatorName(indicator),
+            Unit = CellValue.UnitOf(target, baseline),
             Baseline = baseline,
             Target = target,
         });
@@ -196,10 +199,10 @@ public sealed partial class MeasureTableExtractor : IRecordExtractor
     /// <summary>①農業の振興及び経営基盤の安定化 関係団体との… → mark ①, title up to the first space between two Japanese words.</summary>
     private static Measure MeasureOf(string cell)
     {
-        (string? mark, string rest) = TableCellText.SplitCircledMark(cell);
+        (string? mark, string rest) = CellText.SplitCircledMark(cell);
         for (int i = 1; i < rest.Length - 1; i++)
         {
-            if (rest[i] == ' ' && TableCellText.IsJapanese(rest[i - 1]) && TableCellText.IsJapanese(rest[i + 1]) && rest[i - 1] != '・')
+            if (rest[i] == ' ' && CellText.IsJapanese(rest[i - 1]) && CellText.IsJapanese(rest[i + 1]) && rest[i - 1] != '・')
             {
                 return new Measure(mark, rest[..i]);
             }
@@ -249,11 +252,11 @@ public sealed partial class MeasureTableExtractor : IRecordExtractor
         return (string.Empty, baseCell, targetCell);
     }
 
-    private static FiscalPeriod? FirstTargetYear(SourceDocument document)
+    private static FiscalPeriod? FirstTargetYear(LayoutLines document)
     {
         foreach (string line in document.Lines)
         {
-            if (line.Contains('\t', StringComparison.Ordinal) && TableHeader.TryRead(TableCellText.Cells(line), out TableHeader h) && h.TargetYear is not null)
+            if (line.Contains('\t', StringComparison.Ordinal) && TableHeader.TryRead(CellText.Cells(line), out TableHeader h) && h.TargetYear is not null)
             {
                 return h.TargetYear;
             }
@@ -300,16 +303,16 @@ public sealed partial class MeasureTableExtractor : IRecordExtractor
 
         public List<string> Kpis { get; } = [];
 
-        public ProjectRecord Build(SourceDocument document) => new()
+        public ProjectRecord Build(LayoutLines document) => new()
         {
             Id = $"{document.File}:{Line}",
             City = document.City,
-            Source = document.Cite(Line, Math.Max(Line, LastLine), TableCellText.Clean(document.Line(Line))),
+            Source = document.Cite(Line, Math.Max(Line, LastLine), CellText.Clean(document.Line(Line))),
             Goal = Goal,
             Number = Number,
             Name = Name,
             Description = Direction.Count == 0 ? null : string.Join("\n", Direction),
-            Kpis = [.. Kpis.Select(TableCellText.IndicatorName).Distinct(StringComparer.Ordinal)],
+            Kpis = [.. Kpis.Select(CellText.IndicatorName).Distinct(StringComparer.Ordinal)],
         };
     }
 

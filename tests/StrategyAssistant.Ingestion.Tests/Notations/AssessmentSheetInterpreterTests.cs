@@ -1,9 +1,10 @@
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Records;
-using static StrategyAssistant.Tests.Records.AsahikawaRecords;
+using static StrategyAssistant.Ingestion.Tests.Notations.AsahikawaRecords;
 
-namespace StrategyAssistant.Tests.Records;
+namespace StrategyAssistant.Ingestion.Tests.Notations;
 
-public class EvaluationSheetExtractorTests
+public class AssessmentSheetInterpreterTests
 {
     private const string File000 = "000_721c89b86c30dc30.txt";
 

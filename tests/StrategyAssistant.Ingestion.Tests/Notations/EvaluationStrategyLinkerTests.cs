@@ -1,8 +1,9 @@
 using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Records;
-using static StrategyAssistant.Tests.Records.AsahikawaRecords;
+using static StrategyAssistant.Ingestion.Tests.Notations.AsahikawaRecords;
 
-namespace StrategyAssistant.Tests.Records;
+namespace StrategyAssistant.Ingestion.Tests.Notations;
 
 public class EvaluationStrategyLinkerTests
 {
@@ -90,16 +91,16 @@ public class EvaluationStrategyLinkerTests
     public void Names_normalise_across_documents()
     {
         Assert.Equal(
-            LayoutText.NormalizeIndicator("子どもたちが健やかに成長していると感じる市民の割合(市民アンケート結果)(%)"),
-            LayoutText.NormalizeIndicator("子どもたちが健やかに成長していると感じる市民の割合（市民アンケート結果）"));
+            NameSimilarity.NormalizeIndicator("子どもたちが健やかに成長していると感じる市民の割合(市民アンケート結果)(%)"),
+            NameSimilarity.NormalizeIndicator("子どもたちが健やかに成長していると感じる市民の割合（市民アンケート結果）"));
         Assert.Equal(
-            LayoutText.NormalizeIndicator("北北海道の自治体との連携による取組数(各年度件数)"),
-            LayoutText.NormalizeIndicator("北北海道の自治体との連携による取組数：（各年度件数）"));
+            NameSimilarity.NormalizeIndicator("北北海道の自治体との連携による取組数(各年度件数)"),
+            NameSimilarity.NormalizeIndicator("北北海道の自治体との連携による取組数：（各年度件数）"));
         Assert.Equal(
-            LayoutText.NormalizeIndicator("粗付加価値額"),
-            LayoutText.NormalizeIndicator("粗付加価値額<sup>21</sup>"));
-        Assert.Equal(1.0, LayoutText.Dice("abc", "abc"));
-        Assert.Equal(0.0, LayoutText.Dice("ab", "cd"));
+            NameSimilarity.NormalizeIndicator("粗付加価値額"),
+            NameSimilarity.NormalizeIndicator("粗付加価値額<sup>21</sup>"));
+        Assert.Equal(1.0, NameSimilarity.Dice("abc", "abc"));
+        Assert.Equal(0.0, NameSimilarity.Dice("ab", "cd"));
     }
 
     [Fact]

@@ -1,9 +1,10 @@
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Records;
-using static StrategyAssistant.Tests.Records.AsahikawaRecords;
+using static StrategyAssistant.Ingestion.Tests.Notations.AsahikawaRecords;
 
-namespace StrategyAssistant.Tests.Records;
+namespace StrategyAssistant.Ingestion.Tests.Notations;
 
-public class StrategyKpiExtractorTests
+public class KpiArrowBlockInterpreterTests
 {
     private const string File001 = "001_a912f52f4cccf086.txt";
 

@@ -1,6 +1,9 @@
 using StrategyAssistant.Documents;
 
-namespace StrategyAssistant.Records;
+using StrategyAssistant.Ingestion.Layout;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Interpreters;
 
 /// <summary>Joins an evaluation sheet's KPI (it has an actual, an evaluation or commentary) with the same indicator in the city's
 /// strategy (another document of the same city that gives only baseline and target). Names match after normalising markup,
@@ -22,10 +25,10 @@ public sealed class EvaluationStrategyLinker : IRecordLinker
 
         // Only records of the same city are compared: group once, normalise each indicator once (a large corpus has many cities).
         var byCity = strategy.GroupBy(k => k.City, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(k => (Record: k, Name: LayoutText.NormalizeIndicator(k.Indicator))).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(k => (Record: k, Name: NameSimilarity.NormalizeIndicator(k.Indicator))).ToList(), StringComparer.Ordinal);
         foreach (KpiRecord s in sheet)
         {
-            string ns = LayoutText.NormalizeIndicator(s.Indicator);
+            string ns = NameSimilarity.NormalizeIndicator(s.Indicator);
             foreach ((KpiRecord t, string nt) in byCity.GetValueOrDefault(s.City) ?? [])
             {
                 if (t.Source.File == s.Source.File)
@@ -33,7 +36,7 @@ public sealed class EvaluationStrategyLinker : IRecordLinker
                     continue;
                 }
 
-                double score = ns == nt ? 1.0 : LayoutText.Dice(ns, nt);
+                double score = ns == nt ? 1.0 : NameSimilarity.Dice(ns, nt);
                 if (SameNumber(s.Target, t.Target) || SameNumber(s.Baseline, t.Baseline))
                 {
                     score += 0.15;
@@ -145,7 +148,7 @@ public sealed class EvaluationStrategyLinker : IRecordLinker
             return;
         }
 
-        bool sameTitle = LayoutText.Dice(LayoutText.NormalizeIndicator(a.Title), LayoutText.NormalizeIndicator(b.Title)) >= 0.8;
+        bool sameTitle = NameSimilarity.Dice(NameSimilarity.NormalizeIndicator(a.Title), NameSimilarity.NormalizeIndicator(b.Title)) >= 0.8;
         if (sameTitle && a.Mark == b.Mark)
         {
             return;

@@ -3,22 +3,25 @@ using System.Text;
 using System.Text.RegularExpressions;
 using StrategyAssistant.Documents;
 
-namespace StrategyAssistant.Records;
+using StrategyAssistant.Ingestion.Layout;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Interpreters;
 
 /// <summary>Reads a 関連事業一覧 (project list) table: header <c>番号, 再掲, 事業名, 部局名, 予算事業費, 事業内容, 新規・継続, 交付金</c>,
 /// 施策体系 headings (基本目標N, ア …, ①), rows read by content (cells may be shifted by a leading tab or not, (新) prefixes,
 /// descriptions continued on following lines), 小計N and 合計 lines and a summary table (基本目標N, 再掲, 事業数(再掲除く), 事業費,
 /// 事業費(再掲除く)). Every stated 小計 / 合計 / summary figure is reconciled with the listed rows; where they differ a
 /// <see cref="DataQualityNote"/> quotes both figures and names a listed row whose budget equals the difference.</summary>
-public sealed partial class ProjectListExtractor : IRecordExtractor
+public sealed partial class BudgetListInterpreter : INotationInterpreter
 {
     public string Name => "project-list";
 
-    public bool CanRead(SourceDocument document)
+    public bool Claims(LayoutLines document)
     {
         foreach (string raw in document.Lines)
         {
-            if (IsHeader(LayoutText.NonEmptyCells(raw)))
+            if (IsHeader(CellText.NonEmptyCells(raw)))
             {
                 return true;
             }
@@ -27,7 +30,7 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
         return false;
     }
 
-    public RecordSet Extract(SourceDocument document)
+    public RecordSet Read(LayoutLines document)
     {
         var projects = new List<ProjectRecord>();
         var stated = new List<StatedTotal>();
@@ -43,7 +46,7 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
         for (int n = 1; n <= document.LineCount; n++)
         {
             string raw = document.Line(n);
-            List<string> cells = LayoutText.NonEmptyCells(raw);
+            List<string> cells = CellText.NonEmptyCells(raw);
             if (cells.Count == 0)
             {
                 lastRow = -1;
@@ -91,7 +94,7 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
                 continue;
             }
 
-            string firstCell = LayoutText.Clean(cells[0]);
+            string firstCell = CellText.CleanLine(cells[0]);
             if (inSummary)
             {
                 if (SummaryRow(document, n, cells, firstCell) is { } summary)
@@ -118,16 +121,16 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
 
             if (Heading(cells) is { } heading)
             {
-                if (GoalHeading().Match(heading) is { Success: true } g)
+                if (HeadingParser.Goal(heading) is { } g)
                 {
-                    goal = new Goal(int.Parse(FiscalYearParser.FoldWidth(g.Groups["n"].Value), CultureInfo.InvariantCulture), g.Groups["title"].Value.Trim());
+                    goal = g;
                     measure = null;
                     parent = null;
                 }
-                else if (LayoutText.SplitMark(heading) is { } mark)
+                else if (CellText.SplitMark(heading) is { } mark)
                 {
                     measure = new Measure(mark.Mark, mark.Title);
-                    if (LayoutText.IsCircled(mark.Mark[0]))
+                    if (CellText.IsCircled(mark.Mark[0]))
                     {
                         measure = measure with { Parent = parent };
                     }
@@ -189,33 +192,33 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
         string text;
         if (cells.Count == 1)
         {
-            text = LayoutText.Clean(cells[0]);
+            text = CellText.CleanLine(cells[0]);
         }
-        else if (cells.Count == 2 && LayoutText.IsMark(cells[0]))
+        else if (cells.Count == 2 && CellText.IsMark(cells[0]))
         {
-            text = cells[0] + " " + LayoutText.Clean(cells[1]);
+            text = cells[0] + " " + CellText.CleanLine(cells[1]);
         }
         else
         {
             return null;
         }
 
-        if (GoalHeading().IsMatch(text))
+        if (HeadingParser.Goal(text) is not null)
         {
             return text;
         }
 
-        if (text.Length >= 2 && LayoutText.IsCircled(text[0]))
+        if (text.Length >= 2 && CellText.IsCircled(text[0]))
         {
             return text;
         }
 
-        return LayoutText.SplitMark(text) is not null && text.Length <= 80 && !text.Contains('。', StringComparison.Ordinal) ? text : null;
+        return CellText.SplitMark(text) is not null && text.Length <= 80 && !text.Contains('。', StringComparison.Ordinal) ? text : null;
     }
 
     /// <summary>A project row, read by content: a number, 再掲 or not, the name, the department(s), the budget (the first cell that
     /// is an amount), then description, 新規/継続 and the 交付金 mark in any order.</summary>
-    private static ProjectRecord? Row(SourceDocument document, int n, List<string> cells, string unit)
+    private static ProjectRecord? Row(LayoutLines document, int n, List<string> cells, string unit)
     {
         int i = 0;
         if (cells.Count < 4 || !RowNumber().IsMatch(cells[0]))
@@ -248,7 +251,7 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
         }
 
         string nameCell = cells[i];
-        string? department = budgetIndex > i + 1 ? LayoutText.Department(string.Join(" ", cells.Skip(i + 1).Take(budgetIndex - i - 1))) : null;
+        string? department = budgetIndex > i + 1 ? CellText.Department(string.Join(" ", cells.Skip(i + 1).Take(budgetIndex - i - 1))) : null;
         string budgetText = cells[budgetIndex];
         decimal? amount = Quantity.TryParse(budgetText, out Quantity q) ? q.Value : null;
         var description = new StringBuilder();
@@ -290,7 +293,7 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
 
     private static bool IsGrantMark(string cell) => cell is "○" or "◯" or "〇" or "●" or "◎";
 
-    private static StatedTotal Stated(SourceDocument document, int n, List<string> cells, TotalKind kind, int? goalNumber, string unit)
+    private static StatedTotal Stated(LayoutLines document, int n, List<string> cells, TotalKind kind, int? goalNumber, string unit)
     {
         // 小計1 ⇥ 49 ⇥ 0 ⇥ 2,763,699: count, repeats, budget (the last amount); 合計 ⇥ 14,528,992: the budget only.
         List<string> numbers = [.. cells.Skip(1).Where(c => Amount().IsMatch(c))];
@@ -300,9 +303,9 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
         return new StatedTotal(kind, goalNumber, document.Cite(n, n, string.Join(" ", cells)), cells[0], count, repeats, null, budget, null, unit);
     }
 
-    private static StatedTotal? SummaryRow(SourceDocument document, int n, List<string> cells, string firstCell)
+    private static StatedTotal? SummaryRow(LayoutLines document, int n, List<string> cells, string firstCell)
     {
-        int? goalNumber = GoalHeading().Match(firstCell) is { Success: true } g ? int.Parse(FiscalYearParser.FoldWidth(g.Groups["n"].Value), CultureInfo.InvariantCulture)
+        int? goalNumber = HeadingParser.Goal(firstCell) is { } g ? g.Number
             : SummaryGoal().Match(firstCell) is { Success: true } g2 ? int.Parse(FiscalYearParser.FoldWidth(g2.Groups["n"].Value), CultureInfo.InvariantCulture)
             : null;
         bool total = firstCell is "合計" or "総計";
@@ -319,7 +322,7 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
             count, cells[1], excluded, cells[3], cells[4], "千円");
     }
 
-    private static (List<DataQualityNote> Notes, List<ListTotal> Totals) Reconcile(SourceDocument document, List<ProjectRecord> projects, List<StatedTotal> stated)
+    private static (List<DataQualityNote> Notes, List<ListTotal> Totals) Reconcile(LayoutLines document, List<ProjectRecord> projects, List<StatedTotal> stated)
     {
         var notes = new List<DataQualityNote>();
         var totals = new List<ListTotal>();
@@ -434,7 +437,7 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
 
     /// <summary>A 再掲 row names a project listed before; where no listed project has that name, the note names the one with the same
     /// budget and a near-identical name (a typo in one of the two), or says that the original is missing.</summary>
-    private static List<DataQualityNote> CheckRepeats(SourceDocument document, List<ProjectRecord> projects)
+    private static List<DataQualityNote> CheckRepeats(LayoutLines document, List<ProjectRecord> projects)
     {
         var notes = new List<DataQualityNote>();
         HashSet<string> originals = [.. projects.Where(p => !p.IsRepeat).Select(p => p.Name)];
@@ -442,7 +445,7 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
         {
             ProjectRecord first = repeats.First();
             List<ProjectRecord> similar = [.. projects.Where(p => !p.IsRepeat && p.Budget?.Amount == first.Budget?.Amount
-                && LayoutText.Dice(p.Name, first.Name) >= 0.6)];
+                && NameSimilarity.Dice(p.Name, first.Name) >= 0.6)];
             string lines = string.Join("・", repeats.Select(r => r.Source.Line.ToString(CultureInfo.InvariantCulture)));
             if (similar.Count > 0)
             {
@@ -499,9 +502,6 @@ public sealed partial class ProjectListExtractor : IRecordExtractor
 
     private sealed record StatedTotal(TotalKind Kind, int? GoalNumber, Citation Source, string Label, string? Count, string? Repeats, string? CountExcluded,
         string? Budget, string? BudgetExcluded, string Unit);
-
-    [GeneratedRegex(@"^基本目標\s*(?<n>[0-9０-９]{1,2})\s*(?<title>.*)$")]
-    private static partial Regex GoalHeading();
 
     [GeneratedRegex(@"^(?:目標|基本目標)?\s*(?<n>[0-9０-９]{1,2})$")]
     private static partial Regex SummaryGoal();

@@ -2,13 +2,15 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion;
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Records;
 
-namespace StrategyAssistant.Tests.Records;
+namespace StrategyAssistant.Ingestion.Tests.Notations;
 
 public class ExtractorRobustnessTests
 {
-    private static readonly IRecordExtractor[] s_extractors = [new EvaluationSheetExtractor(), new StrategyKpiExtractor(), new ProjectListExtractor()];
+    private static readonly INotationInterpreter[] s_extractors = [new AssessmentSheetInterpreter(), new KpiArrowBlockInterpreter(), new BudgetListInterpreter()];
 
     public static TheoryData<string, string, bool> Layouts => new()
     {
@@ -37,10 +39,10 @@ public class ExtractorRobustnessTests
     [Fact]
     public void Registered_in_the_default_reader()
     {
-        Assert.Contains(RecordExtractors.All, x => x is EvaluationSheetExtractor);
-        Assert.Contains(RecordExtractors.All, x => x is StrategyKpiExtractor);
-        Assert.Contains(RecordExtractors.All, x => x is ProjectListExtractor);
-        Assert.Contains(RecordExtractors.Linkers, x => x is EvaluationStrategyLinker);
+        Assert.Contains(NotationInterpreters.All, x => x is AssessmentSheetInterpreter);
+        Assert.Contains(NotationInterpreters.All, x => x is KpiArrowBlockInterpreter);
+        Assert.Contains(NotationInterpreters.All, x => x is BudgetListInterpreter);
+        Assert.Contains(NotationInterpreters.Linkers, x => x is EvaluationStrategyLinker);
     }
 
     [Fact]
@@ -50,7 +52,7 @@ public class ExtractorRobustnessTests
         SourceDocument original = TestCorpus.Document("000");
         var info = new DocumentInfo("999_other.txt", "どこか市", "施策評価", "evaluation-sheet", string.Empty, "どこか市");
         var copy = new SourceDocument(info, original.Lines);
-        var extractor = new EvaluationSheetExtractor();
+        var extractor = new AssessmentSheetInterpreter();
         Assert.True(extractor.CanRead(copy));
         RecordSet records = extractor.Extract(copy);
         Assert.Equal(30, records.Kpis.Count);
@@ -64,7 +66,7 @@ public class ExtractorRobustnessTests
         foreach (string[] lines in new[] { Array.Empty<string>(), [string.Empty], ["\t\t\t"], ["基本目標1"], ["小計1\t1\t0\t5"] })
         {
             SourceDocument document = Make(lines);
-            foreach (IRecordExtractor x in s_extractors)
+            foreach (INotationInterpreter x in s_extractors)
             {
                 Assert.False(x.CanRead(document));
                 RecordSet records = x.Extract(document);
@@ -81,7 +83,7 @@ public class ExtractorRobustnessTests
     {
         foreach (SourceDocument document in TestCorpus.Corpus.Documents)
         {
-            foreach (IRecordExtractor x in s_extractors)
+            foreach (INotationInterpreter x in s_extractors)
             {
                 _ = x.CanRead(document);
                 _ = x.Extract(document);
@@ -119,13 +121,13 @@ public class ExtractorRobustnessTests
 
                 SourceDocument document = Make([.. part], original.Info);
                 RecordSet all = RecordSet.Empty;
-                foreach (IRecordExtractor x in s_extractors)
+                foreach (INotationInterpreter x in s_extractors)
                 {
                     _ = x.CanRead(document);
                     all = all.Concat(x.Extract(document));
                 }
 
-                RecordSet linked = new EvaluationStrategyLinker().Link(all.Concat(RecordReader.Default.Read([TestCorpus.Document("001")])));
+                RecordSet linked = new EvaluationStrategyLinker().Link(all.Concat(CorpusKnowledge.ReadRecords([TestCorpus.Document("001")])));
                 return linked.Kpis.All(k => k.Source.Line >= 1) && all.Projects.All(p => p.Source.LineEnd <= document.LineCount);
             });
 
@@ -133,7 +135,7 @@ public class ExtractorRobustnessTests
     public bool No_extractor_throws_on_arbitrary_lines(string[]? lines)
     {
         SourceDocument document = Make([.. (lines ?? []).Select(l => (l ?? string.Empty).Replace('\n', ' ').Replace('\r', ' '))]);
-        foreach (IRecordExtractor x in s_extractors)
+        foreach (INotationInterpreter x in s_extractors)
         {
             _ = x.CanRead(document);
             _ = x.Extract(document);

@@ -1,16 +1,17 @@
 using FsCheck.Xunit;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Records;
 
-namespace StrategyAssistant.Tests.Records;
+namespace StrategyAssistant.Ingestion.Tests.Notations;
 
 /// <summary>Which layouts each extractor claims, and that no extractor throws on any document, a truncated, sliced or
 /// shuffled one, random text, or nothing.</summary>
 public class TableLayoutRobustnessTests
 {
-    private static readonly IRecordExtractor[] s_layouts = [new ProgressTableExtractor(), new MeasureTableExtractor(), new CommitteeSlidesExtractor()];
+    private static readonly INotationInterpreter[] s_layouts = [new YearColumnProgressInterpreter(), new MeasureKpiTableInterpreter(), new StatusKpiTableInterpreter()];
 
-    private static IEnumerable<IRecordExtractor> All => [.. s_layouts, new GenericKpiExtractor(() => s_layouts)];
+    private static IEnumerable<INotationInterpreter> All => NotationInterpreters.All;
 
     private static IReadOnlyList<SourceDocument> Documents => TestCorpus.Corpus.Documents;
 
@@ -20,7 +21,7 @@ public class TableLayoutRobustnessTests
     [InlineData("committee-slides", "003")]
     public void Layout_extractor_claims_only_its_layout(string name, string prefix)
     {
-        IRecordExtractor extractor = s_layouts.Single(x => x.Name == name);
+        INotationInterpreter extractor = s_layouts.Single(x => x.Name == name);
         Assert.Equal(5, Documents.Count);
         foreach (SourceDocument document in Documents)
         {
@@ -31,7 +32,7 @@ public class TableLayoutRobustnessTests
     [Fact]
     public void Every_extractor_reads_every_document_without_throwing_and_cites_inside_it()
     {
-        foreach (IRecordExtractor extractor in All)
+        foreach (INotationInterpreter extractor in All)
         {
             foreach (SourceDocument document in Documents)
             {
@@ -43,7 +44,7 @@ public class TableLayoutRobustnessTests
     [Fact]
     public void Empty_and_blank_documents_yield_nothing()
     {
-        foreach (IRecordExtractor extractor in All)
+        foreach (INotationInterpreter extractor in All)
         {
             foreach (string[] lines in new[] { Array.Empty<string>(), [string.Empty], ["\t\t", " ", "\t"] })
             {
@@ -99,7 +100,7 @@ public class TableLayoutRobustnessTests
 
     private static void Check(SourceDocument document)
     {
-        foreach (IRecordExtractor extractor in All)
+        foreach (INotationInterpreter extractor in All)
         {
             _ = extractor.CanRead(document);
             AssertWellFormed(document, extractor.Extract(document));

@@ -1,7 +1,8 @@
 using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Records;
 
-namespace StrategyAssistant.Tests.Records;
+namespace StrategyAssistant.Ingestion.Tests.Notations;
 
 /// <summary>Small documents of the same kinds written differently (another city, other goals, full-width digits):
 /// the readers go by content.</summary>
@@ -24,7 +25,7 @@ public class SyntheticLayoutTests
             "**イ 移住の促進**",
             "【重要業績評価指標（KPI）】",
             "- 移住者数（累計数）：300人（R3年度～R7年度累計）");
-        var extractor = new StrategyKpiExtractor();
+        var extractor = new KpiArrowBlockInterpreter();
         Assert.True(extractor.CanRead(document));
         RecordSet records = extractor.Extract(document);
         Assert.Equal(4, records.Kpis.Count);
@@ -66,7 +67,7 @@ public class SyntheticLayoutTests
             "\t2\t\t創業支援事業\t経済部\t2,500\t創業を支援する。\t継続\t○",
             "小計1\t2\t0\t\t\t3,600\t\t\t",
             "合計\t\t\t\t\t3,600\t\t\t");
-        var extractor = new ProjectListExtractor();
+        var extractor = new BudgetListInterpreter();
         Assert.True(extractor.CanRead(document));
         RecordSet records = extractor.Extract(document);
         Assert.Equal(2, records.Projects.Count);
@@ -94,7 +95,7 @@ public class SyntheticLayoutTests
             "\t観光客数(各年度人数)(万人)",
             "基準値\t令和4年度実績値\t令和7年度目標値",
             "42\t\t50");
-        var extractor = new EvaluationSheetExtractor();
+        var extractor = new AssessmentSheetInterpreter();
         Assert.True(extractor.CanRead(document));
         RecordSet records = extractor.Extract(document);
         Assert.Equal(2, records.Kpis.Count);

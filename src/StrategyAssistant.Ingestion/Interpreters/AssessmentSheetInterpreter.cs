@@ -3,24 +3,27 @@ using System.Text;
 using System.Text.RegularExpressions;
 using StrategyAssistant.Documents;
 
-namespace StrategyAssistant.Records;
+using StrategyAssistant.Ingestion.Layout;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Interpreters;
 
 /// <summary>Reads a 施策評価 (measure evaluation) sheet: per 施策 row the measure (mark and title), its KPIs (indicator with the unit
 /// of its trailing (%) / (人) / (PV)), 基準値 / 実績値 / 目標値 (on the header's line or the lines after it, some cells blank),
 /// KPIの現状認識, 今後の考え方, 評価 (継続発展 / 継続 / 見直し), 評価の視点 and 担当部. Cells are recognised by what they hold, not
 /// by their position, so rows shifted against their labels are read correctly; where the reader had to realign, a
 /// <see cref="DataQualityNote"/> of kind <c>shifted-row</c> says so.</summary>
-public sealed partial class EvaluationSheetExtractor : IRecordExtractor
+public sealed partial class AssessmentSheetInterpreter : INotationInterpreter
 {
     public string Name => "evaluation-sheet";
 
-    public bool CanRead(SourceDocument document)
+    public bool Claims(LayoutLines document)
     {
         bool header = false;
         bool values = false;
         foreach (string raw in document.Lines)
         {
-            List<string> cells = LayoutText.NonEmptyCells(raw);
+            List<string> cells = CellText.NonEmptyCells(raw);
             header |= cells.Any(c => c.Contains("現状認識", StringComparison.Ordinal))
                 && cells.Any(c => c.Contains("担当", StringComparison.Ordinal) || c.Contains("所管", StringComparison.Ordinal) || c.Contains("部局", StringComparison.Ordinal))
                 && cells.Any(c => c.Contains("KPI", StringComparison.Ordinal) || c.Contains("指標", StringComparison.Ordinal));
@@ -30,7 +33,7 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
         return header && values;
     }
 
-    public RecordSet Extract(SourceDocument document)
+    public RecordSet Read(LayoutLines document)
     {
         var state = new State(document);
         for (int n = 1; n <= document.LineCount; n++)
@@ -71,11 +74,11 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
     }
 
     private static bool IsIndicatorCell(string cell) =>
-        cell.Length <= 100 && !cell.Contains('。', StringComparison.Ordinal) && LayoutText.SplitUnit(cell).Unit is not null;
+        cell.Length <= 100 && !cell.Contains('。', StringComparison.Ordinal) && CellText.SplitUnit(cell).Unit is not null;
 
     private static bool IsValueCell(string cell) =>
-        cell.Length <= 60 && !IsIndicatorCell(cell) && LayoutText.Evaluation(cell) is null && !LayoutText.LooksLikeDepartment(cell)
-        && (ValueStart().IsMatch(cell) || (cell.Length <= 16 && !LayoutText.IsMark(cell)));
+        cell.Length <= 60 && !IsIndicatorCell(cell) && CellText.Evaluation(cell) is null && !CellText.LooksLikeDepartment(cell)
+        && (ValueStart().IsMatch(cell) || (cell.Length <= 16 && !CellText.IsMark(cell)));
 
     private sealed class Label
     {
@@ -137,7 +140,7 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
         public KpiValue? Target { get; set; }
     }
 
-    private sealed class State(SourceDocument document)
+    private sealed class State(LayoutLines document)
     {
         private readonly List<Label> _labels = [];
         private readonly List<Draft> _drafts = [];
@@ -152,7 +155,7 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
         public void Read(int n)
         {
             string raw = document.Line(n);
-            string[] cells = LayoutText.Cells(raw);
+            string[] cells = CellText.CollapsedCells(raw);
             var nonEmpty = new List<(string Text, int Column)>();
             for (int i = 0; i < cells.Length; i++)
             {
@@ -167,10 +170,10 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
                 return;
             }
 
-            if (nonEmpty.Count == 1 && GoalHeading().Match(LayoutText.Clean(nonEmpty[0].Text)) is { Success: true } g)
+            if (nonEmpty.Count == 1 && HeadingParser.Goal(CellText.CleanLine(nonEmpty[0].Text)) is { } g)
             {
                 FlushDetachedEvaluation();
-                _goal = new Goal(int.Parse(FiscalYearParser.FoldWidth(g.Groups["n"].Value), CultureInfo.InvariantCulture), g.Groups["title"].Value.Trim());
+                _goal = g;
                 _label = null;
                 _parent = null;
                 _pendingValues = null;
@@ -227,7 +230,7 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
             int first = _detached[0].Line;
             int last = _detached[^1].Line;
             _detached.Clear();
-            if (LayoutText.Evaluation(combined) is not { } evaluation)
+            if (CellText.Evaluation(combined) is not { } evaluation)
             {
                 return;
             }
@@ -292,7 +295,7 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
         }
 
         private static bool IsEvaluationFragment(string text) =>
-            LayoutText.Evaluation(text) is not null || text.Trim() is "発展";
+            CellText.Evaluation(text) is not null || text.Trim() is "発展";
 
         private static Header ToHeader(int n, IEnumerable<(string Text, int Column)> cells) => new()
         {
@@ -356,23 +359,23 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
                 {
                     headerCells.Add((text, column));
                 }
-                else if (evaluation is null && LayoutText.Evaluation(text) is { } e)
+                else if (evaluation is null && CellText.Evaluation(text) is { } e)
                 {
                     evaluation = e;
                 }
-                else if (department is null && LayoutText.LooksLikeDepartment(text))
+                else if (department is null && CellText.LooksLikeDepartment(text))
                 {
-                    department = LayoutText.Department(text);
+                    department = CellText.Department(text);
                 }
                 else if (text is "—" or "－" or "-" or "―")
                 {
                     noIndicator |= indicator is null && title is not null;
                 }
-                else if (LayoutText.IsMark(text) && title is null && indicator is null)
+                else if (CellText.IsMark(text) && title is null && indicator is null)
                 {
                     mark = text;
                 }
-                else if (title is null && indicator is null && text.Length <= 60 && !text.Contains('。', StringComparison.Ordinal) && LayoutText.SplitMark(text) is { } split)
+                else if (title is null && indicator is null && text.Length <= 60 && !text.Contains('。', StringComparison.Ordinal) && CellText.SplitMark(text) is { } split)
                 {
                     mark = split.Mark;
                     title = split.Title;
@@ -401,7 +404,7 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
             if (hasLabel)
             {
                 var label = new Label { Mark = mark, Title = title, Line = n, Goal = _goal, Evaluation = evaluation, Department = department };
-                if (mark is { Length: 1 } && LayoutText.IsCircled(mark[0]))
+                if (mark is { Length: 1 } && CellText.IsCircled(mark[0]))
                 {
                     label.Parent = _parent;
                 }
@@ -410,8 +413,8 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
                     if (mark is null && noIndicator && title is not null)
                     {
                         // A measure heading row without its mark (its sub-measures follow): the mark after the previous one.
-                        string? previousMark = _labels.LastOrDefault(l => l.Goal == _goal && l.Mark is { Length: 1 } m && !LayoutText.IsCircled(m[0]))?.Mark;
-                        label.Mark = previousMark is null ? (_labels.Any(l => l.Goal == _goal) ? null : "ア") : LayoutText.NextMark(previousMark);
+                        string? previousMark = _labels.LastOrDefault(l => l.Goal == _goal && l.Mark is { Length: 1 } m && !CellText.IsCircled(m[0]))?.Mark;
+                        label.Mark = previousMark is null ? (_labels.Any(l => l.Goal == _goal) ? null : "ア") : CellText.NextMark(previousMark);
                     }
 
                     _parent = label;
@@ -453,7 +456,7 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
                 }
             }
 
-            (string name, string? unit) = LayoutText.SplitUnit(indicator);
+            (string name, string? unit) = CellText.SplitUnit(indicator);
             var draft = new Draft { Label = _label!, OwnsLabel = hasLabel, Indicator = name, Unit = unit, Line = n, Cell = indicator };
             _drafts.Add(draft);
             if (headerCells.Count >= 2)
@@ -531,7 +534,7 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
                 {
                     (string? lastMark, List<Draft> _, List<Draft> trailing) = groups[^1];
                     groups[^1] = (groups[^1].Mark, groups[^1].Drafts, []);
-                    groups.Add((LayoutText.NextMark(lastMark), [.. trailing], []));
+                    groups.Add((CellText.NextMark(lastMark), [.. trailing], []));
                 }
 
                 if (titles.Count != groups.Count)
@@ -601,9 +604,6 @@ public sealed partial class EvaluationSheetExtractor : IRecordExtractor
             return subjects;
         }
     }
-
-    [GeneratedRegex(@"^基本目標\s*(?<n>[0-9０-９]{1,2})\s*(?<title>.*)$")]
-    private static partial Regex GoalHeading();
 
     [GeneratedRegex(@"^[0-9０-９△▲—－―\-‐]")]
     private static partial Regex ValueStart();

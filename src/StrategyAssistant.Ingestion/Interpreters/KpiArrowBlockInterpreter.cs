@@ -1,22 +1,25 @@
 using System.Text.RegularExpressions;
 using StrategyAssistant.Documents;
 
-namespace StrategyAssistant.Records;
+using StrategyAssistant.Ingestion.Layout;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Interpreters;
 
 /// <summary>Reads a strategy's 【重要業績評価指標（KPI）】 lines, <c>○指標：目標（R6年度）←基準（R1年度）</c> (on one line or with the values on
 /// a following line, bullets ○ 〇 or -, full- or half-width brackets and colons, a baseline or its year missing), under their
 /// 基本目標 and 施策 (ア, イ …, ①) headings, and each 基本目標's 数値目標 table (<c>指標 (基準年：基準値)</c> ⇥ <c>目標値（年度）</c>).</summary>
-public sealed partial class StrategyKpiExtractor : IRecordExtractor
+public sealed partial class KpiArrowBlockInterpreter : INotationInterpreter
 {
     public string Name => "strategy-kpi";
 
-    public bool CanRead(SourceDocument document)
+    public bool Claims(LayoutLines document)
     {
         bool header = false;
         int arrows = 0;
         foreach (string raw in document.Lines)
         {
-            string line = LayoutText.Clean(raw);
+            string line = CellText.CleanLine(raw);
             header |= line.Contains("重要業績評価指標", StringComparison.Ordinal) && line.Contains('【', StringComparison.Ordinal);
             if (line.Contains('←', StringComparison.Ordinal) && TryValues(line.TrimStart(':', '：', ' '), out _, out _))
             {
@@ -27,7 +30,7 @@ public sealed partial class StrategyKpiExtractor : IRecordExtractor
         return header && arrows >= 2;
     }
 
-    public RecordSet Extract(SourceDocument document)
+    public RecordSet Read(LayoutLines document)
     {
         var kpis = new List<KpiRecord>();
         Goal? goal = null;
@@ -47,16 +50,16 @@ public sealed partial class StrategyKpiExtractor : IRecordExtractor
                 continue;
             }
 
-            string line = LayoutText.Clean(raw);
-            List<string> cells = LayoutText.NonEmptyCells(raw);
-            string first = cells.Count > 0 ? LayoutText.Clean(cells[0]) : line;
+            string line = CellText.CleanLine(raw);
+            List<string> cells = CellText.NonEmptyCells(raw);
+            string first = cells.Count > 0 ? CellText.CleanLine(cells[0]) : line;
 
-            if (GoalHeading().Match(first) is { Success: true } g && !line.Contains('←', StringComparison.Ordinal))
+            if (HeadingParser.Goal(first) is { Title.Length: > 0 } g && !line.Contains('←', StringComparison.Ordinal))
             {
-                string title = DotLeader().Replace(g.Groups["title"].Value, string.Empty).Trim().TrimEnd('。');
-                if (int.TryParse(FiscalYearParser.FoldWidth(g.Groups["n"].Value), out int number) && title.Length > 0)
+                string title = DotLeader().Replace(g.Title, string.Empty).Trim().TrimEnd('。');
+                if (title.Length > 0)
                 {
-                    goal = new Goal(number, title);
+                    goal = g with { Title = title };
                     measure = null;
                     sharedMeasure = null;
                     parent = null;
@@ -86,10 +89,10 @@ public sealed partial class StrategyKpiExtractor : IRecordExtractor
             }
 
             if (cells.Count == 1 && line.Length <= 60 && !line.Contains('。', StringComparison.Ordinal)
-                && LayoutText.SplitMark(line) is { } mark && !line.Contains('←', StringComparison.Ordinal))
+                && CellText.SplitMark(line) is { } mark && !line.Contains('←', StringComparison.Ordinal))
             {
                 measure = new Measure(mark.Mark, mark.Title);
-                if (LayoutText.IsCircled(mark.Mark[0]))
+                if (CellText.IsCircled(mark.Mark[0]))
                 {
                     measure = measure with { Parent = parent };
                 }
@@ -138,7 +141,7 @@ public sealed partial class StrategyKpiExtractor : IRecordExtractor
                 // The values stand on the next non-empty line, which starts with a colon.
                 for (int k = n + 1; k <= Math.Min(lineCount, n + 3); k++)
                 {
-                    string next = LayoutText.Clean(document.Line(k));
+                    string next = CellText.CleanLine(document.Line(k));
                     if (next.Length == 0)
                     {
                         continue;
@@ -240,7 +243,7 @@ public sealed partial class StrategyKpiExtractor : IRecordExtractor
     }
 
     /// <summary>A 数値目標 row: <c>②観光宿泊客延数（H30年度：1,083千人泊）</c> ⇥ <c>1,300千人泊（R6年度）</c>.</summary>
-    private static KpiRecord GoalTarget(SourceDocument document, int n, Goal goal, string indicatorCell, string targetCell, FiscalPeriod? year)
+    private static KpiRecord GoalTarget(LayoutLines document, int n, Goal goal, string indicatorCell, string targetCell, FiscalPeriod? year)
     {
         Citation source = document.Cite(n);
         string indicator = indicatorCell;
@@ -254,7 +257,7 @@ public sealed partial class StrategyKpiExtractor : IRecordExtractor
             baseline = KpiValue.Parse(value, source, FiscalYearParser.Parse(label)) with { Note = label };
         }
 
-        if (LayoutText.SplitMark(indicator) is { } mark && LayoutText.IsCircled(mark.Mark[0]))
+        if (CellText.SplitMark(indicator) is { } mark && CellText.IsCircled(mark.Mark[0]))
         {
             indicator = mark.Title;
         }
@@ -292,9 +295,6 @@ public sealed partial class StrategyKpiExtractor : IRecordExtractor
             : m.Value.TrimStart('※');
         return new Measure($"{from}〜{to}", titles);
     }
-
-    [GeneratedRegex(@"^[【\[]?基本目標\s*(?<n>[0-9０-９]{1,2})[】\]]?\s*(?<title>\S.*)$")]
-    private static partial Regex GoalHeading();
 
     [GeneratedRegex(@"\s*[.．…・]{3,}.*$")]
     private static partial Regex DotLeader();

@@ -1,12 +1,13 @@
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Records;
 
-namespace StrategyAssistant.Tests.Records;
+namespace StrategyAssistant.Ingestion.Tests.Notations;
 
 /// <summary>砂川市 KPI progress table (002): 数値目標, 施策名・事業名 rows, yearly series, and the 小計 / 合計 reconciliation.</summary>
-public class ProgressTableExtractorTests
+public class YearColumnProgressInterpreterTests
 {
     private const string File = "002_c52bdce60cc03941.txt";
-    private static readonly ProgressTableExtractor s_extractor = new();
+    private static readonly YearColumnProgressInterpreter s_extractor = new();
 
     private static RecordSet Records => RecordTestSupport.Extract(s_extractor, "002");
 
@@ -201,7 +202,7 @@ public class ProgressTableOtherCityTests
                 "\t\t実績\t—\t—\t—\t—\t",
                 "小計(事業数:3、KPI数:1)",
             ]);
-        var extractor = new ProgressTableExtractor();
+        var extractor = new YearColumnProgressInterpreter();
         Assert.True(extractor.CanRead(doc));
         RecordSet set = extractor.Extract(doc);
         Assert.Equal(3, set.Kpis.Count);

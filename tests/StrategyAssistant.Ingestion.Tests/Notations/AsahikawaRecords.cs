@@ -1,15 +1,17 @@
 using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion;
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Records;
 
-namespace StrategyAssistant.Tests.Records;
+namespace StrategyAssistant.Ingestion.Tests.Notations;
 
 /// <summary>The 旭川市 documents' records, read once per test run.</summary>
 internal static class AsahikawaRecords
 {
-    private static readonly Lazy<RecordSet> s_sheet = new(() => new EvaluationSheetExtractor().Extract(Sheet));
-    private static readonly Lazy<RecordSet> s_strategy = new(() => new StrategyKpiExtractor().Extract(Strategy));
-    private static readonly Lazy<RecordSet> s_projects = new(() => new ProjectListExtractor().Extract(Strategy));
-    private static readonly Lazy<RecordSet> s_all = new(() => RecordReader.Default.Read(TestCorpus.Corpus));
+    private static readonly Lazy<RecordSet> s_sheet = new(() => new AssessmentSheetInterpreter().Extract(Sheet));
+    private static readonly Lazy<RecordSet> s_strategy = new(() => new KpiArrowBlockInterpreter().Extract(Strategy));
+    private static readonly Lazy<RecordSet> s_projects = new(() => new BudgetListInterpreter().Extract(Strategy));
+    private static readonly Lazy<RecordSet> s_all = new(() => CorpusKnowledge.ReadRecords(TestCorpus.Corpus.Documents));
 
     public static SourceDocument Sheet => TestCorpus.Document("000");
 

@@ -1,12 +1,13 @@
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Records;
 
-namespace StrategyAssistant.Tests.Records;
+namespace StrategyAssistant.Ingestion.Tests.Notations;
 
 /// <summary>岩見沢市 committee slides (003): statistics by year, goal KPI tables, per-事業 tables, budgets.</summary>
-public class CommitteeSlidesExtractorTests
+public class StatusKpiTableInterpreterTests
 {
     private const string File = "003_9fd2a621cef68687.txt";
-    private static readonly CommitteeSlidesExtractor s_extractor = new();
+    private static readonly StatusKpiTableInterpreter s_extractor = new();
 
     private static RecordSet Records => RecordTestSupport.Extract(s_extractor, "003");
 
@@ -214,7 +215,7 @@ public class CommitteeSlidesOtherCityTests
                 "\t項目\t基準値\t2021年度\t目標値\t",
                 "創業を支援した\t創業件数\t5件\t7件\t10件 (計画終了時)\t継続する",
             ]);
-        var extractor = new CommitteeSlidesExtractor();
+        var extractor = new StatusKpiTableInterpreter();
         Assert.True(extractor.CanRead(doc));
         RecordSet set = extractor.Extract(doc);
         Assert.Equal(2, set.Kpis.Count);
