@@ -202,7 +202,7 @@ public sealed partial class AssessmentSheetInterpreter : INotationInterpreter
                 return;
             }
 
-            if (nonEmpty.Count == 1 && IsEvaluationFragment(nonEmpty[0].Text))
+            if (nonEmpty.Count == 1 && CellText.IsEvaluationPiece(nonEmpty[0].Text))
             {
                 _detached.Add((nonEmpty[0].Text, n));
                 return;
@@ -293,9 +293,6 @@ public sealed partial class AssessmentSheetInterpreter : INotationInterpreter
 
             return new RecordSet(kpis, [], _notes);
         }
-
-        private static bool IsEvaluationFragment(string text) =>
-            CellText.Evaluation(text) is not null || text.Trim() is "発展";
 
         private static Header ToHeader(int n, IEnumerable<(string Text, int Column)> cells) => new()
         {

@@ -34,7 +34,10 @@ public sealed partial class BudgetListInterpreter : INotationInterpreter
     {
         var projects = new List<ProjectRecord>();
         var stated = new List<StatedTotal>();
-        string unit = "千円";
+        var notes = new List<DataQualityNote>();
+        // The unit is what the list states ((単位:千円), a header such as 予算事業費（千円）); none stated: none shown.
+        string? unit = null;
+        bool unitMissingNoted = false;
         FiscalPeriod? budgetYear = null;
         string? grantName = null;
         bool inTable = false;
@@ -76,6 +79,7 @@ public sealed partial class BudgetListInterpreter : INotationInterpreter
 
             if (IsHeader(cells))
             {
+                unit = HeaderUnit(cells) ?? unit;
                 inTable = true;
                 inSummary = false;
                 lastRow = -1;
@@ -97,7 +101,7 @@ public sealed partial class BudgetListInterpreter : INotationInterpreter
             string firstCell = CellText.CleanLine(cells[0]);
             if (inSummary)
             {
-                if (SummaryRow(document, n, cells, firstCell) is { } summary)
+                if (SummaryRow(document, n, cells, firstCell, unit ?? string.Empty) is { } summary)
                 {
                     stated.Add(summary);
                 }
@@ -107,14 +111,14 @@ public sealed partial class BudgetListInterpreter : INotationInterpreter
 
             if (SubtotalLabel().Match(firstCell) is { Success: true } sub)
             {
-                stated.Add(Stated(document, n, cells, TotalKind.Subtotal, int.Parse(FiscalYearParser.FoldWidth(sub.Groups["n"].Value), CultureInfo.InvariantCulture), unit));
+                stated.Add(Stated(document, n, cells, TotalKind.Subtotal, int.Parse(FiscalYearParser.FoldWidth(sub.Groups["n"].Value), CultureInfo.InvariantCulture), unit ?? string.Empty));
                 lastRow = -1;
                 continue;
             }
 
             if (firstCell is "合計" or "総計")
             {
-                stated.Add(Stated(document, n, cells, TotalKind.Total, null, unit));
+                stated.Add(Stated(document, n, cells, TotalKind.Total, null, unit ?? string.Empty));
                 lastRow = -1;
                 continue;
             }
@@ -144,8 +148,16 @@ public sealed partial class BudgetListInterpreter : INotationInterpreter
                 continue;
             }
 
-            if (Row(document, n, cells, unit) is { } row)
+            if (Row(document, n, cells, unit ?? string.Empty) is { } row)
             {
+                if (unit is null && !unitMissingNoted)
+                {
+                    unitMissingNoted = true;
+                    notes.Add(new DataQualityNote(document.City, "unit-missing",
+                        $"事業一覧の予算事業費（「{row.Name}」の「{row.Budget?.Text}」ほか）は単位が記載されていません（表の見出し・単位の行にもありません）。金額は記載のまま示します。",
+                        [row.Source]) { Subjects = [row.Name] });
+                }
+
                 projects.Add(row with { Goal = goal, Measure = measure, BudgetYear = budgetYear, Grant = row.Grant is { } g && grantName is not null && IsGrantMark(g) ? grantName : row.Grant });
                 lastRow = projects.Count - 1;
                 continue;
@@ -163,7 +175,8 @@ public sealed partial class BudgetListInterpreter : INotationInterpreter
             }
         }
 
-        (List<DataQualityNote> notes, List<ListTotal> totals) = Reconcile(document, projects, stated);
+        (List<DataQualityNote> reconciled, List<ListTotal> totals) = Reconcile(document, projects, stated);
+        notes.AddRange(reconciled);
         notes.AddRange(CheckRepeats(document, projects));
         return new RecordSet([], projects, notes) { Totals = totals };
     }
@@ -182,6 +195,12 @@ public sealed partial class BudgetListInterpreter : INotationInterpreter
 
         return number && name && budget && department;
     }
+
+    /// <summary>The unit a header's budget cell states in a trailing parenthesis (予算事業費（千円）), or null.</summary>
+    private static string? HeaderUnit(List<string> cells) =>
+        cells.Where(c => c.Contains("事業費", StringComparison.Ordinal) || c.Contains("予算", StringComparison.Ordinal))
+            .Select(c => CellText.SplitUnit(c).Unit)
+            .FirstOrDefault(u => u is not null);
 
     private static bool IsSummaryHeader(List<string> cells) =>
         cells.Any(c => c.Contains("事業数", StringComparison.Ordinal)) && cells.Any(c => c.Contains("事業費", StringComparison.Ordinal)) && !cells.Contains("事業名");
@@ -303,7 +322,7 @@ public sealed partial class BudgetListInterpreter : INotationInterpreter
         return new StatedTotal(kind, goalNumber, document.Cite(n, n, string.Join(" ", cells)), cells[0], count, repeats, null, budget, null, unit);
     }
 
-    private static StatedTotal? SummaryRow(LayoutLines document, int n, List<string> cells, string firstCell)
+    private static StatedTotal? SummaryRow(LayoutLines document, int n, List<string> cells, string firstCell, string unit)
     {
         int? goalNumber = HeadingParser.Goal(firstCell) is { } g ? g.Number
             : SummaryGoal().Match(firstCell) is { Success: true } g2 ? int.Parse(FiscalYearParser.FoldWidth(g2.Groups["n"].Value), CultureInfo.InvariantCulture)
@@ -319,7 +338,7 @@ public sealed partial class BudgetListInterpreter : INotationInterpreter
         string count = counts.Success ? counts.Groups["all"].Value : cells[2];
         string? excluded = counts.Success ? counts.Groups["excl"].Value : null;
         return new StatedTotal(total ? TotalKind.SummaryTotal : TotalKind.Summary, goalNumber, document.Cite(n, n, string.Join(" ", cells)), firstCell,
-            count, cells[1], excluded, cells[3], cells[4], "千円");
+            count, cells[1], excluded, cells[3], cells[4], unit);
     }
 
     private static (List<DataQualityNote> Notes, List<ListTotal> Totals) Reconcile(LayoutLines document, List<ProjectRecord> projects, List<StatedTotal> stated)

@@ -246,11 +246,21 @@ public static partial class CellText
         return string.Join(' ', result);
     }
 
-    /// <summary>An evaluation cell (継続発展, 継続 発展, 継続, 見直し) as one word, or null.</summary>
+    /// <summary>An evaluation cell (継続発展, 継続 発展, 継続, 見直し: the vocabulary's evaluation words) as one word, or null.</summary>
     public static string? Evaluation(string text)
     {
         string compact = Spaces().Replace(text, string.Empty);
-        return compact is "継続発展" or "継続" or "見直し" or "拡充" or "廃止" or "終了" ? compact : null;
+        return StrategyVocabulary.Default.EvaluationWords.Contains(compact, StringComparer.Ordinal) ? compact : null;
+    }
+
+    /// <summary>True for a cell holding an evaluation word or a piece of one that a narrow column wrapped onto its own
+    /// line (継続 | 発展 of 継続発展): the word's head or tail, at least two characters.</summary>
+    public static bool IsEvaluationPiece(string text)
+    {
+        string compact = Spaces().Replace(text, string.Empty);
+        return Evaluation(compact) is not null
+            || (compact.Length >= 2 && StrategyVocabulary.Default.EvaluationWords.Any(w => w.Length > compact.Length
+                && (w.StartsWith(compact, StringComparison.Ordinal) || w.EndsWith(compact, StringComparison.Ordinal))));
     }
 
     /// <summary>Splits a commentary into what happened (assessment) and what comes next (outlook): the outlook starts at the

@@ -62,7 +62,8 @@ public static partial class CellValue
     }
 
     /// <summary>Reads a value with a leading span such as <c>5年間で200人</c> or <c>5年後に△100人</c>: the text is kept,
-    /// the number read from the rest, the period set from <paramref name="span"/> / <paramref name="end"/>.</summary>
+    /// the number read from the rest. A cumulative value (N年間で) covers <paramref name="span"/> when the document states
+    /// the period, else the N years the cell states ending at <paramref name="end"/>; any other value is of <paramref name="end"/>.</summary>
     public static KpiValue SpanValue(string text, Citation source, FiscalPeriod? span, FiscalPeriod? end, string? defaultUnit = null)
     {
         string written = CellText.Clean(text);
@@ -74,9 +75,12 @@ public static partial class CellValue
 
         bool cumulative = m.Groups["kind"].Value == "間で";
         KpiValue rest = Value(m.Groups["rest"].Value, source, null, defaultUnit);
-        FiscalPeriod? period = cumulative && span is not null
-            ? new FiscalPeriod(span.Start, span.End, m.Value[..(m.Groups["rest"].Index - m.Index)].Trim(), true)
-            : end;
+        string spanText = m.Value[..(m.Groups["rest"].Index - m.Index)].Trim();
+        int years = ParseInt(m.Groups["years"].Value);
+        FiscalPeriod? period = !cumulative ? end
+            : span is not null ? new FiscalPeriod(span.Start, span.End, spanText, true)
+            : end is not null && years > 0 ? new FiscalPeriod(new FiscalYear(end.End.Year - years + 1), end.End, spanText, true)
+            : null;
         string note = m.Groups["head"].Value.Trim();
         return new KpiValue(written, rest.Number, rest.Unit, period, rest.Note is null ? note : note + " " + rest.Note, source);
     }
@@ -151,7 +155,7 @@ public static partial class CellValue
     [GeneratedRegex(@"^(?<word>暫定値|速報値|推計値|全|約)\s?(?<rest>[△▲\-−]?\d.*)$")]
     private static partial Regex WordBeforeNumber();
 
-    [GeneratedRegex(@"^(?<head>\d+\s?年(?<kind>間で|後に|後))\s?(?<rest>.+)$")]
+    [GeneratedRegex(@"^(?<head>(?<years>\d+)\s?年(?<kind>間で|後に|後))\s?(?<rest>.+)$")]
     private static partial Regex SpanPrefix();
 
     [GeneratedRegex(@"増加|減少|削減|向上|改善|の|を|に")]

@@ -33,7 +33,8 @@ public sealed partial class MeasureKpiTableInterpreter : INotationInterpreter
         var notes = new List<DataQualityNote>();
 
         FiscalPeriod? targetYear = FirstTargetYear(document);
-        FiscalPeriod? span = targetYear is null ? null : new FiscalPeriod(new FiscalYear(targetYear.End.Year - 4), targetYear.End, "5年間");
+        // A cumulative target (5年間で200人) covers the plan period the document states, else the years its cell states.
+        FiscalPeriod? span = HeadingParser.PlanPeriod(document.Lines);
         Goal? goal = null;
         ProjectBuilder? project = null;
         var numbersInGoal = new Dictionary<string, int>(StringComparer.Ordinal);
