@@ -82,6 +82,29 @@ public static partial class NameSimilarity
         return previous[b.Length];
     }
 
+    /// <summary>The same name, or the same name with one word written in kana instead of kanji (暮らし / くらし).</summary>
+    public static bool IsSameOrKanaVariant(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        if (Math.Min(a.Length, b.Length) < 8 || Distance(a, b) > 1)
+        {
+            return false;
+        }
+
+        int start = 0;
+        while (start < a.Length && start < b.Length && a[start] == b[start])
+        {
+            start++;
+        }
+
+        bool Hiragana(string s) => start < s.Length && s[start] is >= '\u3041' and <= '\u309F';
+        return Hiragana(a) || Hiragana(b);
+    }
+
     /// <summary>A name for comparison: no spaces, brackets unified.</summary>
     public static string Key(string text) =>
         FiscalYearParser.FoldWidth(text).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("　", string.Empty, StringComparison.Ordinal);
