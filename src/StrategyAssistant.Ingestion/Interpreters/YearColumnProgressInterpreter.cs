@@ -11,11 +11,11 @@ namespace StrategyAssistant.Ingestion.Interpreters;
 /// their 目標値 / 実績値 rows and comment; 小計 / 合計 (事業数, KPI数) lines are reconciled against the rows listed.</summary>
 public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
 {
-    private const string TargetRow = "目標値";
-    private const string ActualRow = "実績値";
-    private const string TargetShort = "目標";
-    private const string ActualShort = "実績";
-    private const string NoKpiWritten = "KPIの記載なし";
+    internal const string TargetRow = "目標値";
+    internal const string ActualRow = "実績値";
+    internal const string TargetShort = "目標";
+    internal const string ActualShort = "実績";
+    internal const string NoKpiWritten = "KPIの記載なし";
 
     public string Name => "progress-table";
 
@@ -35,7 +35,7 @@ public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
             string[] cells = CellText.Cells(line);
             if (!header)
             {
-                header = Header.TryRead(cells, out _);
+                header = ProgressHeader.TryRead(cells, out _);
                 continue;
             }
 
@@ -62,101 +62,16 @@ public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
         return new RecordSet(state.Kpis, state.Projects, state.Notes);
     }
 
-    /// <summary>A 数値目標 or 施策名・事業名 header: the 区分 column, the year columns and the comment column.</summary>
-    private sealed record Header(bool GoalTargets, int Category, IReadOnlyList<(int Offset, FiscalYear Year)> Years, int TotalOffset, int CommentOffset, FiscalYear? ReportYear)
-    {
-        public static bool TryRead(string[] cells, out Header header)
-        {
-            header = null!;
-            int category = Array.IndexOf(cells, "区分");
-            if (category < 0)
-            {
-                return false;
-            }
-
-            FiscalYearParser.Era era = cells.Any(c => c.Contains("平成", StringComparison.Ordinal)) && !cells.Any(c => c.Contains("令和", StringComparison.Ordinal))
-                ? FiscalYearParser.Era.Heisei
-                : FiscalYearParser.Era.Reiwa;
-            var years = new List<(int, FiscalYear)>();
-            int total = -1;
-            int comment = -1;
-            FiscalYear? report = null;
-            for (int i = category + 1; i < cells.Length; i++)
-            {
-                if (CellValue.HeaderYear(cells[i], era) is { } year)
-                {
-                    years.Add((i - category, year.Start));
-                }
-                else if (cells[i].Contains("合計", StringComparison.Ordinal) || cells[i].Contains("累計", StringComparison.Ordinal))
-                {
-                    total = i - category;
-                }
-                else if (cells[i].Length > 0)
-                {
-                    comment = i - category;
-                    report = FiscalYearParser.Parse(cells[i], era)?.End;
-                }
-            }
-
-            if (years.Count < 2)
-            {
-                return false;
-            }
-
-            bool goalTargets = cells[0].Contains("数値目標", StringComparison.Ordinal);
-            header = new Header(goalTargets, category, years, total, comment, report);
-            return true;
-        }
-
-        public FiscalPeriod Span => new(Years[0].Year, Years[^1].Year, $"{Years[0].Year.ToJapanese()}～{Years[^1].Year.ToJapanese()}");
-    }
-
-    /// <summary>One KPI (or 施策名・事業名 row without one) being read: its 目標値 line, then its 実績値 line.</summary>
-    private sealed class Row
-    {
-        public required int Line { get; init; }
-
-        public int LastLine { get; set; }
-
-        public required string[] Before { get; init; }
-
-        public required string[] TargetCells { get; init; }
-
-        public string[]? ActualCells { get; set; }
-
-        public required int ActualLine { get; set; }
-
-        public string? Project { get; init; }
-
-        public Goal? Goal { get; init; }
-
-        public Measure? Measure { get; init; }
-    }
-
-    private sealed class ProjectBuilder
-    {
-        public required string Name { get; init; }
-
-        public required int Line { get; init; }
-
-        public int LastLine { get; set; }
-
-        public Goal? Goal { get; init; }
-
-        public Measure? Measure { get; init; }
-
-        public List<string> Kpis { get; } = [];
-    }
 
     private sealed class State(LayoutLines document)
     {
-        private Header? _header;
+        private ProgressHeader? _header;
         private Goal? _goal;
         private Measure? _measure;
         private Measure? _policy;
-        private Row? _row;
-        private ProjectBuilder? _project;
-        private readonly List<ProjectBuilder> _projects = [];
+        private ProgressRow? _row;
+        private ProgressProject? _project;
+        private readonly List<ProgressProject> _projects = [];
         private int _sectionStart = 1;
         private int _sectionProjects;
         private int _sectionKpis;
@@ -168,6 +83,8 @@ public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
         public List<ProjectRecord> Projects { get; } = [];
 
         public List<DataQualityNote> Notes { get; } = [];
+
+        private YearColumnKpiReader Kpi => field ??= new YearColumnKpiReader(document, Notes);
 
         public void Read(int n)
         {
@@ -189,7 +106,7 @@ public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
                 return;
             }
 
-            if (Header.TryRead(cells, out Header header))
+            if (ProgressHeader.TryRead(cells, out ProgressHeader header))
             {
                 FlushRow();
                 _header = header;
@@ -240,13 +157,13 @@ public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
                 project = _project?.Name;
             }
 
-            _row = new Row { Line = n, LastLine = n, Before = before, TargetCells = cells[category..], ActualLine = 0, Project = project, Goal = _goal, Measure = _measure };
+            _row = new ProgressRow { Line = n, LastLine = n, Before = before, TargetCells = cells[category..], ActualLine = 0, Project = project, Goal = _goal, Measure = _measure };
         }
 
         public void Finish()
         {
             FlushRow();
-            foreach (ProjectBuilder p in _projects)
+            foreach (ProgressProject p in _projects)
             {
                 Projects.Add(new ProjectRecord
                 {
@@ -286,7 +203,7 @@ public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
 
         private void StartProject(string name, int line)
         {
-            _project = new ProjectBuilder { Name = name, Line = line, LastLine = line, Goal = _goal, Measure = _measure };
+            _project = new ProgressProject { Name = name, Line = line, LastLine = line, Goal = _goal, Measure = _measure };
             _projects.Add(_project);
             _sectionProjects++;
             _allProjects++;
@@ -300,9 +217,9 @@ public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
                 return;
             }
 
-            Row row = _row;
+            ProgressRow row = _row;
             _row = null;
-            KpiRecord? record = _header.GoalTargets ? GoalTarget(row, _header) : MeasureKpi(row, _header);
+            KpiRecord? record = _header.GoalTargets ? Kpi.GoalTarget(row, _header) : Kpi.MeasureKpi(row, _header);
             if (record is null)
             {
                 return;
@@ -325,133 +242,6 @@ public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
                     _allKpis++;
                 }
             }
-        }
-
-        private KpiRecord? GoalTarget(Row row, Header header)
-        {
-            string indicator = row.Before.Length > 0 ? row.Before[0] : string.Empty;
-            if (indicator.Length == 0)
-            {
-                return null;
-            }
-
-            Citation line = document.Cite(row.Line);
-            KpiValue? baseline = row.Before.Length > 1 && row.Before[1].Length > 0 ? CellValue.Value(row.Before[1], line) : null;
-            KpiValue? target = row.Before.Length > 2 && row.Before[2].Length > 0 ? CellValue.Value(row.Before[2], line) : null;
-            return Build(row, header, CellText.IndicatorName(indicator), baseline, target, note: null, isGoal: true);
-        }
-
-        private KpiRecord? MeasureKpi(Row row, Header header)
-        {
-            string kpiText = row.Before.Skip(1).LastOrDefault(c => c.Length > 0) ?? string.Empty;
-            if (kpiText.Length == 0 && row.Project is null)
-            {
-                return null;
-            }
-
-            Citation line = document.Cite(row.Line);
-            System.Text.RegularExpressions.Match kpi = KpiPattern().Match(kpiText);
-            if (kpi.Success)
-            {
-                KpiValue baseline = Period(CellValue.Value(kpi.Groups["base"].Value, line), row, header);
-                KpiValue target = Period(CellValue.Value(kpi.Groups["target"].Value, line), row, header);
-                string indicator = CellText.IndicatorName(kpi.Groups["ind"].Value);
-                if (baseline.Unit is not null && target.Unit is not null && baseline.Unit != target.Unit)
-                {
-                    Notes.Add(new DataQualityNote(
-                        document.City,
-                        "unit-mismatch",
-                        $"「{indicator}」の基準値「{baseline.Text}」と目標値「{target.Text}」の単位が異なる ({baseline.Unit} / {target.Unit})。記載のまま保持。",
-                        [line]) { Subjects = [indicator, .. row.Project is null ? Array.Empty<string>() : [row.Project]] });
-                }
-
-                return Build(row, header, indicator, baseline, target, note: null, isGoal: false);
-            }
-
-            // No KPI: 「KPIの設定が困難なため設定しない」 or 「農作業受託面積 目標値の設定が困難なため、実績値の管理とする」.
-            System.Text.RegularExpressions.Match none = NoKpiPattern().Match(kpiText);
-            if (none.Success)
-            {
-                string name = none.Groups["ind"].Value.Trim();
-                string note = none.Groups["note"].Value.Trim();
-                return Build(row, header, name.Length > 0 ? CellText.IndicatorName(name) : note, null, null, note, isGoal: false);
-            }
-
-            return Build(row, header, CellText.IndicatorName(kpiText.Length > 0 ? kpiText : row.Project!), null, null, kpiText.Length > 0 ? null : NoKpiWritten, isGoal: false);
-        }
-
-        /// <summary>(5年間) / (各年度) name the table's span rather than a year: the period becomes the span.</summary>
-        private static KpiValue Period(KpiValue value, Row row, Header header)
-        {
-            if (value.Period is not null || value.Note is null)
-            {
-                return value;
-            }
-
-            bool whole = value.Note.Contains("年間", StringComparison.Ordinal) && !value.Note.Contains('第');
-            bool each = value.Note.Contains("各年度", StringComparison.Ordinal) || value.Note.Contains("毎年度", StringComparison.Ordinal);
-            if (!whole && !each)
-            {
-                return value;
-            }
-
-            bool cumulative = whole && header.TotalOffset > 0 && header.TotalOffset < row.TargetCells.Length
-                && Quantity.TryParse(row.TargetCells[header.TotalOffset], out _);
-            FiscalPeriod span = header.Span;
-            return value with { Period = new FiscalPeriod(span.Start, span.End, value.Note, cumulative) };
-        }
-
-        private KpiRecord Build(Row row, Header header, string indicator, KpiValue? baseline, KpiValue? target, string? note, bool isGoal)
-        {
-            // Where baseline and target disagree on the unit (a note is made), the bare yearly figures get none.
-            string? unit = baseline?.Unit is not null && target?.Unit is not null && baseline.Unit != target.Unit
-                ? null
-                : CellValue.UnitOf(target, baseline);
-            var series = new List<YearlyValue>();
-            foreach ((int offset, FiscalYear year) in header.Years)
-            {
-                FiscalPeriod period = new(year, year, year.ToJapanese());
-                KpiValue? t = Cell(row.TargetCells, offset, row.Line, period, unit);
-                KpiValue? a = row.ActualCells is null ? null : Cell(row.ActualCells, offset, row.ActualLine, period, unit);
-                if (t is not null || a is not null)
-                {
-                    series.Add(new YearlyValue(year, t, a));
-                }
-            }
-
-            FiscalYear reportYear = header.ReportYear ?? header.Years[0].Year;
-            KpiValue? actual = series.FirstOrDefault(s => s.Year == reportYear)?.Actual;
-            string? comment = header.CommentOffset > 0 && header.CommentOffset < row.TargetCells.Length ? row.TargetCells[header.CommentOffset] : null;
-            (string? assessment, string? outlook) = isGoal ? (comment is { Length: > 0 } ? comment : null, null) : CellText.SplitComment(comment);
-            return new KpiRecord
-            {
-                Id = $"{document.File}:{row.Line}",
-                City = document.City,
-                Source = document.Cite(row.Line, row.LastLine),
-                Goal = row.Goal,
-                Measure = isGoal ? null : row.Measure,
-                Project = isGoal ? null : row.Project,
-                Indicator = indicator,
-                IsGoalTarget = isGoal,
-                Unit = unit,
-                Baseline = baseline,
-                Target = target,
-                Actual = actual,
-                Series = series,
-                Assessment = assessment,
-                Outlook = outlook,
-                Note = note,
-            };
-        }
-
-        private KpiValue? Cell(string[] cells, int offset, int line, FiscalPeriod period, string? unit)
-        {
-            if (offset >= cells.Length || cells[offset].Length == 0)
-            {
-                return null;
-            }
-
-            return CellValue.Value(cells[offset], document.Cite(line), period, unit);
         }
 
         private void Reconcile(System.Text.RegularExpressions.Match m, int line)
@@ -486,12 +276,6 @@ public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
 
     [GeneratedRegex(@"^(?<mark>[(（]\d+[)）])\s*(?<title>\S.*)$")]
     private static partial Regex PolicyPattern();
-
-    [GeneratedRegex(@"^(?<ind>.+?)\s*[／/]\s*(?<base>[^→]+?)\s*→\s*(?<target>.+)$")]
-    private static partial Regex KpiPattern();
-
-    [GeneratedRegex(@"^(?<ind>.*?)\s*(?<note>(?:KPI|ＫＰＩ|目標値|指標)の設定が困難.*)$")]
-    private static partial Regex NoKpiPattern();
 
     [GeneratedRegex(@"^(?<kind>小計|合計)\s*[(（]\s*事業数\s*[:：]\s*(?<projects>\d+)\s*[、,]\s*KPI数\s*[:：]\s*(?<kpis>\d+)\s*[)）]")]
     private static partial Regex SubtotalPattern();
