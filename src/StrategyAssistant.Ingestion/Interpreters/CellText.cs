@@ -110,7 +110,7 @@ public static partial class CellText
         text.Length == 1 && (KatakanaMarks.Contains(text[0], StringComparison.Ordinal) || IsCircled(text[0]))
         || ParenNumber().IsMatch(text);
 
-    /// <summary>Splits <c>ア 安心して…</c>, <c>①スポーツ…</c> or <c>① 旭川空港の利用拡大</c> into mark and title; null when there is no mark.</summary>
+    /// <summary>Splits <c>ア 安心して…</c>, <c>①スポーツ…</c> or <c>① 空港の利用拡大</c> into mark and title; null when there is no mark.</summary>
     public static (string Mark, string Title)? SplitMark(string text)
     {
         if (text.Length >= 2 && IsCircled(text[0]))
@@ -263,42 +263,6 @@ public static partial class CellText
                 && (w.StartsWith(compact, StringComparison.Ordinal) || w.EndsWith(compact, StringComparison.Ordinal))));
     }
 
-    /// <summary>Splits a commentary into what happened (assessment) and what comes next (outlook): the outlook starts at the
-    /// first sentence that speaks of the future (今後, 引き続き …).</summary>
-    public static (string? Assessment, string? Outlook) SplitComment(string? comment)
-    {
-        if (string.IsNullOrWhiteSpace(comment))
-        {
-            return (null, null);
-        }
-
-        string text = Clean(comment);
-        var sentences = new List<string>();
-        var current = new StringBuilder();
-        foreach (char c in text)
-        {
-            current.Append(c);
-            if (c == '。')
-            {
-                sentences.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.ToString().Trim().Length > 0)
-        {
-            sentences.Add(current.ToString());
-        }
-
-        int first = sentences.FindIndex(s => FutureWords().IsMatch(s));
-        if (first <= 0)
-        {
-            return first == 0 && sentences.Count > 1 ? (null, text) : (text, null);
-        }
-
-        return (string.Concat(sentences.Take(first)).Trim(), string.Concat(sentences.Skip(first)).Trim());
-    }
-
     [GeneratedRegex(@"^(?:[○〇●・◆◇■□◎★☆\-－※]\s*|[①-⑳]\s*|[（(][0-9０-９]{1,2}[)）]\s*|[0-9０-９]{1,2}[.．]\s+)+")]
     private static partial Regex LeadingMark();
 
@@ -316,9 +280,6 @@ public static partial class CellText
 
     [GeneratedRegex(@"(?<=[\u3040-\u30FF\u4E00-\u9FFF])\s+(?=[\u3040-\u30FF\u4E00-\u9FFF])")]
     private static partial Regex JapaneseGap();
-
-    [GeneratedRegex(@"今後|引き続き|継続していく|していきたい|検討していく|努める|図っていく")]
-    private static partial Regex FutureWords();
 
     [GeneratedRegex(@"^(?:#{1,6}\s*|\*\*|[-・]\s+)+")]
     private static partial Regex HeadingPrefix();

@@ -6,7 +6,7 @@ using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Ingestion.Interpreters;
 
-/// <summary>Reads a strategy written per 基本目標 and 事業 (e.g. 芦別市 第2期総合戦略): the 基本目標's 数値目標 lines
+/// <summary>Reads the measure-table notation of a strategy written per 基本目標 and 事業 (具体的な施策 / 基準値 / KPI columns): the 基本目標's 数値目標 lines
 /// <c>★ 指標：5年間で200人</c>, each 事業 (<c>1. 農業振興事業</c>) with its (1) 基本的方向, and its table
 /// 具体的な施策 / 基準値(H30) / KPI(R6), whose cells hold the indicator and the value together (<c>移住者数 16人</c>).</summary>
 public sealed partial class MeasureKpiTableInterpreter : INotationInterpreter

@@ -6,7 +6,7 @@ using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Ingestion.Interpreters;
 
-/// <summary>Reads committee slides on a strategy's progress (e.g. 岩見沢市 令和4年度 総合戦略等推進委員会):
+/// <summary>Reads the status-column notation of progress slides (a 状況 column beside 基準値 / 目標値 / 実績):
 /// statistics tables by year (区分 / 2015年 / 2016年 …), the KPI table per 基本目標 (基準値 / 目標値 / 実績 / 状況) with the
 /// footnotes that date its values, the per-事業 tables (項目 / 基準値 / 2020年度 / 目標値 / 見直しの方向性) with the 事業 and the
 /// projects it bundles, the per-goal totals (○総合戦略関連事業 9事業 1億1,118万円) and the 事業費 / 交付金 table by year.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using StrategyAssistant.Documents;
 using StrategyAssistant.Ingestion.Layout;
@@ -106,7 +107,7 @@ internal sealed partial class YearColumnKpiReader(LayoutLines document, List<Dat
         FiscalYear reportYear = header.ReportYear ?? header.Years[0].Year;
         KpiValue? actual = series.FirstOrDefault(s => s.Year == reportYear)?.Actual;
         string? comment = header.CommentOffset > 0 && header.CommentOffset < row.TargetCells.Length ? row.TargetCells[header.CommentOffset] : null;
-        (string? assessment, string? outlook) = isGoal ? (comment is { Length: > 0 } ? comment : null, null) : CellText.SplitComment(comment);
+        (string? assessment, string? outlook) = isGoal ? (comment is { Length: > 0 } ? comment : null, null) : SplitComment(comment);
         return new KpiRecord
         {
             Id = $"{Document.File}:{row.Line}",
@@ -144,4 +145,43 @@ internal sealed partial class YearColumnKpiReader(LayoutLines document, List<Dat
 
     [GeneratedRegex(@"^(?<ind>.*?)\s*(?<note>(?:KPI|ＫＰＩ|目標値|指標)の設定が困難.*)$")]
     private static partial Regex NoKpiPattern();
+
+    /// <summary>Splits a commentary into what happened (assessment) and what comes next (outlook): the outlook starts at the
+    /// first sentence that speaks of the future (今後, 引き続き …).</summary>
+    private static (string? Assessment, string? Outlook) SplitComment(string? comment)
+    {
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            return (null, null);
+        }
+
+        string text = CellText.Clean(comment);
+        var sentences = new List<string>();
+        var current = new StringBuilder();
+        foreach (char c in text)
+        {
+            current.Append(c);
+            if (c == '。')
+            {
+                sentences.Add(current.ToString());
+                current.Clear();
+            }
+        }
+
+        if (current.ToString().Trim().Length > 0)
+        {
+            sentences.Add(current.ToString());
+        }
+
+        int first = sentences.FindIndex(s => FutureWords().IsMatch(s));
+        if (first <= 0)
+        {
+            return first == 0 && sentences.Count > 1 ? (null, text) : (text, null);
+        }
+
+        return (string.Concat(sentences.Take(first)).Trim(), string.Concat(sentences.Skip(first)).Trim());
+    }
+
+    [GeneratedRegex(@"今後|引き続き|継続していく|していきたい|検討していく|努める|図っていく")]
+    private static partial Regex FutureWords();
 }

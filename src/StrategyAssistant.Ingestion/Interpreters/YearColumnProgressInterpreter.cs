@@ -6,7 +6,7 @@ using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Ingestion.Interpreters;
 
-/// <summary>Reads a KPI progress table (e.g. 砂川市 令和3年度実績): per 基本目標 the 数値目標 rows (基準値, 目標値, then 目標値 /
+/// <summary>Reads the year-column progress notation (区分 / year columns, 目標値 and 実績値 row pairs): per 基本目標 the 数値目標 rows (基準値, 目標値, then 目標値 /
 /// 実績値 rows per year and 5年間の合計, 所見), then 施策名・事業名 rows with a KPI written <c>指標 ／基準(年)→目標(期間)</c>,
 /// their 目標値 / 実績値 rows and comment; 小計 / 合計 (事業数, KPI数) lines are reconciled against the rows listed.</summary>
 public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
