@@ -17,7 +17,7 @@ public sealed partial class MeasureKpiTableInterpreter : INotationInterpreter
     {
         foreach (string line in document.Lines)
         {
-            if (line.Contains('\t', StringComparison.Ordinal) && TableHeader.TryRead(CellText.Cells(line), out _))
+            if (line.Contains('\t', StringComparison.Ordinal) && MeasureTableHeader.TryRead(CellText.Cells(line), out _))
             {
                 return true;
             }
@@ -36,9 +36,9 @@ public sealed partial class MeasureKpiTableInterpreter : INotationInterpreter
         // A cumulative target (5年間で200人) covers the plan period the document states, else the years its cell states.
         FiscalPeriod? span = HeadingParser.PlanPeriod(document.Lines);
         Goal? goal = null;
-        ProjectBuilder? project = null;
+        MeasureTableProject? project = null;
         var numbersInGoal = new Dictionary<string, int>(StringComparer.Ordinal);
-        TableHeader? header = null;
+        MeasureTableHeader? header = null;
         Measure? measure = null;
         bool inDirection = false;
 
@@ -95,7 +95,7 @@ public sealed partial class MeasureKpiTableInterpreter : INotationInterpreter
             {
                 FinishProject();
                 string number = p.Groups["n"].Value;
-                project = new ProjectBuilder { Line = n, Number = number, Name = p.Groups["name"].Value.Trim(), Goal = goal };
+                project = new MeasureTableProject { Line = n, Number = number, Name = p.Groups["name"].Value.Trim(), Goal = goal };
                 if (numbersInGoal.TryGetValue(number, out int earlier))
                 {
                     notes.Add(new DataQualityNote(
@@ -127,7 +127,7 @@ public sealed partial class MeasureKpiTableInterpreter : INotationInterpreter
                 continue;
             }
 
-            if (TableHeader.TryRead(cells, out TableHeader h))
+            if (MeasureTableHeader.TryRead(cells, out MeasureTableHeader h))
             {
                 header = h;
                 inDirection = false;
@@ -152,7 +152,7 @@ public sealed partial class MeasureKpiTableInterpreter : INotationInterpreter
         return new RecordSet(kpis, projects, notes);
     }
 
-    private static void ReadRow(LayoutLines document, int n, string[] cells, TableHeader header, Goal? goal, ProjectBuilder? project, ref Measure? measure, FiscalPeriod? span, List<KpiRecord> kpis)
+    private static void ReadRow(LayoutLines document, int n, string[] cells, MeasureTableHeader header, Goal? goal, MeasureTableProject? project, ref Measure? measure, FiscalPeriod? span, List<KpiRecord> kpis)
     {
         string measureCell = cells[header.Measure];
         if (measureCell.Length > 0)
@@ -168,7 +168,7 @@ public sealed partial class MeasureKpiTableInterpreter : INotationInterpreter
         }
 
         Citation cite = document.Cite(n);
-        (string indicator, string baseText, string targetText) = SplitIndicator(baseCell, targetCell);
+        (string indicator, string baseText, string targetText) = MeasureKpiCells.SplitIndicator(baseCell, targetCell);
         if (indicator.Length == 0)
         {
             indicator = measure?.Title ?? baseCell;
@@ -212,52 +212,12 @@ public sealed partial class MeasureKpiTableInterpreter : INotationInterpreter
         return new Measure(mark, rest);
     }
 
-    /// <summary>The indicator both cells start with (<c>登録者数 24名</c> / <c>登録者数 50名</c>), else the words before the
-    /// baseline's first number (<c>移住者数 16人</c> / <c>5年間で30人</c>).</summary>
-    internal static (string Indicator, string Baseline, string Target) SplitIndicator(string baseCell, string targetCell)
-    {
-        int common = 0;
-        while (common < baseCell.Length && common < targetCell.Length && baseCell[common] == targetCell[common])
-        {
-            common++;
-        }
-
-        // Back off to the last space so a shared leading digit (253 / 250) or word part stays with the value.
-        if (common < baseCell.Length || common < targetCell.Length)
-        {
-            int space = baseCell.LastIndexOf(' ', Math.Max(0, Math.Min(common, baseCell.Length - 1)));
-            common = space;
-        }
-        else
-        {
-            common = baseCell.LastIndexOf(' ');
-        }
-
-        if (common >= 2)
-        {
-            return (baseCell[..common].Trim(), baseCell[common..].Trim(), targetCell[common..].Trim());
-        }
-
-        System.Text.RegularExpressions.Match m = FirstNumber().Match(baseCell);
-        if (m.Success && m.Index > 0)
-        {
-            return (baseCell[..m.Index].Trim(), baseCell[m.Index..].Trim(), targetCell);
-        }
-
-        System.Text.RegularExpressions.Match none = NoBaseline().Match(baseCell);
-        if (none.Success && none.Index > 0)
-        {
-            return (baseCell[..none.Index].Trim(), baseCell[none.Index..].Trim(), targetCell);
-        }
-
-        return (string.Empty, baseCell, targetCell);
-    }
 
     private static FiscalPeriod? FirstTargetYear(LayoutLines document)
     {
         foreach (string line in document.Lines)
         {
-            if (line.Contains('\t', StringComparison.Ordinal) && TableHeader.TryRead(CellText.Cells(line), out TableHeader h) && h.TargetYear is not null)
+            if (line.Contains('\t', StringComparison.Ordinal) && MeasureTableHeader.TryRead(CellText.Cells(line), out MeasureTableHeader h) && h.TargetYear is not null)
             {
                 return h.TargetYear;
             }
@@ -266,56 +226,6 @@ public sealed partial class MeasureKpiTableInterpreter : INotationInterpreter
         return null;
     }
 
-    private sealed record TableHeader(int Measure, int Baseline, int Target, FiscalPeriod? BaselineYear, FiscalPeriod? TargetYear)
-    {
-        public static bool TryRead(string[] cells, out TableHeader header)
-        {
-            header = null!;
-            if (cells.Length < 3 || !cells[0].StartsWith("具体的な施策", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            int baseline = Array.FindIndex(cells, c => c.StartsWith("基準値", StringComparison.Ordinal));
-            int target = Array.FindIndex(cells, c => c.StartsWith("KPI", StringComparison.OrdinalIgnoreCase) || c.StartsWith("ＫＰＩ", StringComparison.Ordinal) || c.StartsWith("目標値", StringComparison.Ordinal));
-            if (baseline < 0 || target < 0)
-            {
-                return false;
-            }
-
-            header = new TableHeader(0, baseline, target, FiscalYearParser.Parse(cells[baseline]), FiscalYearParser.Parse(cells[target]));
-            return true;
-        }
-    }
-
-    private sealed class ProjectBuilder
-    {
-        public required int Line { get; init; }
-
-        public int LastLine { get; set; }
-
-        public required string Number { get; init; }
-
-        public required string Name { get; init; }
-
-        public Goal? Goal { get; init; }
-
-        public List<string> Direction { get; } = [];
-
-        public List<string> Kpis { get; } = [];
-
-        public ProjectRecord Build(LayoutLines document) => new()
-        {
-            Id = $"{document.File}:{Line}",
-            City = document.City,
-            Source = document.Cite(Line, Math.Max(Line, LastLine), CellText.Clean(document.Line(Line))),
-            Goal = Goal,
-            Number = Number,
-            Name = Name,
-            Description = Direction.Count == 0 ? null : string.Join("\n", Direction),
-            Kpis = [.. Kpis.Select(CellText.IndicatorName).Distinct(StringComparer.Ordinal)],
-        };
-    }
 
     [GeneratedRegex(@"^★\s*(?<ind>.+?)\s*[：:]\s*(?<value>.+)$")]
     private static partial Regex GoalTargetPattern();
@@ -328,10 +238,4 @@ public sealed partial class MeasureKpiTableInterpreter : INotationInterpreter
 
     [GeneratedRegex(@"^[(（][2-9][)）]")]
     private static partial Regex SectionPattern();
-
-    [GeneratedRegex(@"(?<=\s)[△▲\-−]?\d")]
-    private static partial Regex FirstNumber();
-
-    [GeneratedRegex(@"(?<=\s)(?:基準値なし|未策定|なし|—|-)$")]
-    private static partial Regex NoBaseline();
 }
