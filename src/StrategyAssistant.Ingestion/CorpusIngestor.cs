@@ -131,10 +131,7 @@ public sealed class CorpusIngestor
         {
             Totals = [.. parts.SelectMany(p => p.Totals)],
         };
-        foreach (IRecordLinker linker in RecordExtractors.Linkers)
-        {
-            records = linker.Link(records);
-        }
+        records = NotationInterpreters.Link(records);
 
         var corpus = new Corpus(sources, files.ContentHash);
         records = ProvenancePass.Apply(corpus, records);
@@ -146,23 +143,24 @@ public sealed class CorpusIngestor
         };
     }
 
-    /// <summary>The records of one document: the built-in extractors that know its layout, else (or when they read nothing) the interpreters.</summary>
+    /// <summary>The records of one document: the notation interpreters whose header vocabulary the document has, else (or
+    /// when they read nothing) the header-role interpreters.</summary>
     public (RecordSet Records, string Reader) ReadRecords(LayoutDocument layout)
     {
-        SourceDocument source = layout.ToSourceDocument();
-        var extractors = RecordExtractors.All.Where(e => e is not GenericKpiExtractor && e.CanRead(source)).ToList();
-        if (extractors.Count > 0)
+        var lines = new LayoutLines(layout);
+        var claiming = NotationInterpreters.All.Where(i => i.Claims(lines)).ToList();
+        if (claiming.Count > 0)
         {
             RecordSet set = RecordSet.Empty;
-            foreach (IRecordExtractor extractor in extractors)
+            foreach (INotationInterpreter interpreter in claiming)
             {
-                set = set.Concat(extractor.Extract(source));
+                set = set.Concat(interpreter.Read(lines));
             }
 
-            // A built-in extractor's claim is a guess from the header words: when it reads nothing, the layout is not its own.
+            // A claim is a guess from the header words: when the claiming interpreters read nothing, the notation is not theirs.
             if (set.Kpis.Count > 0 || set.Projects.Count > 0)
             {
-                return (LayoutCitations.Apply(set, layout), string.Join('+', extractors.Select(e => e.Name)));
+                return (LayoutCitations.Apply(set, layout), string.Join('+', claiming.Select(i => i.Name)));
             }
         }
 

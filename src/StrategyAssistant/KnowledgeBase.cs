@@ -11,8 +11,8 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, KpiRecord> _kpis;
     private readonly Dictionary<string, ProjectRecord> _projects;
 
-    /// <summary>Bump when what the built-in extractors read changes, so indexes built from older records are rebuilt.</summary>
-    public const string RecordsVersion = "records-2";
+    /// <summary>Bump when what the ingestion interpreters read changes, so indexes built from older records are rebuilt.</summary>
+    public const string RecordsVersion = "records-3";
 
     public KnowledgeBase(Corpus corpus, IReadOnlyList<Passage> passages, RecordSet records)
     {
@@ -38,13 +38,10 @@ public sealed class KnowledgeBase
 
     public RecordSet Records { get; }
 
-    /// <summary>Reads passages and records from every document of <paramref name="corpus"/>.</summary>
-    public static KnowledgeBase Create(Corpus corpus, RecordReader? reader = null)
-    {
-        IReadOnlyList<Passage> passages = ProvenancePass.Apply(corpus, [.. corpus.Documents.SelectMany(PassageSplitter.Split)]);
-        RecordSet records = ProvenancePass.Apply(corpus, (reader ?? RecordReader.Default).Read(corpus));
-        return new KnowledgeBase(corpus, passages, records);
-    }
+    /// <summary>The passages of every document of <paramref name="corpus"/> with <paramref name="records"/> read from it
+    /// (the ingestion stage reads records; the core only holds them), both through <see cref="ProvenancePass"/>.</summary>
+    public static KnowledgeBase Create(Corpus corpus, RecordSet records) =>
+        new(corpus, ProvenancePass.Apply(corpus, [.. corpus.Documents.SelectMany(PassageSplitter.Split)]), ProvenancePass.Apply(corpus, records));
 
     public Passage? FindPassage(string id) => _passages.GetValueOrDefault(id);
 

@@ -23,7 +23,7 @@ public sealed class KpiTableInterpreter
         foreach (TableRow row in ByKind(table, JoinRows(table, indicator), indicator, context.Vocabulary))
         {
             string label = row.Text(indicator);
-            if (label.Length == 0 || !label.Any(TableCellText.IsJapanese))
+            if (label.Length == 0 || !label.Any(CellText.IsJapanese))
             {
                 continue;
             }

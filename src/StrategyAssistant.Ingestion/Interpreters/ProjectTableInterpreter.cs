@@ -24,7 +24,7 @@ public sealed class ProjectTableInterpreter
         foreach (TableRow row in table.Rows)
         {
             string label = row.Text(name);
-            if (label.Length == 0 || !label.Any(TableCellText.IsJapanese))
+            if (label.Length == 0 || !label.Any(CellText.IsJapanese))
             {
                 continue;
             }

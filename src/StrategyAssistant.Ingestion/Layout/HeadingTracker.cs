@@ -1,3 +1,4 @@
+using StrategyAssistant.Ingestion.Interpreters;
 using System.Text.RegularExpressions;
 using StrategyAssistant.Ingestion.Vocabulary;
 using StrategyAssistant.Records;
@@ -47,7 +48,7 @@ public sealed partial class HeadingTracker
         }
 
         string text = line.Text.Trim();
-        if (TableCellText.GoalHeading(text) is { } goal)
+        if (HeadingParser.Goal(text) is { } goal)
         {
             Goal = goal;
             Measure = null;

@@ -1,3 +1,4 @@
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Ingestion.Vocabulary;
 using StrategyAssistant.Records;
 
@@ -43,7 +44,7 @@ public sealed class TableFinder
         for (; next < lines.Count; next++)
         {
             LayoutLine line = lines[next];
-            if (line.IsBlank || Columns(line) is not null || (line.Cells.Count <= 1 && TableCellText.GoalHeading(line.Text) is not null))
+            if (line.IsBlank || Columns(line) is not null || (line.Cells.Count <= 1 && HeadingParser.Goal(line.Text) is not null))
             {
                 break;
             }
@@ -148,7 +149,7 @@ public sealed class TableFinder
     /// <summary>A line of only years, units or parenthesised notes under a header: (令和元年度) (令和6年度).</summary>
     private bool IsHeaderContinuation(LayoutLine line) =>
         line.Cells.Count >= 1 && line.Cells.Where(c => c.Text.Length > 0).All(c =>
-            (TableCellText.HeaderYear(c.Text.Trim('(', ')', '（', '）')) is not null || _vocabulary.IsUnitOnly(c.Text))
+            (CellValue.HeaderYear(c.Text.Trim('(', ')', '（', '）')) is not null || _vocabulary.IsUnitOnly(c.Text))
             && !Quantity.TryParse(c.Text, out _));
 
     private void MergeContinuation(List<TableColumn> columns, LayoutLine line)

@@ -32,17 +32,3 @@ public sealed record RecordSet(IReadOnlyList<KpiRecord> Kpis, IReadOnlyList<Proj
             StatedCounts = [.. StatedCounts, .. other.StatedCounts],
         };
 }
-
-/// <summary>Reads the records of one document layout. A reader decides from the text whether it applies, never from a file name,
-/// so another city's document of the same kind is read too.</summary>
-public interface IRecordExtractor
-{
-    /// <summary>A short name for logs and tests.</summary>
-    string Name { get; }
-
-    /// <summary>True when this reader understands the document's layout.</summary>
-    bool CanRead(SourceDocument document);
-
-    /// <summary>Reads every record; never throws on malformed input (it reads what it can).</summary>
-    RecordSet Extract(SourceDocument document);
-}

@@ -8,8 +8,8 @@ namespace StrategyAssistant.Records;
 /// <param name="Unit">千円, 万円, 円 … (the table's unit when the cell has none).</param>
 public sealed record Money(string Text, decimal? Amount, string Unit)
 {
-    /// <summary>The amount in yen, when it is known.</summary>
-    public decimal? InYen => Amount is null ? null : Amount * Unit switch
+    /// <summary>The amount in yen, when it is known (not when the document states no unit: <see cref="Unit"/> is empty).</summary>
+    public decimal? InYen => Amount is null || Unit.Length == 0 ? null : Amount * Unit switch
     {
         "千円" => 1_000m,
         "万円" => 10_000m,
