@@ -17,6 +17,9 @@ public sealed record Measure(string? Mark, string Title)
     public override string ToString() => Mark is null ? Title : $"{Mark} {Title}";
 }
 
+/// <summary>A status symbol or letter and what the document's legend says it means (◎：目標値を達成), cited to the legend line.</summary>
+public sealed record StatusMeaning(string Symbol, string Meaning, Citation Legend);
+
 /// <summary>A key performance indicator (重要業績評価指標, KPI) or 数値目標 with its values and provenance.</summary>
 public sealed record KpiRecord
 {
@@ -54,6 +57,13 @@ public sealed record KpiRecord
 
     /// <summary>順調 / 低調 / 概ね順調 …, as written.</summary>
     public string? Status { get; init; }
+
+    /// <summary>What <see cref="Status"/> (a symbol or letter: ◎○△×, S–D) means by the document's own legend, with the legend
+    /// line as its citation; null when the document has no legend for it (the symbol is then kept verbatim, unexplained).</summary>
+    public StatusMeaning? StatusMeaning { get; init; }
+
+    /// <summary>An achievement or progress column (達成率, 進捗率) as written, with its cell.</summary>
+    public KpiValue? Achievement { get; init; }
 
     /// <summary>施策評価: 継続発展 / 継続 / 見直し.</summary>
     public string? Evaluation { get; init; }
