@@ -22,7 +22,7 @@ public sealed record DocumentIngest(string File, string Format, string Reader, i
 public sealed class CorpusIngestor
 {
     /// <summary>Bump when ingestion reads differently (with the vocabulary version it decides whether a snapshot is current).</summary>
-    public const string IngestionVersion = "ingest-1";
+    public const string IngestionVersion = "ingest-2";
 
     private readonly StrategyVocabulary _vocabulary;
     private readonly IngestionOptions _options;
@@ -158,10 +158,27 @@ public sealed class CorpusIngestor
                 set = set.Concat(extractor.Extract(source));
             }
 
-            // A built-in extractor's claim is a guess from the header words: when it reads nothing, the layout is not its own.
+            // A built-in extractor's claim is a guess from the header words: when it reads nothing, the layout is not its own;
+            // when it reads only projects (or only KPIs), the interpreters read the kind it left.
             if (set.Kpis.Count > 0 || set.Projects.Count > 0)
             {
-                return (LayoutCitations.Apply(set, layout), string.Join('+', extractors.Select(e => e.Name)));
+                string name = string.Join('+', extractors.Select(e => e.Name));
+                set = LayoutCitations.Apply(set, layout);
+                if (set.Kpis.Count == 0 || set.Projects.Count == 0)
+                {
+                    RecordSet other = _interpreter.Read(layout);
+                    if (set.Kpis.Count == 0 && other.Kpis.Count > 0)
+                    {
+                        return (set with { Kpis = other.Kpis, Notes = [.. set.Notes, .. other.Notes.Where(n => n.Kind != "unit-missing")] }, name + "+interpreters");
+                    }
+
+                    if (set.Projects.Count == 0 && other.Projects.Count > 0)
+                    {
+                        return (set with { Projects = other.Projects, Totals = [.. set.Totals, .. other.Totals] }, name + "+interpreters");
+                    }
+                }
+
+                return (set, name);
             }
         }
 

@@ -18,31 +18,72 @@ public sealed class KpiTableInterpreter
     public void Read(LayoutTable table, InterpretContext context)
     {
         int indicator = Column(table, ColumnRole.Indicator);
-        bool goalLevel = context.Headings.Section == FigureSection.GoalTargets
-            || (table.Caption is not null && context.Vocabulary.GoalTargetMarkers.Any(m => table.Caption.Text.Contains(m, StringComparison.Ordinal)));
-        foreach (TableRow row in ByKind(table, JoinRows(table, indicator), indicator, context.Vocabulary))
+        FigureSection tableLevel = TableLevel(table, indicator, context.Vocabulary);
+        var run = new List<TableRow>();
+        Measure? measureAbove = null;
+        void ReadRun()
         {
-            string label = row.Text(indicator);
-            if (label.Length == 0 || !label.Any(TableCellText.IsJapanese))
+            foreach (TableRow row in ByKind(table, JoinRows(table, run, indicator), indicator, context.Vocabulary))
             {
+                string label = row.Text(indicator);
+                if (label.Length == 0 || !label.Any(TableCellText.IsJapanese))
+                {
+                    continue;
+                }
+
+                bool goalLevel = tableLevel == FigureSection.GoalTargets
+                    || (tableLevel == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets);
+                KpiRecord? record = Record(table, row, label, goalLevel, context);
+                if (record is not null)
+                {
+                    context.Kpis.Add(TableRowPath.Apply(record, table, row, goalLevel, ref measureAbove, context));
+                }
+            }
+
+            run.Clear();
+        }
+
+        for (int i = 0; i < table.Rows.Count; i++)
+        {
+            if (TableRowPath.HeadingText(table, i, indicator, context) is { } heading)
+            {
+                // （数値目標） / （重要業績評価指標） / ①企業誘致の促進 as a row of the table: the rows under it are of that kind.
+                ReadRun();
+                context.Headings.ObserveText(heading, table.Rows[i].Line);
+                measureAbove = null;
                 continue;
             }
 
-            KpiRecord? record = Record(table, row, label, goalLevel, context);
-            if (record is not null)
-            {
-                context.Kpis.Add(record);
-            }
+            run.Add(table.Rows[i]);
         }
+
+        ReadRun();
     }
 
-    /// <summary>Rows as records see them: a label-only row joined to the value row under it that has no label; a row of
-    /// notes only (（令和6年度）) appended to the row above; a label that closes a parenthesis left open above, appended to it.</summary>
-    internal static List<TableRow> JoinRows(LayoutTable table, int indicator)
+    /// <summary>The level a table's own header gives: an indicator column headed 数値目標 is goal-level, one headed KPI (KPI項目,
+    /// 重要業績評価指標) measure-level, as is a caption that names 数値目標; None when the header leaves it to the headings.</summary>
+    private static FigureSection TableLevel(LayoutTable table, int indicator, StrategyVocabulary vocabulary)
+    {
+        string header = indicator < 0 ? string.Empty : StrategyVocabulary.Fold(table.Columns[indicator].Header);
+        if (vocabulary.GoalTargetMarkers.Any(m => header.Contains(StrategyVocabulary.Fold(m), StringComparison.Ordinal))
+            || (table.Caption is not null && vocabulary.GoalTargetMarkers.Any(m => table.Caption.Text.Contains(m, StringComparison.Ordinal))))
+        {
+            return FigureSection.GoalTargets;
+        }
+
+        return header.Length > 0 && vocabulary.KpiMarkers.Any(m => header.Contains(StrategyVocabulary.Fold(m), StringComparison.OrdinalIgnoreCase))
+            ? FigureSection.MeasureKpis
+            : FigureSection.None;
+    }
+
+    /// <summary>Rows as records see them: a label-only row joined to the value row under it that has no label (or whose label
+    /// continues it: （人）, a wrapped name); a row of notes only (（令和6年度）) appended to the row above; a label that closes a
+    /// parenthesis left open above, appended to it.</summary>
+    internal static List<TableRow> JoinRows(LayoutTable table, IReadOnlyList<TableRow> tableRows, int indicator)
     {
         var rows = new List<TableRow>();
         TableRow? pendingLabel = null;
-        foreach (TableRow row in table.Rows)
+        foreach (TableRow row in tableRows)
         {
             bool hasLabel = row.Text(indicator).Length > 0;
             bool hasFigure = ValueColumns(table).Any(i => CellText.HasFigure(row.Text(i)));
@@ -55,22 +96,27 @@ public sealed class KpiTableInterpreter
 
             if (hasLabel && !hasFigure)
             {
-                string label = row.Text(indicator);
                 if (pendingLabel is null && rows.Count > 0 && Unbalanced(rows[^1].Text(indicator)) && rows[^1].LineEnd == row.Line - 1)
                 {
                     rows[^1] = Append(rows[^1], row, glue: string.Empty);
                     continue;
                 }
 
-                pendingLabel = pendingLabel is not null && Unbalanced(pendingLabel.Text(indicator)) ? Append(pendingLabel, row, glue: string.Empty) : row;
-                _ = label;
+                pendingLabel = pendingLabel is not null && (Unbalanced(pendingLabel.Text(indicator)) || TableRowPath.ContinuesLabel(pendingLabel, row, indicator))
+                    ? Append(pendingLabel, row, glue: string.Empty)
+                    : row;
                 continue;
             }
 
-            if (!hasLabel && hasFigure && pendingLabel is not null)
+            if (hasFigure && pendingLabel is not null && (!hasLabel || TableRowPath.ContinuesLabel(pendingLabel, row, indicator)))
             {
                 var cells = row.Cells.ToArray();
-                cells[indicator] = pendingLabel[indicator];
+                cells[indicator] = hasLabel ? pendingLabel[indicator]! with { Text = pendingLabel.Text(indicator) + row.Text(indicator) } : pendingLabel[indicator];
+                for (int i = 0; i < cells.Length; i++)
+                {
+                    cells[i] ??= pendingLabel[i];
+                }
+
                 rows.Add(new TableRow(pendingLabel.Line, row.LineEnd, cells));
                 pendingLabel = null;
                 continue;

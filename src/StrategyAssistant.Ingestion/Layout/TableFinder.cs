@@ -43,7 +43,7 @@ public sealed class TableFinder
         for (; next < lines.Count; next++)
         {
             LayoutLine line = lines[next];
-            if (line.IsBlank || Columns(line) is not null || (line.Cells.Count <= 1 && TableCellText.GoalHeading(line.Text) is not null))
+            if (line.IsBlank || Columns(line) is not null || (line.Cells.Count(c => c.Text.Length > 0) <= 1 && line.Cells.Count <= 1 && Interpreters.CellTextNotations.GoalHeading(line.Text) is not null))
             {
                 break;
             }
@@ -118,6 +118,15 @@ public sealed class TableFinder
             return null;
         }
 
+        if (!columns.Any(c => c.Role is ColumnRole.Indicator or ColumnRole.Project)
+            && columns.FindIndex(c => IsValueRole(c.Role)) is var valueAt and > 0
+            && columns.FindLastIndex(valueAt, c => c.Role is ColumnRole.Measure or ColumnRole.Goal) is var named and >= 0
+            && !columns.Skip(named + 1).Take(valueAt - named - 1).Any(c => c.Role == ColumnRole.None && c.Header.Length > 0))
+        {
+            // 施策名 | 基準値 | 目標値: the measure (or goal) column is the one that names the indicator.
+            columns[named] = columns[named] with { Role = ColumnRole.Indicator };
+        }
+
         if (!columns.Any(c => c.Role is ColumnRole.Indicator or ColumnRole.Project))
         {
             // The unnamed (or blank) column left of the first value column holds the indicator.
@@ -145,24 +154,54 @@ public sealed class TableFinder
     private bool IsFootnote(LayoutLine line) =>
         _vocabulary.FootnoteMarks.Any(m => line.Text.StartsWith(m, StringComparison.Ordinal));
 
-    /// <summary>A line of only years, units or parenthesised notes under a header: (令和元年度) (令和6年度).</summary>
-    private bool IsHeaderContinuation(LayoutLine line) =>
-        line.Cells.Count >= 1 && line.Cells.Where(c => c.Text.Length > 0).All(c =>
-            (TableCellText.HeaderYear(c.Text.Trim('(', ')', '（', '）')) is not null || _vocabulary.IsUnitOnly(c.Text))
-            && !Quantity.TryParse(c.Text, out _));
+    /// <summary>A line under a header of only years, units or parenthesised notes — (令和元年度) (令和6年度) — or of those and
+    /// role words that complete the header (指標名 (令和元年度) (令和6年度) 達成見込み under 基準値 目標値).</summary>
+    private bool IsHeaderContinuation(LayoutLine line)
+    {
+        var cells = line.Cells.Where(c => c.Text.Length > 0).ToList();
+        bool IsYearOrUnit(LayoutCell c) =>
+            (TableCellText.HeaderYear(c.Text.Trim('(', ')', '（', '）')) is not null || _vocabulary.IsUnitOnly(c.Text)) && !Quantity.TryParse(c.Text, out _);
+        return cells.Count >= 1 && cells.All(c => IsYearOrUnit(c) || _vocabulary.RoleOf(c.Text) != ColumnRole.None) && cells.Any(IsYearOrUnit);
+    }
 
     private void MergeContinuation(List<TableColumn> columns, LayoutLine line)
     {
         foreach (LayoutCell cell in line.Cells.Where(c => c.Text.Length > 0))
         {
-            int at = Nearest(columns, cell, line.Separation);
+            ColumnRole role = _vocabulary.RoleOf(cell.Text);
+            int at = role == ColumnRole.None ? Nearest(columns, cell, line.Separation) : Overlapping(columns, cell, line.Separation);
             if (at >= 0)
             {
                 TableColumn c = columns[at];
-                columns[at] = c with { Header = c.Header + cell.Text, Year = c.Year ?? FiscalYearParser.Parse(cell.Text), Unit = c.Unit ?? _vocabulary.UnitIn(cell.Text) };
+                columns[at] = c with
+                {
+                    Header = c.Header + cell.Text,
+                    Role = c.Role == ColumnRole.None || c.Index < 0 ? role : c.Role,
+                    Year = c.Year ?? FiscalYearParser.Parse(cell.Text),
+                    Unit = c.Unit ?? _vocabulary.UnitIn(cell.Text),
+                };
+                continue;
             }
+
+            // A role the first header line does not have (指標名 on the left, 達成見込み on the right): a column of its own,
+            // in place by position; it takes over the placeholder indicator column.
+            var column = new TableColumn((int)cell.Start, cell.Text, role, cell.Start, cell.End, FiscalYearParser.Parse(cell.Text), _vocabulary.UnitIn(cell.Text), line.Number);
+            int placeholder = columns.FindIndex(c => c.Index < 0);
+            if (role == ColumnRole.Indicator && placeholder >= 0)
+            {
+                columns.RemoveAt(placeholder);
+            }
+
+            int insertAt = columns.FindIndex(c => c.Index >= 0 && c.Start > cell.Start);
+            columns.Insert(insertAt < 0 ? columns.Count : insertAt, column);
         }
     }
+
+    /// <summary>The column a cell stands in (same ordinal for tabs and sheets; overlapping span on a page), or -1.</summary>
+    private static int Overlapping(List<TableColumn> columns, LayoutCell cell, CellSeparation separation) =>
+        separation is CellSeparation.Tabs or CellSeparation.Grid
+            ? columns.FindIndex(c => c.Index == (int)cell.Start)
+            : columns.FindIndex(c => c.Index >= 0 && c.Start < cell.End && cell.Start < c.End);
 
     private static LayoutLine? Caption(IReadOnlyList<LayoutLine> lines, int index)
     {
