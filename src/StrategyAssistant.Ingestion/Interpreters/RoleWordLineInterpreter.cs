@@ -44,6 +44,7 @@ public sealed partial class RoleWordLineInterpreter
             indicator = text[..values[0].At].Trim().TrimEnd('：', ':').Trim();
         }
 
+        indicator = CellTextNotations.StripLevelWord(CellText.Indicator(indicator), context.Vocabulary, out FigureSection level);
         indicator = CellText.Indicator(indicator);
         if (values.Count < 2 || !values.Any(v => v.Role == ColumnRole.Target) || values.Select(v => v.Role).Distinct().Count() != values.Count
             || indicator.Length == 0 || !indicator.Any(TableCellText.IsJapanese))
@@ -57,7 +58,7 @@ public sealed partial class RoleWordLineInterpreter
         bool hasBaseline = values.Any(v => v.Role == ColumnRole.Baseline);
         KpiValue? baseline = Pick(ColumnRole.Baseline) ?? Pick(ColumnRole.Current);
         KpiValue? actual = Pick(ColumnRole.Actual) ?? (hasBaseline ? Pick(ColumnRole.Current) : null);
-        bool goalLevel = context.Headings.Section == FigureSection.GoalTargets;
+        bool goalLevel = level == FigureSection.GoalTargets || (level == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets);
         context.Kpis.Add(context.Kpi(index + 1, last + 1, indicator, baseline, Pick(ColumnRole.Target), actual, goalLevel) with { Evaluation = evaluation });
         return last;
     }

@@ -323,8 +323,10 @@ public sealed class TableFinder
         }
 
         int firstValue = columns.ToList().FindIndex(c => c.Role != ColumnRole.None && c.Role != ColumnRole.Indicator && c.Role != ColumnRole.Number);
-        if (firstValue > 0 && cell.End <= columns[firstValue].Start)
+        if (firstValue > 0 && (cell.End <= columns[firstValue].Start
+            || (cell.Start < columns[firstValue].Start && !Quantity.TryParse(cell.Text, out _) && cell.Text.Any(TableCellText.IsJapanese))))
         {
+            // (A long label that starts left of the figures and runs under the first value header is still the label.)
             // Left of the figures: labels are left-aligned, so the column whose start is nearest (a virtual indicator column
             // on the far left takes what no real column is near).
             int label = -1;
