@@ -90,6 +90,7 @@ public sealed class StrategyVocabulary
         KindWords = file.KindWords ?? [];
         NoFigureWords = file.NoFigureWords ?? [];
         RemarkWords = file.RemarkWords ?? [];
+        TotalWords = file.TotalWords ?? [];
     }
 
     /// <summary>The vocabulary shipped with the assembly.</summary>
@@ -126,6 +127,9 @@ public sealed class StrategyVocabulary
 
     /// <summary>Words that say a text explains a missing figure (ため, 未実施, 中止 …): a remark or footnote with one is a reason.</summary>
     public IReadOnlyList<string> RemarkWords { get; }
+
+    /// <summary>Labels of a stated total row by kind (subtotal: 小計; total: 合計, 計 …).</summary>
+    public IReadOnlyDictionary<string, List<string>> TotalWords { get; }
 
     public static StrategyVocabulary Load(string path) => Parse(File.ReadAllBytes(path), path);
 
@@ -278,6 +282,8 @@ public sealed class StrategyVocabulary
         public List<string>? NoFigureWords { get; set; }
 
         public List<string>? RemarkWords { get; set; }
+
+        public Dictionary<string, List<string>>? TotalWords { get; set; }
     }
 
     private sealed class ArrowWords
