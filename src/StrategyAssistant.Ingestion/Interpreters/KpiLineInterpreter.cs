@@ -84,7 +84,7 @@ public sealed class KpiLineInterpreter
         KpiValue target = firstIsTarget ? a : b;
         bool goalLevel = level == FigureSection.GoalTargets || (level == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets);
         KpiRecord record = context.Kpi(firstLine + 1, lastLine + 1, indicator, baseline, target, null, goalLevel);
-        context.Kpis.Add(project is null || goalLevel ? record : record with { Project = project });
+        context.Kpis.Add(MissingReasons.Apply(project is null || goalLevel ? record : record with { Project = project }, context));
         return lastLine;
     }
 

@@ -216,15 +216,22 @@ public sealed class KpiTableInterpreter
         var series = values.Where(v => v.Role == ColumnRole.Actual && v.Value!.Period is { IsSingleYear: true })
             .Select(v => new YearlyValue(v.Value!.Period!.Start, null, v.Value))
             .ToList();
+        string? status = Text(row, table, ColumnRole.Status);
+        string? evaluation = Text(row, table, ColumnRole.Evaluation);
+        int statusAt = Column(table, status is not null ? ColumnRole.Status : ColumnRole.Evaluation);
+        int achievementAt = Column(table, ColumnRole.Achievement);
         KpiRecord record = context.Kpi(row.Line, row.LineEnd, label, baseline, target, actual, goalLevel) with
         {
             Series = series.Count > 1 ? series : [],
-            Status = Text(row, table, ColumnRole.Status),
-            Evaluation = Text(row, table, ColumnRole.Evaluation),
+            Status = status,
+            StatusMeaning = statusAt < 0 || row[statusAt] is not { } statusCell ? null
+                : context.Legend.Meaning(status ?? evaluation, row.Line, document.Cite(LineOf(row, statusCell, document), LineOf(row, statusCell, document), statusCell.Text, statusCell.Address)),
+            Achievement = achievementAt < 0 ? null : ValueAt(achievementAt),
+            Evaluation = evaluation,
             Department = Text(row, table, ColumnRole.Department),
             Note = table.Footnotes.Count == 0 ? null : string.Join(" ", table.Footnotes.Select(f => f.Text)),
         };
-        return record;
+        return MissingReasons.Apply(record, context, table, row, label);
     }
 
     /// <summary>The row's cell in the year column that belongs to a value role (基準年 for 基準値/現状値, 目標年 for 目標値 …).</summary>

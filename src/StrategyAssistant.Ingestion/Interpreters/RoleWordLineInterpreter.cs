@@ -59,7 +59,12 @@ public sealed partial class RoleWordLineInterpreter
         KpiValue? baseline = Pick(ColumnRole.Baseline) ?? Pick(ColumnRole.Current);
         KpiValue? actual = Pick(ColumnRole.Actual) ?? (hasBaseline ? Pick(ColumnRole.Current) : null);
         bool goalLevel = level == FigureSection.GoalTargets || (level == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets);
-        context.Kpis.Add(context.Kpi(index + 1, last + 1, indicator, baseline, Pick(ColumnRole.Target), actual, goalLevel) with { Evaluation = evaluation });
+        KpiRecord record = context.Kpi(index + 1, last + 1, indicator, baseline, Pick(ColumnRole.Target), actual, goalLevel) with
+        {
+            Evaluation = evaluation,
+            StatusMeaning = context.Legend.Meaning(evaluation, index + 1, document.Cite(index + 1, index + 1)),
+        };
+        context.Kpis.Add(MissingReasons.Apply(record, context));
         return last;
     }
 
@@ -102,6 +107,6 @@ public sealed partial class RoleWordLineInterpreter
     }
 
     // A role word (after a space, a colon or the line's start) and the figure written after it up to the next space.
-    [GeneratedRegex(@"(?<word>[^\s：:0-9０-９（(）)]{1,4})[：:]?\s*(?<value>[△▲−\-]?[0-9０-９][^\s]*)")]
+    [GeneratedRegex(@"(?<word>[^\s：:0-9０-９（(）)]{1,4})[：:]?\s*(?<value>[△▲−\-]?[0-9０-９][^\s]*|[－―](?:[（(][^）)]*[）)])?)")]
     private static partial Regex RoleValue();
 }

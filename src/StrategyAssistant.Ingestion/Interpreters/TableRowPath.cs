@@ -57,11 +57,10 @@ internal static class TableRowPath
     {
         int goalColumn = Column(table, ColumnRole.Goal);
         int measureColumn = Column(table, ColumnRole.Measure);
-        Goal? goal = goalColumn < 0 ? null : CellTextNotations.GoalCell(row.Text(goalColumn));
-        if (goal is { Title.Length: 0 } && context.Headings.Goal is { } known && known.Number == goal.Number)
-        {
-            goal = known;
-        }
+        string goalText = goalColumn < 0 ? string.Empty : row.Text(goalColumn).Trim();
+        Goal? goal = goalText.Length == 0 ? null
+            : CellTextNotations.Numeral(goalText) is { } number ? context.Headings.SeenGoal(number) ?? new Goal(number, string.Empty)
+            : CellTextNotations.GoalCell(goalText);
 
         Measure? measure = measureColumn < 0 ? null : CellTextNotations.MeasureCell(row.Text(measureColumn));
         measure ??= measureColumn < 0 ? null : measureAbove;

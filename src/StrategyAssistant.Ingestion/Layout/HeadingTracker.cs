@@ -38,7 +38,24 @@ public sealed partial class HeadingTracker
         _vocabulary = vocabulary;
     }
 
-    public Goal? Goal { get; private set; }
+    public Goal? Goal
+    {
+        get => _goal;
+        private set
+        {
+            _goal = value;
+            if (value is { Title.Length: > 0 })
+            {
+                _seenGoals[value.Number] = value;
+            }
+        }
+    }
+
+    private Goal? _goal;
+    private readonly Dictionary<int, Goal> _seenGoals = [];
+
+    /// <summary>The goal numbered <paramref name="number"/> as a heading above named it, or null.</summary>
+    public Goal? SeenGoal(int number) => _seenGoals.GetValueOrDefault(number);
 
     public Measure? Measure { get; private set; }
 
