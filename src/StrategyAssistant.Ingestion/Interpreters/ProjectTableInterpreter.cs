@@ -29,10 +29,13 @@ public sealed class ProjectTableInterpreter
             TableRow row = rows[r];
             string label = row.Text(name);
             var filled = row.Cells.Where(c => c is { Text.Length: > 0 }).ToList();
-            if (filled.Count == 1 && row.Text(budget).Length == 0 && context.Headings.Classify(filled[0]!.Text) is HeadingKind.Goal or HeadingKind.Measure)
+            string joined = string.Join(" ", filled.Select(c => c!.Text.Trim()));
+            if (filled.Count is 1 or 2 && !filled.Any(c => Quantity.TryParse(c!.Text, out _))
+                && (filled.Count == 1 ? context.Headings.Classify(joined) is HeadingKind.Goal or HeadingKind.Measure : CellTextNotations.GoalHeading(filled[0]!.Text) is { Title.Length: 0 } && CellTextNotations.GoalHeading(joined) is not null))
             {
-                // 基本目標１ 産業振興と雇用創出 / ①企業誘致 as a row of the list: the projects under it belong to it.
-                context.Headings.ObserveText(filled[0]!.Text, row.Line);
+                // 基本目標１ 産業振興と雇用創出 / ①企業誘致 as a row of the list (on a page, a goal's number and title may come
+                // apart into two cells): the projects under it belong to it.
+                context.Headings.ObserveText(joined, row.Line);
                 scopeStart = listed.Count;
                 continue;
             }

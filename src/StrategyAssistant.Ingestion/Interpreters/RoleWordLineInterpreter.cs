@@ -88,7 +88,8 @@ public sealed partial class RoleWordLineInterpreter
     {
         string trimmed = text.Trim();
         Match labelled = LabelledTitle().Match(trimmed);
-        if (labelled.Success && vocabulary.RoleOf(labelled.Groups["word"].Value) == ColumnRole.Indicator)
+        if (labelled.Success && vocabulary.RoleOf(labelled.Groups["word"].Value) == ColumnRole.Indicator
+            && CellTextNotations.StripLevelWord(trimmed, vocabulary, out FigureSection level) is not null && level == FigureSection.None)
         {
             // 【指標名】移住者数: the bracketed label names what follows.
             trimmed = trimmed[labelled.Length..].Trim();

@@ -14,6 +14,12 @@ internal static class TableRowPath
     {
         TableRow row = table.Rows[index];
         var filled = row.Cells.Where(c => c is { Text.Length: > 0 }).Select(c => c!.Text.Trim()).Where(t => t.Length > 0).ToList();
+        if (filled.Count == 2 && CellTextNotations.GoalHeading(filled[0]) is { Title.Length: 0 } && CellTextNotations.GoalHeading(filled[0] + " " + filled[1]) is not null)
+        {
+            // On a page a goal's number and title may come apart into two cells.
+            return filled[0] + " " + filled[1];
+        }
+
         if (filled.Count != 1 || CellText.HasFigure(filled[0]) && CellTextNotations.GoalHeading(filled[0]) is null)
         {
             return null;
@@ -65,8 +71,11 @@ internal static class TableRowPath
         Measure? measure = measureColumn < 0 ? null : CellTextNotations.MeasureCell(row.Text(measureColumn));
         measure ??= measureColumn < 0 ? null : measureAbove;
         measureAbove = measure;
+        int projectColumn = Column(table, ColumnRole.Project);
+        string project = projectColumn < 0 || goalLevel ? string.Empty : row.Text(projectColumn).Trim();
         return record with
         {
+            Project = project.Length > 0 ? project : record.Project,
             Goal = goal ?? record.Goal,
             Measure = goalLevel ? null : measure ?? record.Measure,
         };

@@ -43,7 +43,10 @@ public sealed class TableFinder
         for (; next < lines.Count; next++)
         {
             LayoutLine line = lines[next];
-            if (line.IsBlank || Columns(line) is not null || (line.Cells.Count(c => c.Text.Length > 0) <= 1 && line.Cells.Count <= 1 && Interpreters.CellTextNotations.GoalHeading(line.Text) is not null))
+            // A goal heading ends the table unless rows of the table go on under it (基本目標１ as a row of a project list).
+            bool rowsGoOn = next + 1 < lines.Count && lines[next + 1].Cells.Count(c => c.Text.Length > 0) >= 2 && Columns(lines[next + 1]) is null;
+            if (line.IsBlank || Columns(line) is not null
+                || (line.Cells.Count(c => c.Text.Length > 0) <= 1 && Interpreters.CellTextNotations.GoalHeading(line.Text) is not null && !rowsGoOn))
             {
                 break;
             }
@@ -72,8 +75,11 @@ public sealed class TableFinder
         }
 
         consumedTo = next - 1;
-        ApplyFootnotes(columns, footnotes);
-        IReadOnlyList<TableRow> rows = [.. rowLines.Select(l => Place(l, columns))];
+        // A header's ※N may be explained under another table of the document: the table's own footnotes first, then the rest.
+        ApplyFootnotes(columns, [.. footnotes, .. lines.Where(l => l.Text.TrimStart().StartsWith('※') && !footnotes.Contains(l))]);
+        IReadOnlyList<TableRow> rows = [.. rowLines.Select(l => header.Separation is CellSeparation.Tabs or CellSeparation.Grid && l.Separation == CellSeparation.None
+            ? FirstColumn(l, columns)
+            : Place(l, columns))];
         return new LayoutTable(headerLines, caption, columns, rows, footnotes);
     }
 
@@ -304,6 +310,15 @@ public sealed class TableFinder
             placed[at] = placed[at] is { } already ? already with { Text = already.Text + " " + cell.Text, End = cell.End } : cell;
         }
 
+        return new TableRow(line.Number, line.Number, placed);
+    }
+
+    /// <summary>A line of one cell under a tab-separated header (①移住の促進, 基本目標１ …): it stands in the first column.</summary>
+    private static TableRow FirstColumn(LayoutLine line, IReadOnlyList<TableColumn> columns)
+    {
+        var placed = new LayoutCell?[columns.Count];
+        int first = Math.Max(0, columns.ToList().FindIndex(c => c.Index >= 0));
+        placed[first] = line.Cells.Count > 0 ? line.Cells[0] : null;
         return new TableRow(line.Number, line.Number, placed);
     }
 
