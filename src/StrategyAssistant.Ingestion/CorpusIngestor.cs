@@ -164,9 +164,15 @@ public sealed class CorpusIngestor
             {
                 string name = string.Join('+', extractors.Select(e => e.Name));
                 set = LayoutCitations.Apply(set, layout);
+                RecordSet other = _interpreter.Read(layout);
+                if (Complete(other) > Complete(set))
+                {
+                    // The header words looked like a known layout, but the interpreters read more rows with their figures.
+                    return (other, "interpreters");
+                }
+
                 if (set.Kpis.Count == 0 || set.Projects.Count == 0)
                 {
-                    RecordSet other = _interpreter.Read(layout);
                     if (set.Kpis.Count == 0 && other.Kpis.Count > 0)
                     {
                         return (set with { Kpis = other.Kpis, Notes = [.. set.Notes, .. other.Notes.Where(n => n.Kind != "unit-missing")] }, name + "+interpreters");
@@ -184,4 +190,9 @@ public sealed class CorpusIngestor
 
         return (_interpreter.Read(layout), "interpreters");
     }
+
+    /// <summary>How many rows a reading got whole: KPIs with a target and a baseline or actual figure, projects with a budget.</summary>
+    private static int Complete(RecordSet set) =>
+        set.Kpis.Count(k => k.Target?.Number is not null && (k.Baseline?.Number is not null || k.Actual?.Number is not null))
+        + set.Projects.Count(p => p.Budget?.Amount is not null);
 }

@@ -42,6 +42,22 @@ public sealed class OtherNotationTests
     }
 
     [Fact]
+    public void Status_words_follow_a_legend_of_words()
+    {
+        const string text = "戊町 KPI\n\n達成：目標値以上　概ね順調：目標値の80％以上　遅れ：目標値の80％未満\n\n指標\t基準値\t目標値\t実績値\t達成状況\n転入者数\t210人\t260人\t232人\t概ね順調\n";
+        KpiRecord kpi = Assert.Single(ReadText(text).Kpis);
+        Assert.Equal(("概ね順調", "目標値の80％以上", 3), (kpi.StatusMeaning!.Symbol, kpi.StatusMeaning.Meaning, kpi.StatusMeaning.Legend.Line));
+    }
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public void A_target_row_per_year_gives_the_yearly_targets_and_the_last_one_is_the_target(string form)
+    {
+        KpiRecord kpi = Read("楢岡村", form).Kpis.Single(k => k.Indicator == "村内の新規就業者数（人）");
+        Assert.Equal([(2022, 4m, 3m), (2023, 5m, 5m), (2024, 6m, (decimal?)null)], kpi.Series.Select(s => (s.Year.Year, s.Target!.Number!.Value, s.Actual?.Number)));
+    }
+
+    [Fact]
     public void An_inline_meaning_beside_a_card_letter_is_its_own_legend()
     {
         KpiRecord kpi = Read("葦原町", "text").Kpis.Single(k => k.Indicator == "新規漁業就業者数");

@@ -12,7 +12,7 @@ public sealed class KpiTableInterpreter
 {
     public bool Claims(LayoutTable table) =>
         table.Columns.Any(c => TableFinder.IsValueRole(c.Role))
-        && table.Columns.Any(c => c.Role is ColumnRole.Target or ColumnRole.Baseline)
+        && table.Columns.Any(c => c.Role is ColumnRole.Target or ColumnRole.Baseline or ColumnRole.Kind)
         && !table.Columns.Any(c => c.Role is ColumnRole.Budget);
 
     public void Read(LayoutTable table, InterpretContext context)
@@ -23,7 +23,7 @@ public sealed class KpiTableInterpreter
         Measure? measureAbove = null;
         void ReadRun()
         {
-            foreach (TableRow row in ByKind(table, JoinRows(table, run, indicator), indicator, context.Vocabulary))
+            foreach ((TableRow row, TableRow? yearlyTargets) in ByKind(table, JoinRows(table, run, indicator), indicator, context.Vocabulary))
             {
                 string label = row.Text(indicator);
                 if (label.Length == 0 || !label.Any(TableCellText.IsJapanese))
@@ -33,7 +33,7 @@ public sealed class KpiTableInterpreter
 
                 bool goalLevel = tableLevel == FigureSection.GoalTargets
                     || (tableLevel == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets);
-                KpiRecord? record = Record(table, row, label, goalLevel, context);
+                KpiRecord? record = Record(table, row, label, goalLevel, context, yearlyTargets);
                 if (record is not null)
                 {
                     context.Kpis.Add(TableRowPath.Apply(record, table, row, goalLevel, ref measureAbove, context));
@@ -131,15 +131,15 @@ public sealed class KpiTableInterpreter
 
     /// <summary>In a table with a 区分 column (計画 / 実績 rows under one indicator), one row per indicator: the year columns
     /// from its 実績 row, every other column from the first of its rows that fills it.</summary>
-    private static IEnumerable<TableRow> ByKind(LayoutTable table, List<TableRow> rows, int indicator, StrategyVocabulary vocabulary)
+    private static IEnumerable<(TableRow Row, TableRow? YearlyTargets)> ByKind(LayoutTable table, List<TableRow> rows, int indicator, StrategyVocabulary vocabulary)
     {
         int kind = Column(table, ColumnRole.Kind);
         if (kind < 0)
         {
-            return rows;
+            return rows.Select(r => (r, (TableRow?)null));
         }
 
-        var merged = new List<TableRow>();
+        var merged = new List<(TableRow, TableRow?)>();
         var group = new List<TableRow>();
         void Flush()
         {
@@ -156,7 +156,11 @@ public sealed class KpiTableInterpreter
                     .Select(r => r[i]).FirstOrDefault(c => c is { Text.Length: > 0 });
             }
 
-            merged.Add(new TableRow(group[0].Line, group[^1].LineEnd, cells));
+            // A 目標 row (区分 目標 / 実績): its year cells are the yearly targets.
+            TableRow? targets = group.FirstOrDefault(r => vocabulary.RoleOf(r.Text(kind)) == ColumnRole.Target) is { } t
+                ? new TableRow(t.Line, t.LineEnd, [.. Enumerable.Range(0, cells.Length).Select(i => table.Columns[i].Role == ColumnRole.Actual ? t[i] : null)])
+                : null;
+            merged.Add((new TableRow(group[0].Line, group[^1].LineEnd, cells), targets));
             group.Clear();
         }
 
@@ -174,7 +178,7 @@ public sealed class KpiTableInterpreter
         return merged;
     }
 
-    private static KpiRecord? Record(LayoutTable table, TableRow row, string label, bool goalLevel, InterpretContext context)
+    private static KpiRecord? Record(LayoutTable table, TableRow row, string label, bool goalLevel, InterpretContext context, TableRow? yearlyTargets)
     {
         LayoutDocument document = context.Document;
         string? nameUnit = CellText.UnitOfName(label, context.Vocabulary);
@@ -216,6 +220,14 @@ public sealed class KpiTableInterpreter
         var series = values.Where(v => v.Role == ColumnRole.Actual && v.Value!.Period is { IsSingleYear: true })
             .Select(v => new YearlyValue(v.Value!.Period!.Start, null, v.Value))
             .ToList();
+        if (yearlyTargets is not null)
+        {
+            var yearly = YearlyTargets(table, yearlyTargets, nameUnit, context);
+            target ??= Latest(yearly);
+            series = [.. series.Select(s => s with { Target = yearly.FirstOrDefault(t => t.Period?.Start == s.Year) })
+                .Concat(yearly.Where(t => !series.Any(s => s.Year == t.Period!.Start)).Select(t => new YearlyValue(t.Period!.Start, t, null)))
+                .OrderBy(s => s.Year.Year)];
+        }
         string? status = Text(row, table, ColumnRole.Status);
         string? evaluation = Text(row, table, ColumnRole.Evaluation);
         int statusAt = Column(table, status is not null ? ColumnRole.Status : ColumnRole.Evaluation);
@@ -232,6 +244,24 @@ public sealed class KpiTableInterpreter
             Note = table.Footnotes.Count == 0 ? null : string.Join(" ", table.Footnotes.Select(f => f.Text)),
         };
         return MissingReasons.Apply(record, context, table, row, label);
+    }
+
+    /// <summary>The yearly targets of a 目標 row, each with its column's year.</summary>
+    private static List<KpiValue> YearlyTargets(LayoutTable table, TableRow targets, string? nameUnit, InterpretContext context)
+    {
+        var list = new List<KpiValue>();
+        for (int i = 0; i < table.Columns.Count; i++)
+        {
+            TableColumn c = table.Columns[i];
+            if (targets[i] is { Text.Length: > 0 } cell && c.Year is { IsSingleYear: true })
+            {
+                int line = LineOf(targets, cell, context.Document);
+                list.Add(CellText.Value(cell.Text, context.Document.Cite(line, line, cell.Text, cell.Address), c.Year, c.Unit ?? nameUnit,
+                    context.Document.Cite(c.HeaderLine, c.HeaderLine, c.Header, HeaderAddress(table, c))));
+            }
+        }
+
+        return list;
     }
 
     /// <summary>The row's cell in the year column that belongs to a value role (基準年 for 基準値/現状値, 目標年 for 目標値 …).</summary>

@@ -95,7 +95,9 @@ public sealed class TableFinder
         var columns = new List<TableColumn>();
         int withRole = 0;
         int without = 0;
-        bool byKind = line.Cells.Any(c => c.Text.Length > 0 && _vocabulary.RoleOf(c.Text) == ColumnRole.Kind);
+        // 区分 | R2 | R3 …, or 基準値 | R2 | R3 | R4 | 目標値（R6）: a column headed only by a year holds that year's actual.
+        var headed = line.Cells.Where(c => c.Text.Length > 0).Select(c => _vocabulary.RoleOf(c.Text)).ToList();
+        bool byKind = headed.Contains(ColumnRole.Kind) || (headed.Contains(ColumnRole.Target) && (headed.Contains(ColumnRole.Baseline) || headed.Contains(ColumnRole.Current)));
         for (int i = 0; i < line.Cells.Count; i++)
         {
             LayoutCell cell = line.Cells[i];

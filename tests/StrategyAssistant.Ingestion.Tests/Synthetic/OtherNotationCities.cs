@@ -178,5 +178,23 @@ public static class OtherNotationCities
             new("観光入込客数", 1200, 2019, 1500, 2024, 1310, null, "人", Goal: true),
             new("待機児童数", 12, 2019, 5, 2024, 8, null, "人", Goal: true),
         ]),
+
+        // One column per year with a 目標 row and a 実績 row (区分), no final-target column: the target is the 目標 row's last
+        // year; and a table 基準値 | 2020年度 | 2021年度 | 2022年度 | 目標値（2024年度） whose year columns are actuals (西暦).
+        new("楢岡村", "r07_yearcolumns.txt", "楢岡村 KPI年次推移", TextNotation.Tabs,
+        [
+            ["楢岡村総合戦略 KPIの年次推移"],
+            [""],
+            ["指標", "区分", "R4", "R5", "R6"],
+            ["村内の新規就業者数（人）", "目標", "4", "5", "6"],
+            ["", "実績", "3", "5", ""],
+            [""],
+            ["指標", "基準値（2019年度）", "2020年度", "2021年度", "2022年度", "目標値（2024年度）"],
+            ["ふるさと納税寄附件数（件）", "1,200", "1,340", "1,610", "1,875", "2,000"],
+        ],
+        [
+            new("村内の新規就業者数（人）", null, null, 6, 2024, 5, 2023, "人"),
+            new("ふるさと納税寄附件数（件）", 1200, 2019, 2000, 2024, 1875, 2022, "件"),
+        ]),
     ];
 }
