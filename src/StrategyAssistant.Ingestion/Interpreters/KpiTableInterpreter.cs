@@ -181,7 +181,8 @@ public sealed class KpiTableInterpreter
     private static KpiRecord? Record(LayoutTable table, TableRow row, string label, bool goalLevel, InterpretContext context, TableRow? yearlyTargets)
     {
         LayoutDocument document = context.Document;
-        string? nameUnit = CellText.UnitOfName(label, context.Vocabulary);
+        int unitAt = Column(table, ColumnRole.Unit);
+        string? nameUnit = unitAt >= 0 && row.Text(unitAt).Trim() is { Length: > 0 } rowUnit ? rowUnit : CellText.UnitOfName(label, context.Vocabulary);
         KpiValue? ValueAt(int column)
         {
             TableColumn c = table.Columns[column];

@@ -49,6 +49,9 @@ public enum ColumnRole
 
     /// <summary>An achievement or progress column (達成率, 進捗率).</summary>
     Achievement,
+
+    /// <summary>A unit column (単位): the unit of the row's figures when the cells do not write one.</summary>
+    Unit,
 }
 
 /// <summary>The domain words ingestion recognises, read from <c>index/vocabulary/strategy-ja.json</c>. Nothing in the
