@@ -157,13 +157,41 @@ public sealed class CorpusIngestor
                 set = set.Concat(interpreter.Read(lines));
             }
 
-            // A claim is a guess from the header words: when the claiming interpreters read nothing, the notation is not theirs.
+            // A notation interpreter's claim is a guess from the header words: when it reads nothing, the layout is not its own;
+            // when it reads only projects (or only KPIs), the interpreters read the kind it left.
             if (set.Kpis.Count > 0 || set.Projects.Count > 0)
             {
-                return (LayoutCitations.Apply(set, layout), string.Join('+', claiming.Select(i => i.Name)));
+                string name = string.Join('+', claiming.Select(i => i.Name));
+                set = LayoutCitations.Apply(set, layout);
+                RecordSet other = _interpreter.Read(layout);
+                if (Complete(other) > Complete(set))
+                {
+                    // The header words looked like a known layout, but the interpreters read more rows with their figures.
+                    return (other, "interpreters");
+                }
+
+                if (set.Kpis.Count == 0 || set.Projects.Count == 0)
+                {
+                    if (set.Kpis.Count == 0 && other.Kpis.Count > 0)
+                    {
+                        return (set with { Kpis = other.Kpis, Notes = [.. set.Notes, .. other.Notes.Where(n => n.Kind != "unit-missing")] }, name + "+interpreters");
+                    }
+
+                    if (set.Projects.Count == 0 && other.Projects.Count > 0)
+                    {
+                        return (set with { Projects = other.Projects, Totals = [.. set.Totals, .. other.Totals] }, name + "+interpreters");
+                    }
+                }
+
+                return (set, name);
             }
         }
 
         return (_interpreter.Read(layout), "interpreters");
     }
+
+    /// <summary>How many rows a reading got whole: KPIs with a target and a baseline or actual figure, projects with a budget.</summary>
+    private static int Complete(RecordSet set) =>
+        set.Kpis.Count(k => k.Target?.Number is not null && (k.Baseline?.Number is not null || k.Actual?.Number is not null))
+        + set.Projects.Count(p => p.Budget?.Amount is not null);
 }

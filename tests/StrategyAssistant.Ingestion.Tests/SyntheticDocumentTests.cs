@@ -13,9 +13,11 @@ public sealed class SyntheticDocumentTests
 {
     private static readonly CorpusIngestor s_ingestor = new(StrategyVocabulary.Default, new IngestionOptions());
 
-    public static TheoryData<string> Cities => [.. SyntheticCities.All.Select(c => c.City)];
+    public static TheoryData<string> Cities => [.. AllCities.Select(c => c.City)];
 
-    public static TheoryData<string> SheetCities => [.. SyntheticCities.All.Where(c => c.HasSheetForm).Select(c => c.City)];
+    public static TheoryData<string> SheetCities => [.. AllCities.Where(c => c.HasSheetForm).Select(c => c.City)];
+
+    private static IEnumerable<SyntheticCity> AllCities => SyntheticCities.All.Concat(OtherNotationCities.All);
 
     [Theory]
     [MemberData(nameof(Cities))]
@@ -117,7 +119,7 @@ public sealed class SyntheticDocumentTests
         Assert.Equal((2019, 2024, 2021), (kpi.Baseline!.Period!.Start.Year, kpi.Target!.Period!.Start.Year, kpi.Actual!.Period!.Start.Year));
     }
 
-    internal static SyntheticCity City(string name) => SyntheticCities.All.Single(c => c.City == name);
+    internal static SyntheticCity City(string name) => AllCities.Single(c => c.City == name);
 
     internal static RecordSet Read(SyntheticCity city, IDocumentReader reader, byte[] bytes, string extension)
     {

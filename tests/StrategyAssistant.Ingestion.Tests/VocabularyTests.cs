@@ -25,7 +25,15 @@ public sealed class VocabularyTests
     [InlineData("再掲", ColumnRole.Repeat)]
     [InlineData("交付金", ColumnRole.Grant)]
     [InlineData("評価の視点", ColumnRole.None)]
-    [InlineData("数値目標", ColumnRole.None)]
+    [InlineData("数値目標", ColumnRole.Indicator)]
+    [InlineData("基本目標", ColumnRole.Goal)]
+    [InlineData("施策", ColumnRole.Measure)]
+    [InlineData("備考", ColumnRole.Remark)]
+    [InlineData("達成率", ColumnRole.Achievement)]
+    [InlineData("進捗率", ColumnRole.Achievement)]
+    [InlineData("決算額", ColumnRole.Budget)]
+    [InlineData("直近値（R5.3月末）", ColumnRole.Actual)]
+    [InlineData("目標値(2024年度)", ColumnRole.Target)]
     [InlineData("転入者数", ColumnRole.None)]
     public void Header_cells_are_read_by_role(string header, ColumnRole role) =>
         Assert.Equal(role, StrategyVocabulary.Default.RoleOf(header));

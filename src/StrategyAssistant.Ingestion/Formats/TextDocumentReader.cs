@@ -13,9 +13,11 @@ public sealed partial class TextDocumentReader : IDocumentReader
     public string Format => "text";
 
     public bool Handles(string fileName) =>
-        fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+        fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+        || fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 
-    public LayoutDocument Read(DocumentInfo info, byte[] bytes) => FromText(info, Decode(info.File, bytes));
+    public LayoutDocument Read(DocumentInfo info, byte[] bytes) =>
+        FromText(info, Decode(info.File, bytes), csv: info.File.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>UTF-8 (with or without BOM); anything else is refused with what to do about it.</summary>
     public static string Decode(string file, byte[] bytes)
@@ -42,14 +44,19 @@ public sealed partial class TextDocumentReader : IDocumentReader
         }
     }
 
-    public static LayoutDocument FromText(DocumentInfo info, string text)
+    public static LayoutDocument FromText(DocumentInfo info, string text) => FromText(info, text, csv: false);
+
+    /// <summary>A text document; <paramref name="csv"/> reads every line as comma-separated values (a .csv file).</summary>
+    public static LayoutDocument FromText(DocumentInfo info, string text, bool csv)
     {
         IReadOnlyList<string> raw = TextNormalization.SplitLines(text);
         var lines = new List<LayoutLine>(raw.Count);
         for (int i = 0; i < raw.Count; i++)
         {
             string line = TextNormalization.RemoveFormatCharacters(raw[i]);
-            lines.Add(ReadLine(i + 1, line) with { Raw = line });
+            LayoutLine read = (csv ? DelimitedLines.Csv(i + 1, line, always: true) : DelimitedLines.Pipes(i + 1, line) ?? DelimitedLines.Csv(i + 1, line, always: false))
+                ?? ReadLine(i + 1, line);
+            lines.Add(read with { Raw = line });
         }
 
         return new LayoutDocument(info, lines, "text");

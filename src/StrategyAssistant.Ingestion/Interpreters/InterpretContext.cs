@@ -14,7 +14,13 @@ public sealed class InterpretContext
         Document = document;
         Vocabulary = vocabulary;
         Headings = new HeadingTracker(vocabulary);
+        _legend = new Lazy<StatusLegend>(() => StatusLegend.Read(document, vocabulary));
     }
+
+    private readonly Lazy<StatusLegend> _legend;
+
+    /// <summary>The document's own legend of status symbols (read once, when a record first asks).</summary>
+    public StatusLegend Legend => _legend.Value;
 
     public LayoutDocument Document { get; }
 

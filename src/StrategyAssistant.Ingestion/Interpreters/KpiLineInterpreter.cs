@@ -61,7 +61,7 @@ public sealed class KpiLineInterpreter
             firstLine = above;
         }
 
-        indicator = CellText.Indicator(indicator);
+        indicator = CellText.Indicator(CellTextNotations.StripLevelWord(CellText.Indicator(indicator), context.Vocabulary, out FigureSection level));
         if (indicator.Length == 0 || !indicator.Any(CellText.IsJapanese) || first.Length > MaxValueLength || right.Length > MaxValueLength)
         {
             return -1;
@@ -82,9 +82,9 @@ public sealed class KpiLineInterpreter
         KpiValue b = CellText.Value(rightValue, there, null, nameUnit ?? a.Unit, null);
         KpiValue baseline = firstIsTarget ? b : a;
         KpiValue target = firstIsTarget ? a : b;
-        bool goalLevel = context.Headings.Section == FigureSection.GoalTargets;
+        bool goalLevel = level == FigureSection.GoalTargets || (level == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets);
         KpiRecord record = context.Kpi(firstLine + 1, lastLine + 1, indicator, baseline, target, null, goalLevel);
-        context.Kpis.Add(project is null || goalLevel ? record : record with { Project = project });
+        context.Kpis.Add(MissingReasons.Apply(project is null || goalLevel ? record : record with { Project = project }, context));
         return lastLine;
     }
 

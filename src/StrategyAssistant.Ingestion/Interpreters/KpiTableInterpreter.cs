@@ -8,130 +8,79 @@ namespace StrategyAssistant.Ingestion.Interpreters;
 /// <summary>Reads a table whose header names value roles (基準値 / 現状値 / 目標値 / 実績値) into KPI records, in any column
 /// order: years from the header cell, the header's second line, the caption or the cell itself; a label on one line with
 /// its values on the next joined by alignment; a value spilling onto the next line appended to its cell.</summary>
-public sealed class KpiTableInterpreter
+public sealed partial class KpiTableInterpreter
 {
     public bool Claims(LayoutTable table) =>
         table.Columns.Any(c => TableFinder.IsValueRole(c.Role))
-        && table.Columns.Any(c => c.Role is ColumnRole.Target or ColumnRole.Baseline)
+        && table.Columns.Any(c => c.Role is ColumnRole.Target or ColumnRole.Baseline or ColumnRole.Kind)
         && !table.Columns.Any(c => c.Role is ColumnRole.Budget);
 
     public void Read(LayoutTable table, InterpretContext context)
     {
         int indicator = Column(table, ColumnRole.Indicator);
-        bool goalLevel = context.Headings.Section == FigureSection.GoalTargets
-            || (table.Caption is not null && context.Vocabulary.GoalTargetMarkers.Any(m => table.Caption.Text.Contains(m, StringComparison.Ordinal)));
-        foreach (TableRow row in ByKind(table, JoinRows(table, indicator), indicator, context.Vocabulary))
+        FigureSection tableLevel = TableLevel(table, indicator, context.Vocabulary);
+        var run = new List<TableRow>();
+        Measure? measureAbove = null;
+        void ReadRun()
         {
-            string label = row.Text(indicator);
-            if (label.Length == 0 || !label.Any(CellText.IsJapanese))
-            {
-                continue;
-            }
-
-            KpiRecord? record = Record(table, row, label, goalLevel, context);
-            if (record is not null)
-            {
-                context.Kpis.Add(record);
-            }
-        }
-    }
-
-    /// <summary>Rows as records see them: a label-only row joined to the value row under it that has no label; a row of
-    /// notes only (（令和6年度）) appended to the row above; a label that closes a parenthesis left open above, appended to it.</summary>
-    internal static List<TableRow> JoinRows(LayoutTable table, int indicator)
-    {
-        var rows = new List<TableRow>();
-        TableRow? pendingLabel = null;
-        foreach (TableRow row in table.Rows)
-        {
-            bool hasLabel = row.Text(indicator).Length > 0;
-            bool hasFigure = ValueColumns(table).Any(i => CellText.HasFigure(row.Text(i)));
-            bool onlyNotes = !hasLabel && Enumerable.Range(0, row.Cells.Count).All(i => row[i] is null || CellText.IsContinuation(row[i]!.Text));
-            if (onlyNotes && rows.Count > 0 && pendingLabel is null && rows[^1].LineEnd == row.Line - 1)
-            {
-                rows[^1] = Append(rows[^1], row);
-                continue;
-            }
-
-            if (hasLabel && !hasFigure)
+            foreach ((TableRow row, TableRow? yearlyTargets) in ByKind(table, JoinRows(table, run, indicator), indicator, context.Vocabulary))
             {
                 string label = row.Text(indicator);
-                if (pendingLabel is null && rows.Count > 0 && Unbalanced(rows[^1].Text(indicator)) && rows[^1].LineEnd == row.Line - 1)
+                if (label.Length == 0 || !label.Any(CellText.IsJapanese))
                 {
-                    rows[^1] = Append(rows[^1], row, glue: string.Empty);
                     continue;
                 }
 
-                pendingLabel = pendingLabel is not null && Unbalanced(pendingLabel.Text(indicator)) ? Append(pendingLabel, row, glue: string.Empty) : row;
-                _ = label;
-                continue;
+                bool goalLevel = tableLevel == FigureSection.GoalTargets
+                    || (tableLevel == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets);
+                KpiRecord? record = Record(table, row, label, goalLevel, context, yearlyTargets);
+                if (record is not null)
+                {
+                    context.Kpis.Add(TableRowPath.Apply(record, table, row, goalLevel, ref measureAbove, context));
+                }
             }
 
-            if (!hasLabel && hasFigure && pendingLabel is not null)
-            {
-                var cells = row.Cells.ToArray();
-                cells[indicator] = pendingLabel[indicator];
-                rows.Add(new TableRow(pendingLabel.Line, row.LineEnd, cells));
-                pendingLabel = null;
-                continue;
-            }
-
-            pendingLabel = null;
-            rows.Add(row);
+            run.Clear();
         }
 
-        return rows;
+        for (int i = 0; i < table.Rows.Count; i++)
+        {
+            if (TableRowPath.HeadingText(table, i, indicator, context) is { } heading)
+            {
+                // （数値目標） / （重要業績評価指標） / ①企業誘致の促進 as a row of the table: the rows under it are of that kind.
+                ReadRun();
+                context.Headings.ObserveText(heading, table.Rows[i].Line);
+                measureAbove = null;
+                continue;
+            }
+
+            run.Add(table.Rows[i]);
+        }
+
+        ReadRun();
     }
 
-    /// <summary>In a table with a 区分 column (計画 / 実績 rows under one indicator), one row per indicator: the year columns
-    /// from its 実績 row, every other column from the first of its rows that fills it.</summary>
-    private static IEnumerable<TableRow> ByKind(LayoutTable table, List<TableRow> rows, int indicator, StrategyVocabulary vocabulary)
+    /// <summary>The level a table's own header gives: an indicator column headed 数値目標 is goal-level, one headed KPI (KPI項目,
+    /// 重要業績評価指標) measure-level, as is a caption that names 数値目標; None when the header leaves it to the headings.</summary>
+    private static FigureSection TableLevel(LayoutTable table, int indicator, StrategyVocabulary vocabulary)
     {
-        int kind = Column(table, ColumnRole.Kind);
-        if (kind < 0)
+        string header = indicator < 0 ? string.Empty : StrategyVocabulary.Fold(table.Columns[indicator].Header);
+        if (vocabulary.GoalTargetMarkers.Any(m => header.Contains(StrategyVocabulary.Fold(m), StringComparison.Ordinal))
+            || (table.Caption is not null && vocabulary.GoalTargetMarkers.Any(m => table.Caption.Text.Contains(m, StringComparison.Ordinal))))
         {
-            return rows;
+            return FigureSection.GoalTargets;
         }
 
-        var merged = new List<TableRow>();
-        var group = new List<TableRow>();
-        void Flush()
-        {
-            if (group.Count == 0)
-            {
-                return;
-            }
-
-            var cells = new LayoutCell?[table.Columns.Count];
-            for (int i = 0; i < cells.Length; i++)
-            {
-                bool yearly = table.Columns[i].Role == ColumnRole.Actual;
-                cells[i] = group.Where(r => !yearly || vocabulary.RoleOf(r.Text(kind)) == ColumnRole.Actual)
-                    .Select(r => r[i]).FirstOrDefault(c => c is { Text.Length: > 0 });
-            }
-
-            merged.Add(new TableRow(group[0].Line, group[^1].LineEnd, cells));
-            group.Clear();
-        }
-
-        foreach (TableRow row in rows)
-        {
-            if (row.Text(indicator).Length > 0)
-            {
-                Flush();
-            }
-
-            group.Add(row);
-        }
-
-        Flush();
-        return merged;
+        return header.Length > 0 && vocabulary.KpiMarkers.Any(m => header.Contains(StrategyVocabulary.Fold(m), StringComparison.OrdinalIgnoreCase))
+            ? FigureSection.MeasureKpis
+            : FigureSection.None;
     }
 
-    private static KpiRecord? Record(LayoutTable table, TableRow row, string label, bool goalLevel, InterpretContext context)
+    private static KpiRecord? Record(LayoutTable table, TableRow row, string label, bool goalLevel, InterpretContext context, TableRow? yearlyTargets)
     {
         LayoutDocument document = context.Document;
-        string? nameUnit = CellText.UnitOfName(label, context.Vocabulary);
+        int unitAt = Column(table, ColumnRole.Unit);
+        string? nameUnit = unitAt >= 0 && row.Text(unitAt).Trim() is { Length: > 0 } rowUnit ? rowUnit : CellText.UnitOfName(label, context.Vocabulary);
         KpiValue? ValueAt(int column)
         {
             TableColumn c = table.Columns[column];
@@ -170,15 +119,48 @@ public sealed class KpiTableInterpreter
         var series = values.Where(v => v.Role == ColumnRole.Actual && v.Value!.Period is { IsSingleYear: true })
             .Select(v => new YearlyValue(v.Value!.Period!.Start, null, v.Value))
             .ToList();
+        if (yearlyTargets is not null)
+        {
+            var yearly = YearlyTargets(table, yearlyTargets, nameUnit, context);
+            target ??= Latest(yearly);
+            series = [.. series.Select(s => s with { Target = yearly.FirstOrDefault(t => t.Period?.Start == s.Year) })
+                .Concat(yearly.Where(t => !series.Any(s => s.Year == t.Period!.Start)).Select(t => new YearlyValue(t.Period!.Start, t, null)))
+                .OrderBy(s => s.Year.Year)];
+        }
+        string? status = Text(row, table, ColumnRole.Status);
+        string? evaluation = Text(row, table, ColumnRole.Evaluation);
+        int statusAt = Column(table, status is not null ? ColumnRole.Status : ColumnRole.Evaluation);
+        int achievementAt = Column(table, ColumnRole.Achievement);
         KpiRecord record = context.Kpi(row.Line, row.LineEnd, label, baseline, target, actual, goalLevel) with
         {
             Series = series.Count > 1 ? series : [],
-            Status = Text(row, table, ColumnRole.Status),
-            Evaluation = Text(row, table, ColumnRole.Evaluation),
+            Status = status,
+            StatusMeaning = statusAt < 0 || row[statusAt] is not { } statusCell ? null
+                : context.Legend.Meaning(status ?? evaluation, row.Line, document.Cite(LineOf(row, statusCell, document), LineOf(row, statusCell, document), statusCell.Text, statusCell.Address)),
+            Achievement = achievementAt < 0 ? null : ValueAt(achievementAt),
+            Evaluation = evaluation,
             Department = Text(row, table, ColumnRole.Department),
             Note = table.Footnotes.Count == 0 ? null : string.Join(" ", table.Footnotes.Select(f => f.Text)),
         };
-        return record;
+        return MissingReasons.Apply(record, context, table, row, label);
+    }
+
+    /// <summary>The yearly targets of a 目標 row, each with its column's year.</summary>
+    private static List<KpiValue> YearlyTargets(LayoutTable table, TableRow targets, string? nameUnit, InterpretContext context)
+    {
+        var list = new List<KpiValue>();
+        for (int i = 0; i < table.Columns.Count; i++)
+        {
+            TableColumn c = table.Columns[i];
+            if (targets[i] is { Text.Length: > 0 } cell && c.Year is { IsSingleYear: true })
+            {
+                int line = LineOf(targets, cell, context.Document);
+                list.Add(CellText.Value(cell.Text, context.Document.Cite(line, line, cell.Text, cell.Address), c.Year, c.Unit ?? nameUnit,
+                    context.Document.Cite(c.HeaderLine, c.HeaderLine, c.Header, HeaderAddress(table, c))));
+            }
+        }
+
+        return list;
     }
 
     /// <summary>The row's cell in the year column that belongs to a value role (基準年 for 基準値/現状値, 目標年 for 目標値 …).</summary>

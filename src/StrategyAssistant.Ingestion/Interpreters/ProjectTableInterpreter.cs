@@ -21,9 +21,33 @@ public sealed class ProjectTableInterpreter
         TableColumn budgetColumn = table.Columns[budget];
         string? tableUnit = budgetColumn.Unit ?? (table.Caption is null ? null : context.Vocabulary.UnitIn(table.Caption.Text));
         FiscalPeriod? year = budgetColumn.Year ?? (table.Caption is null ? null : FiscalYearParser.Parse(table.Caption.Text));
-        foreach (TableRow row in table.Rows)
+        var listed = new List<ProjectRecord>();
+        int scopeStart = 0;
+        IReadOnlyList<TableRow> rows = JoinWrapped(table, name, budget);
+        for (int r = 0; r < rows.Count; r++)
         {
+            TableRow row = rows[r];
             string label = row.Text(name);
+            var filled = row.Cells.Where(c => c is { Text.Length: > 0 }).ToList();
+            string joined = string.Join(" ", filled.Select(c => c!.Text.Trim()));
+            if (filled.Count is 1 or 2 && !filled.Any(c => Quantity.TryParse(c!.Text, out _))
+                && (filled.Count == 1 ? context.Headings.Classify(joined) is HeadingKind.Goal or HeadingKind.Measure : CellTextNotations.GoalHeading(filled[0]!.Text) is { Title.Length: 0 } && CellTextNotations.GoalHeading(joined) is not null))
+            {
+                // 基本目標１ 産業振興と雇用創出 / ①企業誘致 as a row of the list (on a page, a goal's number and title may come
+                // apart into two cells): the projects under it belong to it.
+                context.Headings.ObserveText(joined, row.Line);
+                scopeStart = listed.Count;
+                continue;
+            }
+
+            string? totalKind = ProjectTotals.KindOf(row.Cells.FirstOrDefault(c => c is { Text.Length: > 0 })?.Text ?? string.Empty, context.Vocabulary);
+            if (totalKind is not null && row.Text(budget).Length > 0)
+            {
+                context.Totals.Add(ProjectTotals.Total(row, totalKind, row.Text(budget), tableUnit, totalKind == "subtotal" ? listed.Skip(scopeStart) : listed, context));
+                scopeStart = listed.Count;
+                continue;
+            }
+
             if (label.Length == 0 || !label.Any(CellText.IsJapanese))
             {
                 continue;
@@ -45,7 +69,7 @@ public sealed class ProjectTableInterpreter
                 money = new Money(budgetText, unit is null ? null : q?.Value, unit ?? string.Empty);
             }
 
-            context.Projects.Add(new ProjectRecord
+            var project = new ProjectRecord
             {
                 Id = $"{document.Info.File}:{row.Line}",
                 City = document.Info.City,
@@ -60,8 +84,37 @@ public sealed class ProjectTableInterpreter
                 Status = Optional(row, table, ColumnRole.Status),
                 IsRepeat = Optional(row, table, ColumnRole.Repeat) is not null,
                 Grant = Optional(row, table, ColumnRole.Grant),
-            });
+            };
+            context.Projects.Add(project);
+            listed.Add(project);
         }
+    }
+
+    /// <summary>A name wrapped onto the next row (スノーアクティビティ体験拠点整備 / 事業 62,400,000 …): a row with a name and no
+    /// budget, followed by a row with no number whose name continues it, is one row.</summary>
+    private static List<TableRow> JoinWrapped(LayoutTable table, int name, int budget)
+    {
+        int number = Column(table, ColumnRole.Number);
+        var rows = new List<TableRow>();
+        foreach (TableRow row in table.Rows)
+        {
+            if (rows.Count > 0 && rows[^1] is var above && above.LineEnd == row.Line - 1 && above.Text(budget).Length == 0 && above.Text(name).Length > 0
+                && row.Text(name).Length > 0 && row.Text(budget).Length > 0 && (number < 0 ? false : row.Text(number).Length == 0 && above.Text(number).Length > 0))
+            {
+                var cells = above.Cells.ToArray();
+                for (int i = 0; i < cells.Length; i++)
+                {
+                    cells[i] = i == name ? above[i]! with { Text = above.Text(i) + row.Text(i) } : cells[i] ?? row[i];
+                }
+
+                rows[^1] = new TableRow(above.Line, row.LineEnd, cells);
+                continue;
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     private static string? Optional(TableRow row, LayoutTable table, ColumnRole role)

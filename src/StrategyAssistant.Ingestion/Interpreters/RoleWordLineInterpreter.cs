@@ -44,6 +44,7 @@ public sealed partial class RoleWordLineInterpreter
             indicator = text[..values[0].At].Trim().TrimEnd('：', ':').Trim();
         }
 
+        indicator = CellTextNotations.StripLevelWord(CellText.Indicator(indicator), context.Vocabulary, out FigureSection level);
         indicator = CellText.Indicator(indicator);
         if (values.Count < 2 || !values.Any(v => v.Role == ColumnRole.Target) || values.Select(v => v.Role).Distinct().Count() != values.Count
             || indicator.Length == 0 || !indicator.Any(CellText.IsJapanese))
@@ -57,15 +58,20 @@ public sealed partial class RoleWordLineInterpreter
         bool hasBaseline = values.Any(v => v.Role == ColumnRole.Baseline);
         KpiValue? baseline = Pick(ColumnRole.Baseline) ?? Pick(ColumnRole.Current);
         KpiValue? actual = Pick(ColumnRole.Actual) ?? (hasBaseline ? Pick(ColumnRole.Current) : null);
-        bool goalLevel = context.Headings.Section == FigureSection.GoalTargets;
-        context.Kpis.Add(context.Kpi(index + 1, last + 1, indicator, baseline, Pick(ColumnRole.Target), actual, goalLevel) with { Evaluation = evaluation });
+        bool goalLevel = level == FigureSection.GoalTargets || (level == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets);
+        KpiRecord record = context.Kpi(index + 1, last + 1, indicator, baseline, Pick(ColumnRole.Target), actual, goalLevel) with
+        {
+            Evaluation = evaluation,
+            StatusMeaning = context.Legend.Meaning(evaluation, index + 1, document.Cite(index + 1, index + 1)),
+        };
+        context.Kpis.Add(MissingReasons.Apply(record, context));
         return last;
     }
 
     private static List<(ColumnRole Role, string Value, int At, int Line)> Values(string text, int line, StrategyVocabulary vocabulary)
     {
         var values = new List<(ColumnRole Role, string Value, int At, int Line)>();
-        foreach (Match m in RoleValue().Matches(text))
+        foreach (Match m in RoleValue(vocabulary).Matches(text))
         {
             ColumnRole role = vocabulary.RoleOf(m.Groups["word"].Value);
             if (TableFinder.IsValueRole(role))
@@ -80,7 +86,16 @@ public sealed partial class RoleWordLineInterpreter
     /// <summary>A card's title line: a leading label word (ＫＰＩ) dropped, 「評価：Ｂ（概ね順調）」 taken as the evaluation.</summary>
     private static (string Indicator, string? Evaluation) CardTitle(string text, StrategyVocabulary vocabulary)
     {
-        var parts = Regex.Split(text.Trim(), @"\s{2,}|\u3000+").Where(p => p.Length > 0).ToList();
+        string trimmed = text.Trim();
+        Match labelled = LabelledTitle().Match(trimmed);
+        if (labelled.Success && vocabulary.RoleOf(labelled.Groups["word"].Value) == ColumnRole.Indicator
+            && CellTextNotations.StripLevelWord(trimmed, vocabulary, out FigureSection level) is not null && level == FigureSection.None)
+        {
+            // 【指標名】移住者数: the bracketed label names what follows.
+            trimmed = trimmed[labelled.Length..].Trim();
+        }
+
+        var parts = Regex.Split(trimmed, @"\s{2,}|\u3000+").Where(p => p.Length > 0).ToList();
         if (parts.Count > 1 && vocabulary.RoleOf(parts[0]) == ColumnRole.Indicator)
         {
             parts.RemoveAt(0);
@@ -100,7 +115,14 @@ public sealed partial class RoleWordLineInterpreter
         return (parts.Count == 1 ? parts[0] : string.Empty, evaluation);
     }
 
-    // A role word (after a space, a colon or the line's start) and the figure written after it up to the next space.
-    [GeneratedRegex(@"(?<word>[^\s：:0-9０-９（(）)]{1,4})[：:]?\s*(?<value>[△▲−\-]?[0-9０-９][^\s]*)")]
-    private static partial Regex RoleValue();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> s_roleValue = new(StringComparer.Ordinal);
+
+    // A role word (after a space, a colon or the line's start; or in brackets: 【基準値】) and the value written after it up to
+    // the next space: a figure, a dash, or a word the vocabulary says stands for no figure (調査中, 算出不可 …).
+    private static Regex RoleValue(StrategyVocabulary vocabulary) => s_roleValue.GetOrAdd(vocabulary.Version, _ =>
+        new Regex(@"(?:[【［\[]\s*(?<word>[^\s：:0-9０-９（(）)【】［］\[\]]{1,5})\s*[】］\]]|(?<word>[^\s：:0-9０-９（(）)【】]{1,4}))[：:]?\s*(?<value>[△▲−\-]?[0-9０-９][^\s]*|[－―](?:[（(][^）)]*[）)])?"
+            + string.Concat(vocabulary.NoFigureWords.Select(w => "|" + Regex.Escape(w) + @"(?:[（(][^）)]*[）)])?")) + ")", RegexOptions.CultureInvariant));
+
+    [GeneratedRegex(@"^[【［\[]\s*(?<word>[^】］\]]{1,8})\s*[】］\]][：:]?\s*")]
+    private static partial Regex LabelledTitle();
 }

@@ -7,7 +7,7 @@ namespace StrategyAssistant.Ingestion.Layout;
 /// <summary>Finds tables by their header: a line whose cells name column roles (基準値, 目標値（令和6年度）, 担当部 …). The header
 /// gives the columns; a second header line of years or units under it is merged in; the caption is the line above; rows run
 /// to a blank line, a heading or the next header; ※ lines under the rows are the table's footnotes.</summary>
-public sealed class TableFinder
+public sealed partial class TableFinder
 {
     private readonly StrategyVocabulary _vocabulary;
 
@@ -44,7 +44,10 @@ public sealed class TableFinder
         for (; next < lines.Count; next++)
         {
             LayoutLine line = lines[next];
-            if (line.IsBlank || Columns(line) is not null || (line.Cells.Count <= 1 && HeadingParser.Goal(line.Text) is not null))
+            // A goal heading ends the table unless rows of the table go on under it (基本目標１ as a row of a project list).
+            bool rowsGoOn = next + 1 < lines.Count && lines[next + 1].Cells.Count(c => c.Text.Length > 0) >= 2 && Columns(lines[next + 1]) is null;
+            if (line.IsBlank || Columns(line) is not null
+                || (line.Cells.Count(c => c.Text.Length > 0) <= 1 && Interpreters.CellTextNotations.GoalHeading(line.Text) is not null && !rowsGoOn))
             {
                 break;
             }
@@ -73,8 +76,11 @@ public sealed class TableFinder
         }
 
         consumedTo = next - 1;
-        ApplyFootnotes(columns, footnotes);
-        IReadOnlyList<TableRow> rows = [.. rowLines.Select(l => Place(l, columns))];
+        // A header's ※N may be explained under another table of the document: the table's own footnotes first, then the rest.
+        ApplyFootnotes(columns, [.. footnotes, .. lines.Where(l => l.Text.TrimStart().StartsWith('※') && !footnotes.Contains(l))]);
+        IReadOnlyList<TableRow> rows = [.. rowLines.Select(l => header.Separation is CellSeparation.Tabs or CellSeparation.Grid && l.Separation == CellSeparation.None
+            ? FirstColumn(l, columns)
+            : Place(l, columns))];
         return new LayoutTable(headerLines, caption, columns, rows, footnotes);
     }
 
@@ -90,7 +96,9 @@ public sealed class TableFinder
         var columns = new List<TableColumn>();
         int withRole = 0;
         int without = 0;
-        bool byKind = line.Cells.Any(c => c.Text.Length > 0 && _vocabulary.RoleOf(c.Text) == ColumnRole.Kind);
+        // 区分 | R2 | R3 …, or 基準値 | R2 | R3 | R4 | 目標値（R6）: a column headed only by a year holds that year's actual.
+        var headed = line.Cells.Where(c => c.Text.Length > 0).Select(c => _vocabulary.RoleOf(c.Text)).ToList();
+        bool byKind = headed.Contains(ColumnRole.Kind) || (headed.Contains(ColumnRole.Target) && (headed.Contains(ColumnRole.Baseline) || headed.Contains(ColumnRole.Current)));
         for (int i = 0; i < line.Cells.Count; i++)
         {
             LayoutCell cell = line.Cells[i];
@@ -119,6 +127,15 @@ public sealed class TableFinder
             return null;
         }
 
+        if (!columns.Any(c => c.Role is ColumnRole.Indicator or ColumnRole.Project)
+            && columns.FindIndex(c => IsValueRole(c.Role)) is var valueAt and > 0
+            && columns.FindLastIndex(valueAt, c => c.Role is ColumnRole.Measure or ColumnRole.Goal) is var named and >= 0
+            && !columns.Skip(named + 1).Take(valueAt - named - 1).Any(c => c.Role == ColumnRole.None && c.Header.Length > 0))
+        {
+            // 施策名 | 基準値 | 目標値: the measure (or goal) column is the one that names the indicator.
+            columns[named] = columns[named] with { Role = ColumnRole.Indicator };
+        }
+
         if (!columns.Any(c => c.Role is ColumnRole.Indicator or ColumnRole.Project))
         {
             // The unnamed (or blank) column left of the first value column holds the indicator.
@@ -145,93 +162,6 @@ public sealed class TableFinder
 
     private bool IsFootnote(LayoutLine line) =>
         _vocabulary.FootnoteMarks.Any(m => line.Text.StartsWith(m, StringComparison.Ordinal));
-
-    /// <summary>A line of only years, units or parenthesised notes under a header: (令和元年度) (令和6年度).</summary>
-    private bool IsHeaderContinuation(LayoutLine line) =>
-        line.Cells.Count >= 1 && line.Cells.Where(c => c.Text.Length > 0).All(c =>
-            (CellValue.HeaderYear(c.Text.Trim('(', ')', '（', '）')) is not null || _vocabulary.IsUnitOnly(c.Text))
-            && !Quantity.TryParse(c.Text, out _));
-
-    private void MergeContinuation(List<TableColumn> columns, LayoutLine line)
-    {
-        foreach (LayoutCell cell in line.Cells.Where(c => c.Text.Length > 0))
-        {
-            int at = Nearest(columns, cell, line.Separation);
-            if (at >= 0)
-            {
-                TableColumn c = columns[at];
-                columns[at] = c with { Header = c.Header + cell.Text, Year = c.Year ?? FiscalYearParser.Parse(cell.Text), Unit = c.Unit ?? _vocabulary.UnitIn(cell.Text) };
-            }
-        }
-    }
-
-    private static LayoutLine? Caption(IReadOnlyList<LayoutLine> lines, int index)
-    {
-        for (int i = index - 1; i >= Math.Max(0, index - 2); i--)
-        {
-            if (!lines[i].IsBlank)
-            {
-                return lines[i].Cells.Count <= 1 ? lines[i] : null;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A caption such as 「KPI一覧（実績値は令和3年度）」 or 「（単位：人）」 gives the year of a role it names next to
-    /// the year, a lone year to the actual/current columns, and a unit to every column that has none.</summary>
-    private void ApplyCaption(List<TableColumn> columns, LayoutLine? caption)
-    {
-        if (caption is null)
-        {
-            return;
-        }
-
-        string? unit = _vocabulary.UnitIn(caption.Text);
-        var years = FiscalYearParser.FindAll(caption.Text).ToList();
-        for (int i = 0; i < columns.Count; i++)
-        {
-            TableColumn c = columns[i];
-            FiscalPeriod? year = c.Year;
-            if (year is null && years.Count == 1 && c.Role is ColumnRole.Actual or ColumnRole.Current)
-            {
-                year = years[0].Period;
-            }
-
-            columns[i] = c with { Year = year, Unit = c.Unit ?? (IsValueRole(c.Role) ? unit : null) };
-        }
-    }
-
-    /// <summary>A footnote a header cell points to (現状値※1 … 「※1 現状値は平成30年度の数値」) that states one year gives
-    /// that column its year when the header has none; a cell's own year still wins.</summary>
-    private static void ApplyFootnotes(List<TableColumn> columns, List<LayoutLine> footnotes)
-    {
-        foreach (LayoutLine footnote in footnotes)
-        {
-            string text = footnote.Text.Trim();
-            int end = 1;
-            while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] is >= '０' and <= '９'))
-            {
-                end++;
-            }
-
-            var years = FiscalYearParser.FindAll(text).ToList();
-            if (!text.StartsWith('※') || end == 1 || years.Count != 1)
-            {
-                continue;
-            }
-
-            string mark = text[..end].Normalize(System.Text.NormalizationForm.FormKC);
-            for (int i = 0; i < columns.Count; i++)
-            {
-                TableColumn c = columns[i];
-                if (c.Year is null && IsValueRole(c.Role) && c.Header.Normalize(System.Text.NormalizationForm.FormKC).Contains(mark, StringComparison.Ordinal))
-                {
-                    columns[i] = c with { Year = years[0].Period };
-                }
-            }
-        }
-    }
 
     /// <summary>Places a line's cells in the table's columns: by ordinal for tabs and sheets, by position otherwise (cells
     /// left of the first value column belong to the indicator; others to the column whose centre is nearest).</summary>
@@ -269,6 +199,15 @@ public sealed class TableFinder
         return new TableRow(line.Number, line.Number, placed);
     }
 
+    /// <summary>A line of one cell under a tab-separated header (①移住の促進, 基本目標１ …): it stands in the first column.</summary>
+    private static TableRow FirstColumn(LayoutLine line, IReadOnlyList<TableColumn> columns)
+    {
+        var placed = new LayoutCell?[columns.Count];
+        int first = Math.Max(0, columns.ToList().FindIndex(c => c.Index >= 0));
+        placed[first] = line.Cells.Count > 0 ? line.Cells[0] : null;
+        return new TableRow(line.Number, line.Number, placed);
+    }
+
     /// <summary>The columns of a row's cells taken in order, when the row has one cell per header column (a header without
     /// an indicator cell counts its indicator column too); else null.</summary>
     private static List<int>? OrdinalColumns(LayoutLine line, IReadOnlyList<TableColumn> columns)
@@ -285,8 +224,10 @@ public sealed class TableFinder
         }
 
         int firstValue = columns.ToList().FindIndex(c => c.Role != ColumnRole.None && c.Role != ColumnRole.Indicator && c.Role != ColumnRole.Number);
-        if (firstValue > 0 && cell.End <= columns[firstValue].Start)
+        if (firstValue > 0 && (cell.End <= columns[firstValue].Start
+            || (cell.Start < columns[firstValue].Start && !Quantity.TryParse(cell.Text, out _) && cell.Text.Any(CellText.IsJapanese))))
         {
+            // (A long label that starts left of the figures and runs under the first value header is still the label.)
             // Left of the figures: labels are left-aligned, so the column whose start is nearest (a virtual indicator column
             // on the far left takes what no real column is near).
             int label = -1;

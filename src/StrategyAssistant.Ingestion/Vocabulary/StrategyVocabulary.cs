@@ -37,6 +37,21 @@ public enum ColumnRole
 
     /// <summary>A column naming what a row's figures are (区分: 計画 / 実績) in a table of one column per year.</summary>
     Kind,
+
+    /// <summary>A column naming the row's 基本目標 (1 しごとをつくる, Ⅰ 産業の振興).</summary>
+    Goal,
+
+    /// <summary>A column naming the row's 施策 (①酪農経営の安定化, (1)雪冷熱エネルギーの活用).</summary>
+    Measure,
+
+    /// <summary>A remark column (備考): what the document says about a row besides its figures, e.g. why an actual is missing.</summary>
+    Remark,
+
+    /// <summary>An achievement or progress column (達成率, 進捗率).</summary>
+    Achievement,
+
+    /// <summary>A unit column (単位): the unit of the row's figures when the cells do not write one.</summary>
+    Unit,
 }
 
 /// <summary>The domain words ingestion recognises, read from <c>index/vocabulary/strategy-ja.json</c>. Nothing in the
@@ -76,6 +91,9 @@ public sealed class StrategyVocabulary
         ForwardArrows = file.Arrows?.Forward ?? [];
         BackwardArrows = file.Arrows?.Backward ?? [];
         KindWords = file.KindWords ?? [];
+        NoFigureWords = file.NoFigureWords ?? [];
+        RemarkWords = file.RemarkWords ?? [];
+        TotalWords = file.TotalWords ?? [];
     }
 
     /// <summary>The vocabulary shipped with the assembly.</summary>
@@ -106,6 +124,15 @@ public sealed class StrategyVocabulary
     public IReadOnlyList<string> BackwardArrows { get; }
 
     public IReadOnlyDictionary<string, List<string>> KindWords { get; }
+
+    /// <summary>Words a value cell holds instead of a figure on purpose (算出不可, 調査中 …).</summary>
+    public IReadOnlyList<string> NoFigureWords { get; }
+
+    /// <summary>Words that say a text explains a missing figure (ため, 未実施, 中止 …): a remark or footnote with one is a reason.</summary>
+    public IReadOnlyList<string> RemarkWords { get; }
+
+    /// <summary>Labels of a stated total row by kind (subtotal: 小計; total: 合計, 計 …).</summary>
+    public IReadOnlyDictionary<string, List<string>> TotalWords { get; }
 
     public static StrategyVocabulary Load(string path) => Parse(File.ReadAllBytes(path), path);
 
@@ -254,6 +281,12 @@ public sealed class StrategyVocabulary
         public ArrowWords? Arrows { get; set; }
 
         public Dictionary<string, List<string>>? KindWords { get; set; }
+
+        public List<string>? NoFigureWords { get; set; }
+
+        public List<string>? RemarkWords { get; set; }
+
+        public Dictionary<string, List<string>>? TotalWords { get; set; }
     }
 
     private sealed class ArrowWords
