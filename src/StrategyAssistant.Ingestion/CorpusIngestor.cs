@@ -134,7 +134,8 @@ public sealed class CorpusIngestor
         records = NotationInterpreters.Link(records);
 
         var corpus = new Corpus(sources, files.ContentHash);
-        var passages = sources.SelectMany(PassageSplitter.Split).ToList();
+        records = ProvenancePass.Apply(corpus, records);
+        IReadOnlyList<Passage> passages = ProvenancePass.Apply(corpus, [.. sources.SelectMany(PassageSplitter.Split)]);
         return new KnowledgeBase(corpus, passages, records)
         {
             Version = Stamp(files.ContentHash),
