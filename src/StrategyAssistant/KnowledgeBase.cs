@@ -38,8 +38,8 @@ public sealed class KnowledgeBase
 
     public RecordSet Records { get; }
 
-    /// <summary>The passages of every document of <paramref name="corpus"/> with <paramref name="records"/> read from it
-    /// (the ingestion stage reads records; the core only holds them), both through <see cref="ProvenancePass"/>.</summary>
+    /// <summary>The passages of every document of <paramref name="corpus"/> with <paramref name="records"/> read from it (the
+    /// ingestion stage reads records; the core only holds them), both given their provenance (<see cref="ProvenancePass"/>).</summary>
     public static KnowledgeBase Create(Corpus corpus, RecordSet records) =>
         new(corpus, ProvenancePass.Apply(corpus, [.. corpus.Documents.SelectMany(PassageSplitter.Split)]), ProvenancePass.Apply(corpus, records));
 
