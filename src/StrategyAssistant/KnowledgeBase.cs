@@ -52,6 +52,17 @@ public sealed class KnowledgeBase
     public SourceDocument Document(string file) =>
         Corpus.Find(file) ?? throw new KeyNotFoundException($"{file} is not in the corpus.");
 
+    /// <summary>A document's lines as the passages hold them, for serving (which reads no document line).</summary>
+    public PassageLines PassageLines(string file) => _passageLines.GetOrAdd(file, f =>
+        new PassageLines(Document(f).Info, _passagesByFile.Value.GetValueOrDefault(f) ?? []));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PassageLines> _passageLines = new(StringComparer.Ordinal);
+
+    private Lazy<Dictionary<string, List<Passage>>> _passagesByFile => _byFile ??= new(() =>
+        Passages.GroupBy(p => p.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal));
+
+    private Lazy<Dictionary<string, List<Passage>>>? _byFile;
+
     /// <summary>The citation of a passage (its text lines, without leading or trailing blank lines), from the passage alone.</summary>
     public Citation Cite(Passage passage)
     {

@@ -199,7 +199,7 @@ internal sealed partial class DerivedFigures
         Citation x = a.Source, y = b.Source;
         if (x.File == y.File && x.Line == y.Line && x.LineEnd == y.LineEnd && !(x.Quote.Contains(b.ValueText, StringComparison.Ordinal) && y.Quote.Contains(a.ValueText, StringComparison.Ordinal)))
         {
-            Citation line = _knowledge.Document(x.File).Cite(x.Line, x.LineEnd);
+            Citation line = _knowledge.PassageLines(x.File).Cite(x.Line, x.LineEnd);
             return (line, line);
         }
 

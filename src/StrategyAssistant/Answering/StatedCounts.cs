@@ -31,11 +31,11 @@ internal sealed partial class StatedCounts
             return false;
         }
 
-        SourceDocument document = _knowledge.Document(project.Source.File);
+        PassageLines document = _knowledge.PassageLines(project.Source.File);
         var items = new List<(int Line, string Text)>();
         for (int n = project.Source.Line; n <= project.Source.LineEnd; n++)
         {
-            string line = PassageSplitter.Clean(document.Line(n)).Trim();
+            string line = PassageSplitter.Clean(document.Text(n)).Trim();
             // Numbered from ① without a gap or a repeat: a list, not stray marks.
             if (line.Length > 1 && line[0] is >= '①' and <= '⑳')
             {
@@ -119,12 +119,12 @@ internal sealed partial class StatedCounts
         }
 
         (double Score, Citation Source, string Cell)? best = null;
-        foreach (Ranked<Passage> ranked in evidence.Passages.Where(p => p.Coverage >= passageCoverage && (question.Cities.Count == 0 || question.Cities.Contains(_knowledge.Document(p.Item.File).Info.City))))
+        foreach (Ranked<Passage> ranked in evidence.Passages.Where(p => p.Coverage >= passageCoverage && (question.Cities.Count == 0 || question.Cities.Contains(_knowledge.PassageLines(p.Item.File).City))))
         {
-            SourceDocument document = _knowledge.Document(ranked.Item.File);
+            PassageLines document = _knowledge.PassageLines(ranked.Item.File);
             for (int n = ranked.Item.Line; n <= ranked.Item.LineEnd; n++)
             {
-                string[] cells = PassageSplitter.Clean(document.Line(n)).Split('\t');
+                string[] cells = PassageSplitter.Clean(document.Text(n)).Split('\t');
                 for (int c = 0; c < cells.Length; c++)
                 {
                     string cell = cells[c].Trim();
@@ -153,7 +153,7 @@ internal sealed partial class StatedCounts
     private static IEnumerable<string> Mentions(Question question) =>
         QuestionVocabulary.Default.DocumentMentions.Where(m => question.DocumentKinds.Contains(m.Key)).SelectMany(m => m.Value).Where(w => question.Text.Contains(w, StringComparison.Ordinal));
 
-    private static bool StatesYear(SourceDocument document, int line, int column, string cell, IReadOnlyList<FiscalPeriod> years)
+    private static bool StatesYear(PassageLines document, int line, int column, string cell, IReadOnlyList<FiscalPeriod> years)
     {
         bool Matches(string text) => FiscalYearParser.FindAll(text, FiscalYearParser.Era.Reiwa).Any(m => years.Any(y => m.Period.IsSingleYear && y.Contains(m.Period.Start)));
         bool Other(string text) => FiscalYearParser.FindAll(text, FiscalYearParser.Era.Reiwa).Any();
@@ -165,7 +165,7 @@ internal sealed partial class StatedCounts
         // The column header: the nearest line above whose cell in this column names a year.
         for (int n = line - 1; n >= Math.Max(1, line - HeaderDistance); n--)
         {
-            string[] cells = PassageSplitter.Clean(document.Line(n)).Split('\t');
+            string[] cells = PassageSplitter.Clean(document.Text(n)).Split('\t');
             if (column < cells.Length && Other(cells[column]))
             {
                 return Matches(cells[column]);
@@ -176,20 +176,20 @@ internal sealed partial class StatedCounts
     }
 
     /// <summary>A term's weight in a document: rarer lines weigh more (拠点 over 採択), as an inverse line frequency.</summary>
-    private double Weight(SourceDocument document, string term)
+    private double Weight(PassageLines document, string term)
     {
         lock (_weights)
         {
-            if (!_weights.TryGetValue((document.Info.File, term), out double weight))
+            if (!_weights.TryGetValue((document.File, term), out double weight))
             {
                 int lines = 0;
-                for (int n = 1; n <= document.LineCount; n++)
+                for (int n = 1; n <= document.Count; n++)
                 {
-                    lines += document.Line(n).Contains(term, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+                    lines += document.Text(n).Contains(term, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
                 }
 
-                weight = Math.Log(1 + ((double)document.LineCount / (1 + lines)));
-                _weights[(document.Info.File, term)] = weight;
+                weight = Math.Log(1 + ((double)document.Count / (1 + lines)));
+                _weights[(document.File, term)] = weight;
             }
 
             return weight;

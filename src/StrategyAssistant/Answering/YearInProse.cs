@@ -16,10 +16,10 @@ internal sealed partial class YearInProse
     /// <summary>The sentence of the record's own lines that names one of the asked years and a figure; null when none does.</summary>
     public Citation? Sentence(KpiRecord record, IReadOnlyList<FiscalPeriod> years)
     {
-        SourceDocument document = _knowledge.Document(record.Source.File);
+        PassageLines document = _knowledge.PassageLines(record.Source.File);
         for (int n = record.Source.Line; n <= record.Source.LineEnd; n++)
         {
-            string line = PassageSplitter.Clean(document.Line(n));
+            string line = PassageSplitter.Clean(document.Text(n));
             foreach (string cell in line.Split('\t'))
             {
                 foreach (string sentence in SentenceEnd().Split(cell).Select(s => s.Trim()).Where(s => s.Length > 0))
@@ -42,11 +42,11 @@ internal sealed partial class YearInProse
     /// latest); with the header's citation.</summary>
     public (string Header, string Cell, Citation Row, Citation HeaderLine)? StatedChange(Citation row, FiscalPeriod from, FiscalPeriod to)
     {
-        SourceDocument document = _knowledge.Document(row.File);
-        string[] cells = PassageSplitter.Clean(document.Line(row.Line)).Split('\t');
+        PassageLines document = _knowledge.PassageLines(row.File);
+        string[] cells = PassageSplitter.Clean(document.Text(row.Line)).Split('\t');
         for (int n = row.Line - 1; n >= Math.Max(1, row.Line - HeaderDistance); n--)
         {
-            string[] header = PassageSplitter.Clean(document.Line(n)).Split('\t');
+            string[] header = PassageSplitter.Clean(document.Text(n)).Split('\t');
             for (int c = 0; c < header.Length && c < cells.Length; c++)
             {
                 var years = FiscalYearParser.FindAll(header[c], FiscalYearParser.Era.Reiwa).Select(m => m.Period).ToList();
