@@ -64,6 +64,10 @@ public sealed record Question
     /// <summary>The topic in the user's own words, before synonyms were added.</summary>
     public string OwnTopic { get; init; } = string.Empty;
 
+    /// <summary>Spellings of the topic's words the documents may use instead (延べ数 → 延数, U・Iターン → UIターン), by rule.
+    /// Not part of <see cref="Topic"/>: the absence check would count a spelling the documents never use as an absent word.</summary>
+    public IReadOnlyList<string> SpellingVariants { get; init; } = [];
+
     /// <summary>The kind of answer the question word asks for.</summary>
     public AnswerType Type { get; init; }
 

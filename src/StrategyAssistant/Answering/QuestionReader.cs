@@ -130,6 +130,8 @@ public sealed partial class QuestionReader
             Top = top,
             Topic = ExpandSynonyms(topic, v),
             OwnTopic = topic,
+            // Kept apart from the topic: a spelling the documents never use would count as an absent word there.
+            SpellingVariants = SpellingVariants.Of(topic),
             GoalNumber = goal,
         };
     }
@@ -312,8 +314,6 @@ public sealed partial class QuestionReader
             }
         }
 
-        // Spellings the documents may use instead (延べ数 → 延数, U・Iターン → UIターン), by rule.
-        extra.AddRange(SpellingVariants.Of(topic).Where(w => !extra.Contains(w)));
         return extra.Count == 0 ? topic : topic + " " + string.Join(' ', extra);
     }
 

@@ -51,6 +51,6 @@ internal static partial class SpellingVariants
     [GeneratedRegex(@"[A-Za-zァ-ヺー]+(?:・[A-Za-zァ-ヺー]+)+")]
     private static partial Regex Nakaguro();
 
-    [GeneratedRegex(@"[ァ-ヺ]{3,}ー(?![ァ-ヺー])")]
+    [GeneratedRegex(@"[ァ-ヺ][ァ-ヺー]{2,}ー(?![ァ-ヺー])")]
     private static partial Regex LongVowel();
 }
