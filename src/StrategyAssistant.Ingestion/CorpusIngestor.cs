@@ -22,7 +22,7 @@ public sealed record DocumentIngest(string File, string Format, string Reader, i
 public sealed class CorpusIngestor
 {
     /// <summary>Bump when ingestion reads differently (with the vocabulary version it decides whether a snapshot is current).</summary>
-    public const string IngestionVersion = "ingest-2";
+    public const string IngestionVersion = "ingest-3";
 
     private readonly StrategyVocabulary _vocabulary;
     private readonly IngestionOptions _options;
@@ -131,13 +131,11 @@ public sealed class CorpusIngestor
         {
             Totals = [.. parts.SelectMany(p => p.Totals)],
         };
-        foreach (IRecordLinker linker in RecordExtractors.Linkers)
-        {
-            records = linker.Link(records);
-        }
+        records = NotationInterpreters.Link(records);
 
         var corpus = new Corpus(sources, files.ContentHash);
-        var passages = sources.SelectMany(PassageSplitter.Split).ToList();
+        records = ProvenancePass.Apply(corpus, records);
+        IReadOnlyList<Passage> passages = ProvenancePass.Apply(corpus, [.. sources.SelectMany(PassageSplitter.Split)]);
         return new KnowledgeBase(corpus, passages, records)
         {
             Version = Stamp(files.ContentHash),
@@ -145,43 +143,40 @@ public sealed class CorpusIngestor
         };
     }
 
-    /// <summary>The records of one document: the built-in extractors that know its layout, else (or when they read nothing) the interpreters.</summary>
+    /// <summary>The records of one document: the notation interpreters whose header vocabulary the document has, else (or
+    /// when they read nothing) the header-role interpreters.</summary>
     public (RecordSet Records, string Reader) ReadRecords(LayoutDocument layout)
     {
-        SourceDocument source = layout.ToSourceDocument();
-        var extractors = RecordExtractors.All.Where(e => e is not GenericKpiExtractor && e.CanRead(source)).ToList();
-        if (extractors.Count > 0)
+        var lines = new LayoutLines(layout);
+        var claiming = NotationInterpreters.All.Where(i => i.Claims(lines)).ToList();
+        if (claiming.Count > 0)
         {
             RecordSet set = RecordSet.Empty;
-            foreach (IRecordExtractor extractor in extractors)
+            foreach (INotationInterpreter interpreter in claiming)
             {
-                set = set.Concat(extractor.Extract(source));
+                set = set.Concat(interpreter.Read(lines));
             }
 
-            // A built-in extractor's claim is a guess from the header words: when it reads nothing, the layout is not its own;
-            // when it reads only projects (or only KPIs), the interpreters read the kind it left.
+            // A claim is a guess from the header words: when the claiming interpreters read nothing, the notation is not theirs;
+            // when the header-role interpreters read more whole rows, or the kind the claim left (KPIs, projects), theirs are taken.
             if (set.Kpis.Count > 0 || set.Projects.Count > 0)
             {
-                string name = string.Join('+', extractors.Select(e => e.Name));
+                string name = string.Join('+', claiming.Select(i => i.Name));
                 set = LayoutCitations.Apply(set, layout);
                 RecordSet other = _interpreter.Read(layout);
                 if (Complete(other) > Complete(set))
                 {
-                    // The header words looked like a known layout, but the interpreters read more rows with their figures.
                     return (other, "interpreters");
                 }
 
-                if (set.Kpis.Count == 0 || set.Projects.Count == 0)
+                if (set.Kpis.Count == 0 && other.Kpis.Count > 0)
                 {
-                    if (set.Kpis.Count == 0 && other.Kpis.Count > 0)
-                    {
-                        return (set with { Kpis = other.Kpis, Notes = [.. set.Notes, .. other.Notes.Where(n => n.Kind != "unit-missing")] }, name + "+interpreters");
-                    }
+                    return (set with { Kpis = other.Kpis, Notes = [.. set.Notes, .. other.Notes.Where(n => n.Kind != "unit-missing")] }, name + "+interpreters");
+                }
 
-                    if (set.Projects.Count == 0 && other.Projects.Count > 0)
-                    {
-                        return (set with { Projects = other.Projects, Totals = [.. set.Totals, .. other.Totals] }, name + "+interpreters");
-                    }
+                if (set.Projects.Count == 0 && other.Projects.Count > 0)
+                {
+                    return (set with { Projects = other.Projects, Totals = [.. set.Totals, .. other.Totals] }, name + "+interpreters");
                 }
 
                 return (set, name);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Documents;
 using StrategyAssistant.Hosting;
+using StrategyAssistant.Ingestion;
 
 namespace StrategyAssistant.Benchmarks;
 
@@ -33,7 +34,7 @@ public class AnswerAllocationBenchmarks
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-        services.AddStrategyAssistant(configuration);
+        services.AddStrategyAssistant(configuration).AddStrategyAssistantIngestion(configuration);
         _services = services.BuildServiceProvider();
         _answers = _services.GetRequiredService<AnswerService>();
         _answers.AnswerAsync(Question).GetAwaiter().GetResult();

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion;
 using StrategyAssistant.Search;
 
 namespace StrategyAssistant.Benchmarks;
@@ -35,7 +36,7 @@ public class IndexAndQueryBenchmarks
             ?? throw new InvalidOperationException("Run from the repository (index/documents not found).");
         _scratch = Path.Combine(Path.GetTempPath(), $"sa-bdn-{Guid.NewGuid():N}");
         _manager = new IndexManager(new CjkBigramAnalysis(), NullLogger<IndexManager>.Instance);
-        KnowledgeBase knowledge = KnowledgeBase.Create(Corpus.Load(_documents));
+        KnowledgeBase knowledge = CorpusKnowledge.Read(Corpus.Load(_documents));
         _index = new CorpusIndex(knowledge, _manager.OpenOrBuild(Path.Combine(_scratch, "query"), knowledge));
         _reader = new QuestionReader(knowledge.Corpus.Cities);
     }
@@ -49,7 +50,7 @@ public class IndexAndQueryBenchmarks
 
     [Benchmark(Description = "full rebuild: corpus, passages, records, index, swap")]
     public IndexBuildResult FullRebuild() =>
-        _manager.Build(Path.Combine(_scratch, "build"), KnowledgeBase.Create(Corpus.Load(_documents)));
+        _manager.Build(Path.Combine(_scratch, "build"), CorpusKnowledge.Read(Corpus.Load(_documents)));
 
     [Benchmark(Description = "retrieval for one question (records + passages)")]
     public Evidence Query()

@@ -13,19 +13,19 @@ public sealed class CorpusIngestionTests
     private static CorpusIngestor NewIngestor(IngestionOptions? options = null) => new(StrategyVocabulary.Default, options ?? new IngestionOptions());
 
     [Fact]
-    public void The_bundled_documents_give_the_records_the_built_in_reader_gives()
+    public void The_bundled_documents_give_the_same_records_from_the_files_and_from_a_loaded_corpus()
     {
         CorpusIngestor ingestor = NewIngestor();
         KnowledgeBase ingested = ingestor.Ingest(ingestor.ReadFiles(TempCorpus.BundledDocuments));
         Corpus corpus = Corpus.Load(TempCorpus.BundledDocuments);
-        RecordSet expected = RecordReader.Default.Read(corpus);
+        RecordSet expected = CorpusKnowledge.ReadRecords(corpus.Documents, ingestor);
         Assert.Empty(ingested.Problems);
         Assert.Equal(corpus.ContentHash, ingested.Corpus.ContentHash);
         Assert.Equal(Describe(expected.Kpis), Describe(ingested.Records.Kpis));
         Assert.Equal(expected.Projects.Select(p => $"{p.Id} {p.Name} {p.Budget}"), ingested.Records.Projects.Select(p => $"{p.Id} {p.Name} {p.Budget}"));
         Assert.Equal(expected.Notes.Select(n => n.Message), ingested.Records.Notes.Select(n => n.Message));
         Assert.Equal(expected.Totals.Count, ingested.Records.Totals.Count);
-        Assert.Equal(KnowledgeBase.Create(corpus).Passages.Count, ingested.Passages.Count);
+        Assert.Equal(CorpusKnowledge.Read(corpus).Passages.Count, ingested.Passages.Count);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class IndexFolderTests
         string blocker = Path.Combine(temp.Root, "not-a-folder");
         File.WriteAllText(blocker, "a file where the index folder should be");
         var manager = new Search.IndexManager(new Search.CjkBigramAnalysis(), NullLogger<Search.IndexManager>.Instance);
-        KnowledgeBase knowledge = KnowledgeBase.Create(Corpus.Load(temp.Documents));
+        KnowledgeBase knowledge = CorpusKnowledge.Read(Corpus.Load(temp.Documents));
         var ex = Assert.Throws<Search.IndexFolderException>(() => manager.OpenOrBuild(Path.Combine(blocker, "lucene"), knowledge));
         Assert.Contains("not writable", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
@@ -199,7 +199,7 @@ public sealed class IndexFolderTests
         File.WriteAllText(Path.Combine(stale, "_0.cfs"), "half a segment");
         Directory.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
         var manager = new Search.IndexManager(new Search.CjkBigramAnalysis(), NullLogger<Search.IndexManager>.Instance);
-        manager.Build(temp.IndexPath, KnowledgeBase.Create(Corpus.Load(temp.Documents)));
+        manager.Build(temp.IndexPath, CorpusKnowledge.Read(Corpus.Load(temp.Documents)));
         Assert.False(Directory.Exists(stale));
         Assert.True(Directory.Exists(temp.IndexPath));
     }

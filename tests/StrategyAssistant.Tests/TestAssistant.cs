@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Hosting;
+using StrategyAssistant.Ingestion;
 
 namespace StrategyAssistant.Tests;
 
@@ -23,7 +24,7 @@ public sealed class TestAssistant : IDisposable
             .Build();
         _services = new ServiceCollection()
             .AddLogging()
-            .AddStrategyAssistant(configuration)
+            .AddStrategyAssistant(configuration).AddStrategyAssistantIngestion(configuration)
             .BuildServiceProvider();
     }
 

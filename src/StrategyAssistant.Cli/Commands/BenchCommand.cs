@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Documents;
 using StrategyAssistant.Evaluation;
+using StrategyAssistant.Ingestion;
 using StrategyAssistant.Search;
 
 namespace StrategyAssistant.Cli.Commands;
@@ -58,7 +59,7 @@ internal static class BenchCommand
                     for (int i = 0; i < (times > 1 ? 3 : 6); i++)
                     {
                         var stopwatch = Stopwatch.StartNew();
-                        KnowledgeBase knowledge = KnowledgeBase.Create(Corpus.Load(documents));
+                        KnowledgeBase knowledge = CorpusKnowledge.Read(Corpus.Load(documents));
                         manager.Build(Path.Combine(scratch, "lucene"), knowledge, ct);
                         builds.Add(stopwatch.Elapsed.TotalMilliseconds);
                     }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Ingestion.Layout;
 
 namespace StrategyAssistant.Ingestion.Formats;
@@ -64,14 +65,14 @@ public sealed partial class TextDocumentReader : IDocumentReader
     /// <summary>One text line: its clean text and its cells.</summary>
     public static LayoutLine ReadLine(int number, string raw)
     {
-        string clean = Records.TableCellText.Clean(raw);
+        string clean = CellText.Clean(raw);
         if (raw.Contains('\t', StringComparison.Ordinal))
         {
             string[] parts = raw.Split('\t');
             var cells = new List<LayoutCell>(parts.Length);
             for (int i = 0; i < parts.Length; i++)
             {
-                cells.Add(new LayoutCell(Records.TableCellText.Clean(parts[i]), i, i + 1));
+                cells.Add(new LayoutCell(CellText.Clean(parts[i]), i, i + 1));
             }
 
             // A line of only tabs is blank.
@@ -112,7 +113,7 @@ public sealed partial class TextDocumentReader : IDocumentReader
 
         int lead = text.Length - text.TrimStart().Length;
         int start = TextNormalization.DisplayWidth(line[..(from + lead)]);
-        cells.Add(new LayoutCell(Records.TableCellText.Clean(trimmed), start, start + TextNormalization.DisplayWidth(trimmed)));
+        cells.Add(new LayoutCell(CellText.Clean(trimmed), start, start + TextNormalization.DisplayWidth(trimmed)));
     }
 
     // Two or more spaces (ASCII or ideographic): a column gap in text laid out by a PDF extraction.

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Ingestion.Layout;
 
 namespace StrategyAssistant.Ingestion.Formats;
@@ -102,7 +103,7 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
             var cells = new List<LayoutCell>(lastColumn + 1);
             for (int c = 0; c <= lastColumn; c++)
             {
-                string text = Records.TableCellText.Clean(TextNormalization.RemoveFormatCharacters(row.GetValueOrDefault(c) ?? string.Empty));
+                string text = CellText.Clean(TextNormalization.RemoveFormatCharacters(row.GetValueOrDefault(c) ?? string.Empty));
                 cells.Add(new LayoutCell(text, c, c + 1, $"{name}!{ColumnName(c)}{r}"));
             }
 

@@ -12,7 +12,7 @@ public static partial class CellTextNotations
     /// <summary>A 基本目標 heading in any numbering: 基本目標１, ■基本目標２, 【基本目標3】, 基本目標Ⅰ, 基本目標三, （1）基本目標1 …; or null.</summary>
     public static Goal? GoalHeading(string text)
     {
-        string t = LeadingGoalMark().Replace(TableCellText.Clean(text).Trim(), string.Empty);
+        string t = LeadingGoalMark().Replace(CellText.Clean(text).Trim(), string.Empty);
         Match m = GoalPattern().Match(t);
         if (!m.Success || Numeral(m.Groups["n"].Value) is not { } number)
         {

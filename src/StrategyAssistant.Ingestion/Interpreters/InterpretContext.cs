@@ -47,7 +47,7 @@ public sealed class InterpretContext
         Project = goalLevel ? null : Headings.Project,
         Indicator = CellText.Indicator(indicator),
         IsGoalTarget = goalLevel,
-        Unit = TableCellText.UnitOf(target, baseline, actual) ?? CellText.UnitOfName(indicator, Vocabulary),
+        Unit = CellValue.UnitOf(target, baseline, actual) ?? CellText.UnitOfName(indicator, Vocabulary),
         Baseline = baseline,
         Target = target,
         Actual = actual,

@@ -62,7 +62,7 @@ public sealed class KpiLineInterpreter
         }
 
         indicator = CellText.Indicator(CellTextNotations.StripLevelWord(CellText.Indicator(indicator), context.Vocabulary, out FigureSection level));
-        if (indicator.Length == 0 || !indicator.Any(TableCellText.IsJapanese) || first.Length > MaxValueLength || right.Length > MaxValueLength)
+        if (indicator.Length == 0 || !indicator.Any(CellText.IsJapanese) || first.Length > MaxValueLength || right.Length > MaxValueLength)
         {
             return -1;
         }

@@ -26,7 +26,7 @@ public sealed partial class KpiTableInterpreter
             foreach ((TableRow row, TableRow? yearlyTargets) in ByKind(table, JoinRows(table, run, indicator), indicator, context.Vocabulary))
             {
                 string label = row.Text(indicator);
-                if (label.Length == 0 || !label.Any(TableCellText.IsJapanese))
+                if (label.Length == 0 || !label.Any(CellText.IsJapanese))
                 {
                     continue;
                 }

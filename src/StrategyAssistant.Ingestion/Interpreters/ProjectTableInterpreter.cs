@@ -48,7 +48,7 @@ public sealed class ProjectTableInterpreter
                 continue;
             }
 
-            if (label.Length == 0 || !label.Any(TableCellText.IsJapanese))
+            if (label.Length == 0 || !label.Any(CellText.IsJapanese))
             {
                 continue;
             }

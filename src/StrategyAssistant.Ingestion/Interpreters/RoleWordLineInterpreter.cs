@@ -47,7 +47,7 @@ public sealed partial class RoleWordLineInterpreter
         indicator = CellTextNotations.StripLevelWord(CellText.Indicator(indicator), context.Vocabulary, out FigureSection level);
         indicator = CellText.Indicator(indicator);
         if (values.Count < 2 || !values.Any(v => v.Role == ColumnRole.Target) || values.Select(v => v.Role).Distinct().Count() != values.Count
-            || indicator.Length == 0 || !indicator.Any(TableCellText.IsJapanese))
+            || indicator.Length == 0 || !indicator.Any(CellText.IsJapanese))
         {
             return -1;
         }

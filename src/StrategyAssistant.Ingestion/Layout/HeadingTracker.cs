@@ -1,3 +1,4 @@
+using StrategyAssistant.Ingestion.Interpreters;
 using System.Text.RegularExpressions;
 using StrategyAssistant.Ingestion.Vocabulary;
 using StrategyAssistant.Records;

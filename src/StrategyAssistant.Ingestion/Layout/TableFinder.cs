@@ -1,3 +1,4 @@
+using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Ingestion.Vocabulary;
 using StrategyAssistant.Records;
 
@@ -224,7 +225,7 @@ public sealed partial class TableFinder
 
         int firstValue = columns.ToList().FindIndex(c => c.Role != ColumnRole.None && c.Role != ColumnRole.Indicator && c.Role != ColumnRole.Number);
         if (firstValue > 0 && (cell.End <= columns[firstValue].Start
-            || (cell.Start < columns[firstValue].Start && !Quantity.TryParse(cell.Text, out _) && cell.Text.Any(TableCellText.IsJapanese))))
+            || (cell.Start < columns[firstValue].Start && !Quantity.TryParse(cell.Text, out _) && cell.Text.Any(CellText.IsJapanese))))
         {
             // (A long label that starts left of the figures and runs under the first value header is still the label.)
             // Left of the figures: labels are left-aligned, so the column whose start is nearest (a virtual indicator column

@@ -18,7 +18,7 @@ public sealed record KnowledgeSnapshot(
     IReadOnlyList<string> Problems)
 {
     /// <summary>Bump when the snapshot's shape changes.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public static KnowledgeSnapshot From(KnowledgeBase knowledge, string vocabularyVersion) => new(
         SchemaVersion,

@@ -74,6 +74,13 @@ public sealed record KpiRecord
     /// <summary>担当部 / 部局.</summary>
     public string? Department { get; init; }
 
+    /// <summary>The line that states <see cref="Department"/> when it is not the record's own (a measure's first row states it
+    /// for all its indicators), found at ingestion; null when the record's own lines state it.</summary>
+    public Citation? DepartmentSource { get; init; }
+
+    /// <summary>The line that states <see cref="Evaluation"/> when it is not the record's own, found at ingestion.</summary>
+    public Citation? EvaluationSource { get; init; }
+
     /// <summary>KPIの現状認識 / 所見 / 増減理由.</summary>
     public string? Assessment { get; init; }
 

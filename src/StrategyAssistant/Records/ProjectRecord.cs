@@ -8,8 +8,8 @@ namespace StrategyAssistant.Records;
 /// <param name="Unit">千円, 万円, 円 … (the table's unit when the cell has none).</param>
 public sealed record Money(string Text, decimal? Amount, string Unit)
 {
-    /// <summary>The amount in yen, when it is known.</summary>
-    public decimal? InYen => Amount is null ? null : Amount * Unit switch
+    /// <summary>The amount in yen, when it is known (not when the document states no unit: <see cref="Unit"/> is empty).</summary>
+    public decimal? InYen => Amount is null || Unit.Length == 0 ? null : Amount * Unit switch
     {
         "千円" => 1_000m,
         "万円" => 10_000m,
@@ -47,6 +47,10 @@ public sealed record ProjectRecord
 
     /// <summary>The fiscal year of the budget (e.g. 令和6年度 関連事業一覧).</summary>
     public FiscalPeriod? BudgetYear { get; init; }
+
+    /// <summary>The list's title or header line that gives <see cref="BudgetYear"/> when the project's own line does not,
+    /// found at ingestion; null when the own line states it or no line above does.</summary>
+    public Citation? BudgetYearSource { get; init; }
 
     /// <summary>事業内容.</summary>
     public string? Description { get; init; }

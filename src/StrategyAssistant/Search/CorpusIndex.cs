@@ -42,11 +42,11 @@ public sealed class CorpusIndexProvider : IDisposable
     /// <param name="options">Paths.</param>
     /// <param name="indexManager">Builds and opens the index.</param>
     /// <param name="logger">Log.</param>
-    /// <param name="source">Where knowledge comes from (a host registers the ingestion stage's snapshot source); the text
-    /// corpus with the built-in extractors when none is registered.</param>
+    /// <param name="source">Where knowledge comes from (a host registers the ingestion stage's snapshot source).</param>
     public CorpusIndexProvider(IOptions<StrategyAssistantOptions> options, IndexManager indexManager, ILogger<CorpusIndexProvider> logger, IKnowledgeSource? source = null)
     {
-        _source = source ?? new TextCorpusKnowledgeSource();
+        _source = source ?? throw new InvalidOperationException(
+            "No knowledge source is registered: call services.AddStrategyAssistantIngestion(configuration) after AddStrategyAssistant.");
         _options = options;
         _indexManager = indexManager;
         _logger = logger;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Answering.Model;
 using StrategyAssistant.Hosting;
+using StrategyAssistant.Ingestion;
 
 namespace StrategyAssistant.Tests.Answering;
 
@@ -25,7 +26,7 @@ public sealed class GroundingAttackTests : IAsyncLifetime
         settings["StrategyAssistant:DocumentsPath"] = TestCorpus.DocumentsDirectory;
         settings["StrategyAssistant:IndexPath"] = Path.Combine(s_indexFolder, "lucene");
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        _services = new ServiceCollection().AddLogging().AddStrategyAssistant(configuration).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddStrategyAssistant(configuration).AddStrategyAssistantIngestion(configuration).BuildServiceProvider();
 
         // The index is built (or opened) before the clock of a case starts.
         await _services.GetRequiredService<StrategyAssistant.Search.CorpusIndexProvider>().GetAsync();

@@ -1,12 +1,13 @@
 using StrategyAssistant.Answering;
 using StrategyAssistant.Answering.Grounding;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion;
 
 namespace StrategyAssistant.Tests.Answering;
 
 public sealed class GroundingCheckTests
 {
-    private static readonly Lazy<KnowledgeBase> s_knowledge = new(() => KnowledgeBase.Create(TestCorpus.Corpus));
+    private static readonly Lazy<KnowledgeBase> s_knowledge = new(() => CorpusKnowledge.Read(TestCorpus.Corpus));
 
     private const string Header = "具体的な施策\t基準値 (H30)\tKPI (R6)";
     private const string Row = "移住者数 16人\t移住者数 40人";

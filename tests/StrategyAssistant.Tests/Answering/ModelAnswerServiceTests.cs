@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Answering.Model;
 using StrategyAssistant.Hosting;
+using StrategyAssistant.Ingestion;
 
 namespace StrategyAssistant.Tests.Answering;
 
@@ -165,6 +166,6 @@ public sealed class ModelAnswerServiceTests : IAsyncLifetime
                 ["StrategyAssistant:Model:PromptsPath"] = Path.Combine(TestCorpus.RepositoryRoot, "prompts"),
             })
             .Build();
-        return new ServiceCollection().AddLogging().AddStrategyAssistant(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddStrategyAssistant(configuration).AddStrategyAssistantIngestion(configuration).BuildServiceProvider();
     }
 }

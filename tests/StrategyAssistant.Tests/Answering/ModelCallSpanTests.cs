@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Hosting;
+using StrategyAssistant.Ingestion;
 
 namespace StrategyAssistant.Tests.Answering;
 
@@ -31,9 +32,7 @@ public sealed class ModelCallSpanTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         _server = await ScriptedChatServer.StartAsync();
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddStrategyAssistant(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["StrategyAssistant:DocumentsPath"] = TestCorpus.DocumentsDirectory,
                 ["StrategyAssistant:IndexPath"] = Path.Combine(_indexFolder, "lucene"),
@@ -42,7 +41,11 @@ public sealed class ModelCallSpanTests : IAsyncLifetime, IDisposable
                 ["StrategyAssistant:Model:ModelId"] = "scripted-model",
                 ["StrategyAssistant:Model:ApiKey"] = "test-key",
                 ["StrategyAssistant:Model:MaxRetries"] = "0",
-            }).Build())
+            }).Build();
+        _services = new ServiceCollection()
+            .AddLogging()
+            .AddStrategyAssistant(configuration)
+            .AddStrategyAssistantIngestion(configuration)
             .BuildServiceProvider();
     }
 

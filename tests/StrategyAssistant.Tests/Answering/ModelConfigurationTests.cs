@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Answering.Model;
 using StrategyAssistant.Hosting;
+using StrategyAssistant.Ingestion;
 
 namespace StrategyAssistant.Tests.Answering;
 
@@ -121,6 +122,6 @@ public sealed class ModelConfigurationTests : IAsyncLifetime
         settings.TryAdd("StrategyAssistant:Model:RetryDelayMilliseconds", "20");
         settings.TryAdd("StrategyAssistant:Model:DeadlineSeconds", "10");
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddStrategyAssistant(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddStrategyAssistant(configuration).AddStrategyAssistantIngestion(configuration).BuildServiceProvider();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StrategyAssistant.Documents;
 using StrategyAssistant.Search;
+using StrategyAssistant.Ingestion;
 
 namespace StrategyAssistant.Tests.Search;
 
@@ -15,7 +16,7 @@ public sealed class IndexManagerTests : IDisposable
     public void Builds_when_missing_then_reopens_without_rebuilding()
     {
         IndexManager manager = NewManager();
-        KnowledgeBase knowledge = KnowledgeBase.Create(TestCorpus.Corpus);
+        KnowledgeBase knowledge = CorpusKnowledge.Read(TestCorpus.Corpus);
         using (SearchIndex first = manager.OpenOrBuild(IndexPath, knowledge))
         {
             Assert.True(first.DocumentCount >= knowledge.Passages.Count);
@@ -34,14 +35,14 @@ public sealed class IndexManagerTests : IDisposable
     {
         string documents = CopyCorpus();
         IndexManager manager = NewManager();
-        using (manager.OpenOrBuild(IndexPath, KnowledgeBase.Create(Corpus.Load(documents))))
+        using (manager.OpenOrBuild(IndexPath, CorpusKnowledge.Read(Corpus.Load(documents))))
         {
         }
 
         string marker = Path.Combine(IndexPath, "marker");
         File.WriteAllText(marker, "old");
         File.AppendAllText(Path.Combine(documents, "004_62fb755ce21c91b3.txt"), "\n新しい施策 ワーケーション拠点の整備\n");
-        KnowledgeBase changed = KnowledgeBase.Create(Corpus.Load(documents));
+        KnowledgeBase changed = CorpusKnowledge.Read(Corpus.Load(documents));
         using SearchIndex index = manager.OpenOrBuild(IndexPath, changed);
 
         Assert.False(File.Exists(marker), "a stale index is replaced");
@@ -52,7 +53,7 @@ public sealed class IndexManagerTests : IDisposable
     [Fact]
     public void Garbage_in_the_index_folder_is_detected_and_rebuilt_with_a_clear_message()
     {
-        KnowledgeBase knowledge = KnowledgeBase.Create(TestCorpus.Corpus);
+        KnowledgeBase knowledge = CorpusKnowledge.Read(TestCorpus.Corpus);
         IndexManager manager = NewManager();
         using (manager.OpenOrBuild(IndexPath, knowledge))
         {
@@ -73,14 +74,14 @@ public sealed class IndexManagerTests : IDisposable
     {
         Directory.CreateDirectory(IndexPath);
         File.WriteAllText(Path.Combine(IndexPath, "notes.txt"), "not an index");
-        using SearchIndex index = NewManager().OpenOrBuild(IndexPath, KnowledgeBase.Create(TestCorpus.Corpus));
+        using SearchIndex index = NewManager().OpenOrBuild(IndexPath, CorpusKnowledge.Read(TestCorpus.Corpus));
         Assert.True(index.DocumentCount > 0);
     }
 
     [Fact]
     public void A_cancelled_build_leaves_the_previous_index_intact_and_no_temporary_folder()
     {
-        KnowledgeBase knowledge = KnowledgeBase.Create(TestCorpus.Corpus);
+        KnowledgeBase knowledge = CorpusKnowledge.Read(TestCorpus.Corpus);
         IndexManager manager = NewManager();
         using (manager.OpenOrBuild(IndexPath, knowledge))
         {
@@ -104,7 +105,7 @@ public sealed class IndexManagerTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_root, "lucene.tmp-deadbeef"));
         File.WriteAllText(Path.Combine(_root, "lucene.tmp-deadbeef", "_0.cfs"), "half written");
         Directory.CreateDirectory(Path.Combine(_root, "lucene.old-deadbeef"));
-        using SearchIndex index = NewManager().OpenOrBuild(IndexPath, KnowledgeBase.Create(TestCorpus.Corpus));
+        using SearchIndex index = NewManager().OpenOrBuild(IndexPath, CorpusKnowledge.Read(TestCorpus.Corpus));
         Assert.True(index.DocumentCount > 0);
         Assert.Empty(Directory.GetDirectories(_root, "lucene.old-*"));
     }
@@ -112,7 +113,7 @@ public sealed class IndexManagerTests : IDisposable
     [Fact]
     public async Task Concurrent_builds_end_with_one_complete_index()
     {
-        KnowledgeBase knowledge = KnowledgeBase.Create(TestCorpus.Corpus);
+        KnowledgeBase knowledge = CorpusKnowledge.Read(TestCorpus.Corpus);
         IndexManager manager = NewManager();
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => manager.Build(IndexPath, knowledge))));
         using SearchIndex index = manager.OpenOrBuild(IndexPath, knowledge);

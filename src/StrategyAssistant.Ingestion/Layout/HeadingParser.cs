@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using StrategyAssistant.Ingestion.Interpreters;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion.Layout;
+
+/// <summary>The one parser of heading lines: a 基本目標 heading (基本目標1 …, 基本目標 1 「…」, 【基本目標 3】…, [基本目標2]) and
+/// the plan period a document states (第2期総合戦略（令和2年度～令和6年度）, 計画期間 …). <see cref="HeadingTracker"/> and
+/// every interpreter read headings through it.</summary>
+public static partial class HeadingParser
+{
+    /// <summary>The 基本目標 a heading line names, or null. The title may be empty (a number-only heading).</summary>
+    public static Goal? Goal(string line)
+    {
+        Match m = GoalPattern().Match(CellText.Clean(line));
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        int number = int.Parse(FiscalYearParser.FoldWidth(m.Groups["n"].Value), CultureInfo.InvariantCulture);
+        return new Goal(number, m.Groups["title"].Value.Trim());
+    }
+
+    /// <summary>The plan period a document states, e.g. 第2期総合戦略（令和2年度～令和6年度）, or null.</summary>
+    public static FiscalPeriod? PlanPeriod(IEnumerable<string> lines)
+    {
+        foreach (string line in lines)
+        {
+            bool statesPlan = (line.Contains("総合戦略", StringComparison.Ordinal) && line.Contains('期')) || line.Contains("計画期間", StringComparison.Ordinal);
+            if (!statesPlan)
+            {
+                continue;
+            }
+
+            foreach (FiscalYearParser.Match m in FiscalYearParser.FindAll(line))
+            {
+                int years = m.Period.End.Year - m.Period.Start.Year + 1;
+                if (!m.Period.Cumulative && years is >= 3 and <= 6 && m.Period.Start.Year >= 2015)
+                {
+                    return m.Period;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^[【\[\s]*基本目標\s*(?<n>[0-9０-９]{1,2})\s*[】\]]?\s*(?<title>.*)$")]
+    private static partial Regex GoalPattern();
+}
