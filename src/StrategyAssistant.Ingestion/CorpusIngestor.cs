@@ -22,7 +22,7 @@ public sealed record DocumentIngest(string File, string Format, string Reader, i
 public sealed class CorpusIngestor
 {
     /// <summary>Bump when ingestion reads differently (with the vocabulary version it decides whether a snapshot is current).</summary>
-    public const string IngestionVersion = "ingest-2";
+    public const string IngestionVersion = "ingest-3";
 
     private readonly StrategyVocabulary _vocabulary;
     private readonly IngestionOptions _options;
@@ -157,8 +157,8 @@ public sealed class CorpusIngestor
                 set = set.Concat(interpreter.Read(lines));
             }
 
-            // A notation interpreter's claim is a guess from the header words: when it reads nothing, the layout is not its own;
-            // when it reads only projects (or only KPIs), the interpreters read the kind it left.
+            // A claim is a guess from the header words: when the claiming interpreters read nothing, the notation is not theirs;
+            // when the header-role interpreters read more whole rows, or the kind the claim left (KPIs, projects), theirs are taken.
             if (set.Kpis.Count > 0 || set.Projects.Count > 0)
             {
                 string name = string.Join('+', claiming.Select(i => i.Name));
@@ -166,21 +166,17 @@ public sealed class CorpusIngestor
                 RecordSet other = _interpreter.Read(layout);
                 if (Complete(other) > Complete(set))
                 {
-                    // The header words looked like a known layout, but the interpreters read more rows with their figures.
                     return (other, "interpreters");
                 }
 
-                if (set.Kpis.Count == 0 || set.Projects.Count == 0)
+                if (set.Kpis.Count == 0 && other.Kpis.Count > 0)
                 {
-                    if (set.Kpis.Count == 0 && other.Kpis.Count > 0)
-                    {
-                        return (set with { Kpis = other.Kpis, Notes = [.. set.Notes, .. other.Notes.Where(n => n.Kind != "unit-missing")] }, name + "+interpreters");
-                    }
+                    return (set with { Kpis = other.Kpis, Notes = [.. set.Notes, .. other.Notes.Where(n => n.Kind != "unit-missing")] }, name + "+interpreters");
+                }
 
-                    if (set.Projects.Count == 0 && other.Projects.Count > 0)
-                    {
-                        return (set with { Projects = other.Projects, Totals = [.. set.Totals, .. other.Totals] }, name + "+interpreters");
-                    }
+                if (set.Projects.Count == 0 && other.Projects.Count > 0)
+                {
+                    return (set with { Projects = other.Projects, Totals = [.. set.Totals, .. other.Totals] }, name + "+interpreters");
                 }
 
                 return (set, name);

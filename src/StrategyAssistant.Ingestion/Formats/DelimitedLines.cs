@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Ingestion.Layout;
 using StrategyAssistant.Records;
 
@@ -69,7 +68,7 @@ internal static partial class DelimitedLines
         var cells = new List<LayoutCell>(parts.Length);
         for (int i = 0; i < parts.Length; i++)
         {
-            cells.Add(new LayoutCell(CellText.Clean(parts[i].Trim()), i, i + 1));
+            cells.Add(new LayoutCell(Interpreters.CellText.Clean(parts[i].Trim()), i, i + 1));
         }
 
         string text = string.Join(" ", cells.Select(c => c.Text).Where(c => c.Length > 0));

@@ -1,4 +1,3 @@
-using StrategyAssistant.Ingestion.Interpreters;
 using StrategyAssistant.Ingestion.Vocabulary;
 using StrategyAssistant.Records;
 
@@ -14,7 +13,7 @@ public sealed partial class TableFinder
     {
         var cells = line.Cells.Where(c => c.Text.Length > 0).ToList();
         bool IsYearOrUnit(LayoutCell c) =>
-            (CellValue.HeaderYear(c.Text.Trim('(', ')', '（', '）')) is not null || _vocabulary.IsUnitOnly(c.Text)) && !Quantity.TryParse(c.Text, out _);
+            (Interpreters.CellValue.HeaderYear(c.Text.Trim('(', ')', '（', '）')) is not null || _vocabulary.IsUnitOnly(c.Text)) && !Quantity.TryParse(c.Text, out _);
         return cells.Count >= 1 && cells.All(c => IsYearOrUnit(c) || _vocabulary.RoleOf(c.Text) != ColumnRole.None) && cells.Any(IsYearOrUnit);
     }
 
