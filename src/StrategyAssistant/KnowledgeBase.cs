@@ -34,6 +34,14 @@ public sealed class KnowledgeBase
     /// <summary>Documents that could not be read, one message each (the rest of the corpus is served).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>Each document's content hash (its bytes and manifest entry), by file, when the ingestion stage read the knowledge
+    /// (empty otherwise): the index is updated in place for the files whose hash changed.</summary>
+    public IReadOnlyDictionary<string, string> DocumentHashes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What read the knowledge, without the documents' content (reading code, records and vocabulary versions);
+    /// null when not known. An index built with another is rebuilt, not updated.</summary>
+    public string? ReadingVersion { get; init; }
+
     public IReadOnlyList<Passage> Passages { get; }
 
     public RecordSet Records { get; }

@@ -15,30 +15,39 @@ public sealed record KnowledgeSnapshot(
     IReadOnlyList<SnapshotDocument> Documents,
     IReadOnlyList<Passage> Passages,
     RecordSet Records,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems,
+    string? ReadingVersion = null)
 {
-    /// <summary>Bump when the snapshot's shape changes.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>Bump when the snapshot's shape changes (2: each document's hash, the reading version).</summary>
+    public const int SchemaVersion = 2;
 
     public static KnowledgeSnapshot From(KnowledgeBase knowledge, string vocabularyVersion) => new(
         SchemaVersion,
         knowledge.Version,
         knowledge.Corpus.ContentHash,
         vocabularyVersion,
-        [.. knowledge.Corpus.Documents.Select(d => new SnapshotDocument(d.Info, d.Lines))],
+        [.. knowledge.Corpus.Documents.Select(d => new SnapshotDocument(d.Info, d.Lines, knowledge.DocumentHashes.GetValueOrDefault(d.File)))],
         knowledge.Passages,
         knowledge.Records,
-        knowledge.Problems);
+        knowledge.Problems,
+        knowledge.ReadingVersion);
 
     public KnowledgeBase ToKnowledge()
     {
         var corpus = new Corpus([.. Documents.Select(d => new SourceDocument(d.Info, d.Lines))], ContentHash);
-        return new KnowledgeBase(corpus, Passages, Records) { Version = Stamp, Problems = Problems };
+        return new KnowledgeBase(corpus, Passages, Records)
+        {
+            Version = Stamp,
+            Problems = Problems,
+            DocumentHashes = Documents.Where(d => d.Hash is not null).ToDictionary(d => d.Info.File, d => d.Hash!, StringComparer.Ordinal),
+            ReadingVersion = ReadingVersion,
+        };
     }
 }
 
-/// <summary>A document's manifest entry and its lines as ingestion read them (cells joined by tabs).</summary>
-public sealed record SnapshotDocument(DocumentInfo Info, IReadOnlyList<string> Lines);
+/// <summary>A document's manifest entry, its lines as ingestion read them (cells joined by tabs) and its hash (manifest
+/// entry and bytes, <see cref="CorpusIngestor.DocumentHash"/>).</summary>
+public sealed record SnapshotDocument(DocumentInfo Info, IReadOnlyList<string> Lines, string? Hash = null);
 
 /// <summary>Writes and reads the snapshot file (Brotli-compressed JSON) beside the Lucene index: written to a temporary file
 /// in the same folder, flushed, then moved over the old one, so a reader sees the old snapshot or the new one, never half.</summary>
@@ -53,7 +62,10 @@ public static class SnapshotFile
     /// <summary><c>index/lucene</c> → <c>index/lucene.snapshot.json</c> (beside the index, not in it: the index folder is swapped whole).</summary>
     public static string PathFor(string indexPath) => Path.GetFullPath(indexPath).TrimEnd(Path.DirectorySeparatorChar) + ".snapshot.json";
 
-    public static void Write(string path, KnowledgeSnapshot snapshot)
+    public static void Write(string path, KnowledgeSnapshot snapshot) => WriteJson(path, snapshot);
+
+    /// <summary>Writes <paramref name="value"/> as Brotli-compressed JSON atomically (temporary file, flush, rename).</summary>
+    internal static void WriteJson<T>(string path, T value)
     {
         string directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
@@ -64,7 +76,7 @@ public static class SnapshotFile
             {
                 using (var brotli = new BrotliStream(stream, CompressionLevel.Fastest, leaveOpen: true))
                 {
-                    JsonSerializer.Serialize(brotli, snapshot, s_options);
+                    JsonSerializer.Serialize(brotli, value, s_options);
                 }
 
                 stream.Flush(flushToDisk: true);
@@ -96,18 +108,26 @@ public static class SnapshotFile
             return null;
         }
 
+        KnowledgeSnapshot? snapshot = ReadJson<KnowledgeSnapshot>(path, out problem);
+        if (problem is null && (snapshot is null || snapshot.Schema != KnowledgeSnapshot.SchemaVersion))
+        {
+            problem = "written by another snapshot schema";
+            return null;
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>Reads Brotli-compressed JSON; null with the reason when it cannot be read.</summary>
+    internal static T? ReadJson<T>(string path, out string? problem)
+        where T : class
+    {
+        problem = null;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             using var brotli = new BrotliStream(stream, CompressionMode.Decompress);
-            KnowledgeSnapshot? snapshot = JsonSerializer.Deserialize<KnowledgeSnapshot>(brotli, s_options);
-            if (snapshot is null || snapshot.Schema != KnowledgeSnapshot.SchemaVersion)
-            {
-                problem = "written by another snapshot schema";
-                return null;
-            }
-
-            return snapshot;
+            return JsonSerializer.Deserialize<T>(brotli, s_options);
         }
         catch (Exception ex) when (ex is JsonException or IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
         {
