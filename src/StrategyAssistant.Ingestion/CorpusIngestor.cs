@@ -13,8 +13,11 @@ namespace StrategyAssistant.Ingestion;
 /// hash over them (the same as <see cref="Corpus.ContentHash"/>), and what could not be read.</summary>
 public sealed record CorpusFiles(string Directory, Manifest Manifest, IReadOnlyList<(DocumentInfo Info, byte[] Bytes)> Documents, string ContentHash, IReadOnlyList<IngestProblem> Problems)
 {
-    /// <summary>Each document's own hash (its manifest entry and bytes), in the order of <see cref="Documents"/>.</summary>
-    public IReadOnlyList<string> DocumentHashes { get; init; } = [.. Documents.Select(d => CorpusIngestor.DocumentHash(d.Info, d.Bytes))];
+    private IReadOnlyList<string>? _documentHashes;
+
+    /// <summary>Each document's own hash (its manifest entry and bytes), in the order of <see cref="Documents"/>; computed on
+    /// first use (serving from a current snapshot never needs it).</summary>
+    public IReadOnlyList<string> DocumentHashes => _documentHashes ??= [.. Documents.AsParallel().AsOrdered().Select(d => CorpusIngestor.DocumentHash(d.Info, d.Bytes))];
 }
 
 /// <summary>What one document gave, for progress lines and benchmarks.</summary>

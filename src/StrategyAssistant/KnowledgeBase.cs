@@ -54,6 +54,51 @@ public sealed class KnowledgeBase
         return new KnowledgeBase(corpus, passages, records);
     }
 
+    /// <summary>The KPI records any of whose citations is in one of <paramref name="files"/>, in record order: what answering
+    /// scans instead of every record of the corpus.</summary>
+    public IEnumerable<KpiRecord> KpisCiting(IEnumerable<string> files) => InOrder(Records.Kpis, LazyInitializer.EnsureInitialized(ref _kpisByFile, () =>
+        ByFile(Records.Kpis.Count, i => Records.Kpis[i].AllSources().Select(c => c.File))), files);
+
+    /// <summary>The project records cited in one of <paramref name="files"/>, in record order.</summary>
+    public IEnumerable<ProjectRecord> ProjectsCiting(IEnumerable<string> files) => InOrder(Records.Projects, LazyInitializer.EnsureInitialized(ref _projectsByFile, () =>
+        ByFile(Records.Projects.Count, i => [Records.Projects[i].Source.File])), files);
+
+    private Dictionary<string, int[]>? _kpisByFile;
+    private Dictionary<string, int[]>? _projectsByFile;
+
+    private static Dictionary<string, int[]> ByFile(int count, Func<int, IEnumerable<string>> files)
+    {
+        var byFile = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            foreach (string file in files(i).Distinct(StringComparer.Ordinal))
+            {
+                if (!byFile.TryGetValue(file, out List<int>? list))
+                {
+                    byFile[file] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        return byFile.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<T> InOrder<T>(IReadOnlyList<T> records, Dictionary<string, int[]> byFile, IEnumerable<string> files)
+    {
+        var indices = new SortedSet<int>();
+        foreach (string file in files.Distinct(StringComparer.Ordinal))
+        {
+            if (byFile.TryGetValue(file, out int[]? found))
+            {
+                indices.UnionWith(found);
+            }
+        }
+
+        return indices.Select(i => records[i]);
+    }
+
     public Passage? FindPassage(string id) => _passages.GetValueOrDefault(id);
 
     public KpiRecord? FindKpi(string id) => _kpis.GetValueOrDefault(id);

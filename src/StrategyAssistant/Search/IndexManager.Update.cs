@@ -85,7 +85,7 @@ public sealed partial class IndexManager
                     if (changed.Count > 0)
                     {
                         writer.DeleteDocuments([.. changed.Select(f => new Term(IndexFields.File, f))]);
-                        IndexWriting.AddAll(writer, IndexDocuments.All(knowledge, Copies(), changed), cancellationToken);
+                        IndexWriting.AddAll(writer, new IndexDocuments(new AnalysisMemo(analyzer), Copies()).All(knowledge, changed), cancellationToken);
                     }
 
                     writer.SetCommitData(CommitData(knowledge, now));

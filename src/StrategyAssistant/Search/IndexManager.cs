@@ -120,7 +120,7 @@ public sealed partial class IndexManager
                     RAMBufferSizeMB = 64,
                 };
                 using var writer = new IndexWriter(directory, config);
-                IndexWriting.AddAll(writer, IndexDocuments.All(knowledge, Copies()), cancellationToken);
+                IndexWriting.AddAll(writer, new IndexDocuments(new AnalysisMemo(analyzer), Copies()).All(knowledge), cancellationToken);
                 writer.SetCommitData(CommitData(knowledge, IndexFingerprints.Of(knowledge)));
                 writer.Commit();
             }

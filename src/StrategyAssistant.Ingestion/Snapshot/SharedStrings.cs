@@ -1,0 +1,55 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace StrategyAssistant.Ingestion;
+
+/// <summary>Reads JSON strings up to a line's length (a city, file, title, department, unit, heading, and a citation's quote,
+/// which is often a line of the document) as one shared instance per distinct value while a snapshot is read, looked up
+/// from the UTF-8 bytes without allocating a string for a repeat. Longer strings (passage text) are read as they are.</summary>
+internal sealed class SharedStrings : JsonConverter<string>
+{
+    private const int MaxSharedBytes = 1024;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? t_pool;
+
+    /// <summary>Shares strings read on this thread until the returned scope is disposed.</summary>
+    public static Scope Begin()
+    {
+        t_pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        return default;
+    }
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (t_pool is not { } pool || reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > MaxSharedBytes)
+        {
+            return reader.GetString();
+        }
+
+        Span<char> chars = stackalloc char[MaxSharedBytes];
+        int length = Encoding.UTF8.GetChars(reader.ValueSpan, chars);
+        Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars[..length], out string? shared))
+        {
+            return shared;
+        }
+
+        string value = new(chars[..length]);
+        pool[value] = value;
+        return value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    public readonly struct Scope : IDisposable
+    {
+        public void Dispose() => t_pool = null;
+    }
+}
