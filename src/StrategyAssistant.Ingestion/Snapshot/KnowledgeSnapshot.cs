@@ -18,8 +18,9 @@ public sealed record KnowledgeSnapshot(
     IReadOnlyList<string> Problems,
     string? ReadingVersion = null)
 {
-    /// <summary>Bump when the snapshot's shape changes (2: each document's hash, the reading version).</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>Bump when the snapshot's shape changes (3: each document's hash, the reading version; parts read in
+    /// parallel and lines on demand, see <see cref="SnapshotContainer"/>).</summary>
+    public const int SchemaVersion = 3;
 
     public static KnowledgeSnapshot From(KnowledgeBase knowledge, string vocabularyVersion) => new(
         SchemaVersion,
@@ -49,7 +50,7 @@ public sealed record KnowledgeSnapshot(
 /// entry and bytes, <see cref="CorpusIngestor.DocumentHash"/>).</summary>
 public sealed record SnapshotDocument(DocumentInfo Info, IReadOnlyList<string> Lines, string? Hash = null);
 
-/// <summary>Writes and reads the snapshot file (Brotli-compressed JSON) beside the Lucene index: written to a temporary file
+/// <summary>Writes and reads the snapshot file (Brotli-compressed JSON parts, <see cref="SnapshotContainer"/>) beside the Lucene index: written to a temporary file
 /// in the same folder, flushed, then moved over the old one, so a reader sees the old snapshot or the new one, never half.</summary>
 public static class SnapshotFile
 {
@@ -65,23 +66,25 @@ public static class SnapshotFile
     /// <summary><c>index/lucene</c> → <c>index/lucene.snapshot.json</c> (beside the index, not in it: the index folder is swapped whole).</summary>
     public static string PathFor(string indexPath) => Path.GetFullPath(indexPath).TrimEnd(Path.DirectorySeparatorChar) + ".snapshot.json";
 
-    public static void Write(string path, KnowledgeSnapshot snapshot) => WriteJson(path, snapshot);
+    public static void Write(string path, KnowledgeSnapshot snapshot) => WriteAtomically(path, stream => SnapshotContainer.Write(stream, snapshot, s_options));
 
     /// <summary>Writes <paramref name="value"/> as Brotli-compressed JSON atomically (temporary file, flush, rename).</summary>
-    internal static void WriteJson<T>(string path, T value)
+    internal static void WriteJson<T>(string path, T value) => WriteAtomically(path, stream =>
+    {
+        using var brotli = new BrotliStream(stream, CompressionLevel.Fastest, leaveOpen: true);
+        JsonSerializer.Serialize(brotli, value, s_options);
+    });
+
+    private static void WriteAtomically(string path, Action<Stream> write)
     {
         string directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
         string temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                using (var brotli = new BrotliStream(stream, CompressionLevel.Fastest, leaveOpen: true))
-                {
-                    JsonSerializer.Serialize(brotli, value, s_options);
-                }
-
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
@@ -111,14 +114,23 @@ public static class SnapshotFile
             return null;
         }
 
-        KnowledgeSnapshot? snapshot = ReadJson<KnowledgeSnapshot>(path, out problem);
-        if (problem is null && (snapshot is null || snapshot.Schema != KnowledgeSnapshot.SchemaVersion))
+        try
         {
-            problem = "written by another snapshot schema";
+            KnowledgeSnapshot snapshot = SnapshotContainer.Read(path, s_options);
+            if (snapshot.Schema != KnowledgeSnapshot.SchemaVersion)
+            {
+                problem = "written by another snapshot schema";
+                return null;
+            }
+
+            return snapshot;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException
+            or AggregateException)
+        {
+            problem = ex.GetType().Name + ": " + (ex is AggregateException a ? a.InnerExceptions[0].Message : ex.Message);
             return null;
         }
-
-        return snapshot;
     }
 
     /// <summary>Reads Brotli-compressed JSON; null with the reason when it cannot be read.</summary>

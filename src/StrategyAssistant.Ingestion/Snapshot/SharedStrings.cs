@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -12,12 +13,15 @@ internal sealed class SharedStrings : JsonConverter<string>
     private const int MaxSharedBytes = 1024;
 
     [ThreadStatic]
-    private static Dictionary<string, string>? t_pool;
+    private static ConcurrentDictionary<string, string>? t_pool;
 
-    /// <summary>Shares strings read on this thread until the returned scope is disposed.</summary>
-    public static Scope Begin()
+    /// <summary>A pool for one load, shared by the threads that read its parts.</summary>
+    public static ConcurrentDictionary<string, string> NewPool() => new(StringComparer.Ordinal);
+
+    /// <summary>Shares strings read on this thread through <paramref name="pool"/> until the returned scope is disposed.</summary>
+    public static Scope Begin(ConcurrentDictionary<string, string>? pool = null)
     {
-        t_pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        t_pool = pool ?? NewPool();
         return default;
     }
 
@@ -35,15 +39,14 @@ internal sealed class SharedStrings : JsonConverter<string>
 
         Span<char> chars = stackalloc char[MaxSharedBytes];
         int length = Encoding.UTF8.GetChars(reader.ValueSpan, chars);
-        Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(chars[..length], out string? shared))
         {
             return shared;
         }
 
         string value = new(chars[..length]);
-        pool[value] = value;
-        return value;
+        return pool.GetOrAdd(value, value);
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
