@@ -63,8 +63,24 @@ public sealed class KnowledgeBase
     public IEnumerable<ProjectRecord> ProjectsCiting(IEnumerable<string> files) => InOrder(Records.Projects, LazyInitializer.EnsureInitialized(ref _projectsByFile, () =>
         ByFile(Records.Projects.Count, i => [Records.Projects[i].Source.File])), files);
 
+    /// <summary>The KPI records of <paramref name="cities"/> (every record when none is given), in record order: what
+    /// answering scans instead of the whole corpus when a question names its cities.</summary>
+    public IEnumerable<KpiRecord> KpisOf(IReadOnlyList<string> cities) => cities.Count == 0 ? Records.Kpis
+        : InOrder(Records.Kpis, LazyInitializer.EnsureInitialized(ref _kpisByCity, () => ByFile(Records.Kpis.Count, i => [Records.Kpis[i].City])), cities);
+
+    /// <summary>The project records of <paramref name="cities"/> (every record when none is given), in record order.</summary>
+    public IEnumerable<ProjectRecord> ProjectsOf(IReadOnlyList<string> cities) => cities.Count == 0 ? Records.Projects
+        : InOrder(Records.Projects, LazyInitializer.EnsureInitialized(ref _projectsByCity, () => ByFile(Records.Projects.Count, i => [Records.Projects[i].City])), cities);
+
+    /// <summary>The data-quality notes citing one of <paramref name="files"/>, in order.</summary>
+    public IEnumerable<DataQualityNote> NotesCiting(IEnumerable<string> files) => InOrder(Records.Notes, LazyInitializer.EnsureInitialized(ref _notesByFile, () =>
+        ByFile(Records.Notes.Count, i => Records.Notes[i].Sources.Select(c => c.File))), files);
+
     private Dictionary<string, int[]>? _kpisByFile;
     private Dictionary<string, int[]>? _projectsByFile;
+    private Dictionary<string, int[]>? _kpisByCity;
+    private Dictionary<string, int[]>? _projectsByCity;
+    private Dictionary<string, int[]>? _notesByFile;
 
     private static Dictionary<string, int[]> ByFile(int count, Func<int, IEnumerable<string>> files)
     {
@@ -85,15 +101,18 @@ public sealed class KnowledgeBase
         return byFile.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    private static IEnumerable<T> InOrder<T>(IReadOnlyList<T> records, Dictionary<string, int[]> byFile, IEnumerable<string> files)
+    private static IEnumerable<T> InOrder<T>(IReadOnlyList<T> records, Dictionary<string, int[]> byKey, IEnumerable<string> keys)
     {
-        var indices = new SortedSet<int>();
-        foreach (string file in files.Distinct(StringComparer.Ordinal))
+        var found = keys.Distinct(StringComparer.Ordinal).Select(k => byKey.GetValueOrDefault(k)).OfType<int[]>().ToList();
+        if (found.Count == 1)
         {
-            if (byFile.TryGetValue(file, out int[]? found))
-            {
-                indices.UnionWith(found);
-            }
+            return found[0].Select(i => records[i]);
+        }
+
+        var indices = new SortedSet<int>();
+        foreach (int[] list in found)
+        {
+            indices.UnionWith(list);
         }
 
         return indices.Select(i => records[i]);

@@ -5,12 +5,11 @@ using System.Text.Json.Serialization;
 
 namespace StrategyAssistant.Ingestion;
 
-/// <summary>Reads JSON strings up to a line's length (a city, file, title, department, unit, heading, and a citation's quote,
-/// which is often a line of the document) as one shared instance per distinct value while a snapshot is read, looked up
+/// <summary>Reads short JSON strings (a city, file, title, department, unit, heading, a short quote) as one shared instance per distinct value while a snapshot is read, looked up
 /// from the UTF-8 bytes without allocating a string for a repeat. Longer strings (passage text) are read as they are.</summary>
 internal sealed class SharedStrings : JsonConverter<string>
 {
-    private const int MaxSharedBytes = 1024;
+    private const int MaxSharedBytes = 256;
 
     [ThreadStatic]
     private static ConcurrentDictionary<string, string>? t_pool;
@@ -37,7 +36,7 @@ internal sealed class SharedStrings : JsonConverter<string>
             return reader.GetString();
         }
 
-        Span<char> chars = stackalloc char[MaxSharedBytes];
+        Span<char> chars = stackalloc char[reader.ValueSpan.Length];
         int length = Encoding.UTF8.GetChars(reader.ValueSpan, chars);
         ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(chars[..length], out string? shared))

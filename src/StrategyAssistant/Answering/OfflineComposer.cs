@@ -415,7 +415,7 @@ public sealed partial class OfflineComposer
             builder.Line($"・内容: {ShortenAtBoundary(description.Replace('\n', ' '), 160)}");
         }
 
-        var kpis = _knowledge.Records.Kpis.Where(k => k.City == project.City && k.Project == project.Name).Take(MaxListedProjects).ToList();
+        var kpis = _knowledge.KpisOf([project.City]).Where(k => k.City == project.City && k.Project == project.Name).Take(MaxListedProjects).ToList();
         if (kpis.Count > 0)
         {
             // The count is a derivation whose counted items are the indicators, each standing in the line it cites.
@@ -496,7 +496,7 @@ public sealed partial class OfflineComposer
             return false;
         }
 
-        var projects = _knowledge.Records.Projects
+        var projects = _knowledge.ProjectsOf(question.Cities)
             .Where(p => p.Goal?.Number == goalNumber && (question.Cities.Count == 0 || question.Cities.Contains(p.City)))
             .ToList();
         if (projects.Count == 0)
@@ -612,7 +612,7 @@ public sealed partial class OfflineComposer
     private void AddDataQualityNotes(AnswerBuilder builder)
     {
         int Overlaps(DataQualityNote note) => note.Sources.Count(s => builder.Citations.Any(c => c.File == s.File && c.Line <= s.LineEnd && s.Line <= c.LineEnd));
-        foreach (DataQualityNote note in _knowledge.Records.Notes.Where(n => Overlaps(n) > 0).OrderByDescending(Overlaps).Take(MaxNotes))
+        foreach (DataQualityNote note in _knowledge.NotesCiting(builder.Citations.Select(c => c.File)).Where(n => Overlaps(n) > 0).OrderByDescending(Overlaps).Take(MaxNotes))
         {
             builder.Note(note.Message);
         }
@@ -701,10 +701,9 @@ public sealed partial class OfflineComposer
     /// <summary>The last fiscal year any KPI value or budget of these cities (all when none) is for.</summary>
     private FiscalYear? LastYear(IReadOnlyList<string> cities)
     {
-        var years = _knowledge.Records.Kpis
-            .Where(k => cities.Count == 0 || cities.Contains(k.City))
+        var years = _knowledge.KpisOf(cities)
             .SelectMany(k => Values(k).Select(v => v.Value.Period?.End).Concat(k.Series.Select(p => (FiscalYear?)p.Year)))
-            .Concat(_knowledge.Records.Projects.Where(p => cities.Count == 0 || cities.Contains(p.City)).Select(p => p.BudgetYear?.End))
+            .Concat(_knowledge.ProjectsOf(cities).Select(p => p.BudgetYear?.End))
             .OfType<FiscalYear>()
             .ToList();
         return years.Count == 0 ? null : years.Max();
