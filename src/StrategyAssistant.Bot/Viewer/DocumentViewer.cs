@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using StrategyAssistant.Documents;
+using Microsoft.Extensions.Options;
 using StrategyAssistant.Hosting;
+using StrategyAssistant.Ingestion;
 using StrategyAssistant.Search;
 
 namespace StrategyAssistant.Bot.Viewer;
@@ -10,14 +12,16 @@ namespace StrategyAssistant.Bot.Viewer;
 /// <summary><c>GET /documents/{id}?line=118&amp;end=120</c>: a read-only page with a corpus document's text, the cited lines
 /// highlighted and scrolled to. The id is looked up among the loaded corpus documents only — no part of the request ever
 /// reaches the file system — so anything else (a path, <c>..</c>, an unknown name) is 404. Every character of the
-/// document is HTML-escaped. <c>/documents/{id}/text</c> downloads the text as the corpus holds it.</summary>
+/// document is HTML-escaped. <c>/documents/{id}/text</c> downloads the text as the corpus holds it;
+/// <c>/documents/{id}/original</c> serves the file the city published (a PDF inline, so <c>#page=N</c> opens the cited page;
+/// a spreadsheet as a download), read through the corpus jail from the configured documents folder.</summary>
 public static class DocumentViewer
 {
     public const string ContentSecurityPolicy = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     public static IEndpointRouteBuilder MapDocumentViewer(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/documents/{id}", async (string id, int? line, int? end, HttpContext context, CorpusIndexProvider corpus) =>
+        endpoints.MapGet("/documents/{id}", async (string id, int? line, int? end, int? page, HttpContext context, CorpusIndexProvider corpus) =>
         {
             SourceDocument? document = Find(await corpus.GetAsync(context.RequestAborted).ConfigureAwait(false), id);
             if (document is null)
@@ -26,7 +30,7 @@ public static class DocumentViewer
             }
 
             Secure(context);
-            return Results.Text(Render(document, line, end), "text/html; charset=utf-8");
+            return Results.Text(Render(document, line, end, page), "text/html; charset=utf-8");
         }).ExcludeFromDescription();
         endpoints.MapGet("/documents/{id}/text", async (string id, HttpContext context, CorpusIndexProvider corpus) =>
         {
@@ -40,6 +44,22 @@ public static class DocumentViewer
             byte[] text = Encoding.UTF8.GetBytes(string.Join('\n', document.Lines) + "\n");
             return Results.File(text, "text/plain; charset=utf-8", document.File);
         }).ExcludeFromDescription();
+        endpoints.MapGet("/documents/{id}/original", async (string id, HttpContext context, CorpusIndexProvider corpus, IOptions<StrategyAssistantOptions> options, IOptions<IngestionOptions> limits) =>
+        {
+            SourceDocument? document = Find(await corpus.GetAsync(context.RequestAborted).ConfigureAwait(false), id);
+            OriginalFile? original = document is null ? null : OriginalFile.Read(options.Value.ResolveDocumentsPath(), document.File, limits.Value);
+            if (original is null)
+            {
+                return NotFound(context);
+            }
+
+            // No content security policy here: it would stop the browser's own PDF viewer; nosniff keeps the type honest.
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            context.Response.Headers.CacheControl = "no-cache";
+            context.Response.Headers.ContentDisposition = original.ContentDisposition;
+            return Results.Bytes(original.Bytes, original.ContentType);
+        }).ExcludeFromDescription();
         return endpoints;
     }
 
@@ -50,8 +70,9 @@ public static class DocumentViewer
         return index.Knowledge.Corpus.Documents.FirstOrDefault(d => string.Equals(SourceLabel.DocumentId(d.File), id, StringComparison.Ordinal));
     }
 
-    /// <summary>The page: title, city, period, then one element per line (id <c>L{n}</c>), lines <paramref name="line"/>..<paramref name="end"/> marked.</summary>
-    public static string Render(SourceDocument document, int? line, int? end)
+    /// <summary>The page: title, city, period, a link to the original (at <paramref name="page"/> for a PDF), then one element
+    /// per line (id <c>L{n}</c>), lines <paramref name="line"/>..<paramref name="end"/> marked.</summary>
+    public static string Render(SourceDocument document, int? line, int? end, int? page = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         int first = line is > 0 && line <= document.LineCount ? line.Value : 0;
@@ -73,7 +94,16 @@ public static class DocumentViewer
             html.Append(" ・ <a href=\"#L").Append(first).Append("\">引用箇所: ").Append(Escape(SourceLabel.Lines(first, last))).Append("</a>");
         }
 
-        html.Append(" ・ <a href=\"").Append(Escape(Uri.EscapeDataString(SourceLabel.DocumentId(document.File)))).Append("/text\" download>テキストを保存</a></p>\n</header>\n<main>\n<ol class=\"lines\">\n");
+        string documentId = Escape(Uri.EscapeDataString(SourceLabel.DocumentId(document.File)));
+        html.Append(" ・ <a href=\"").Append(documentId).Append("/text\" download>テキストを保存</a>");
+        if (OriginalFile.KindOf(document.File) is { } kind)
+        {
+            string at = page is > 0 && kind.Paginated ? $"#page={page.Value}" : string.Empty;
+            html.Append(" ・ <a href=\"").Append(documentId).Append("/original").Append(at).Append('"').Append(kind.Paginated ? string.Empty : " download")
+                .Append('>').Append(Escape(kind.Paginated && at.Length > 0 ? $"元の{kind.Label}を開く（p.{page}）" : $"元の{kind.Label}を開く")).Append("</a>");
+        }
+
+        html.Append("</p>\n</header>\n<main>\n<ol class=\"lines\">\n");
         for (int n = 1; n <= document.LineCount; n++)
         {
             bool cited = n >= first && n <= last && first > 0;

@@ -32,6 +32,12 @@ public static class ServiceDefaults
     /// <summary>The ActivitySource ASP.NET Core starts request spans on.</summary>
     public const string AspNetCoreSource = "Microsoft.AspNetCore";
 
+    /// <summary>HttpClient's own ActivitySource (.NET 9 and later): one span per request, retries included.</summary>
+    public const string HttpClientSource = "System.Net.Http";
+
+    /// <summary>Semantic Kernel's sources (kernel functions, chat completion), by wildcard.</summary>
+    public const string SemanticKernelSources = "Microsoft.SemanticKernel*";
+
     /// <summary>Adds OpenTelemetry for the assistant's source and meter (plus <paramref name="extraSources"/>), with the
     /// exporter from <c>Telemetry:Exporter</c>. With <c>none</c> and no callbacks nothing is registered (tests add their own
     /// exporter through <paramref name="configureTracing"/> / <paramref name="configureMetrics"/>).</summary>
@@ -57,8 +63,9 @@ public static class ServiceDefaults
             .WithTracing(tracing =>
             {
                 // ASP.NET Core's own request spans too: the assistant's spans are their children, and a parent-based
-                // sampler drops children of an unrecorded parent.
-                tracing.AddSource(Telemetry.Name, AspNetCoreSource).AddSource(extraSources);
+                // sampler drops children of an unrecorded parent. HttpClient's and Semantic Kernel's spans sit beneath
+                // the model-call and connector-send spans.
+                tracing.AddSource(Telemetry.Name, AspNetCoreSource, HttpClientSource, SemanticKernelSources).AddSource(extraSources);
                 switch (exporter)
                 {
                     case "console":

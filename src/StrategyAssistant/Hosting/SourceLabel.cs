@@ -38,11 +38,13 @@ public static class SourceLabel
     /// <summary>The document viewer's id for a corpus file: its name without the extension (letters, digits, '_', '-', '.').</summary>
     public static string DocumentId(string file) => Path.GetFileNameWithoutExtension(file);
 
-    /// <summary>The viewer's relative URL for a citation: <c>documents/{id}?line=118&amp;end=120#L118</c> (relative to the host's base).</summary>
+    /// <summary>The viewer's relative URL for a citation: <c>documents/{id}?line=118&amp;end=120#L118</c> (relative to the host's
+    /// base), with <c>&amp;page=12</c> when the source is a PDF page, so the viewer can open the original there.</summary>
     public static string ViewerPath(Citation citation)
     {
         ArgumentNullException.ThrowIfNull(citation);
         string end = citation.LineEnd > citation.Line ? $"&end={citation.LineEnd}" : string.Empty;
-        return $"documents/{Uri.EscapeDataString(DocumentId(citation.File))}?line={citation.Line}{end}#L{citation.Line}";
+        string page = citation.Page is > 0 ? $"&page={citation.Page.Value}" : string.Empty;
+        return $"documents/{Uri.EscapeDataString(DocumentId(citation.File))}?line={citation.Line}{end}{page}#L{citation.Line}";
     }
 }

@@ -91,6 +91,7 @@ public sealed partial class ModelAnswerService : IAnswerService, IStreamingAnswe
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         CancellationToken token = linked.Token;
         long started = _time.GetTimestamp();
+        using Activity? span = StartModelCallSpan(streaming, sources.Sources.Count);
         var pieces = new ModelText(streaming);
         GroundingSession? session = null;
         Exception? failure = null;
@@ -151,6 +152,9 @@ public sealed partial class ModelAnswerService : IAnswerService, IStreamingAnswe
 
         if (failure is not null)
         {
+            span?.SetTag("strategy_assistant.outcome", failure is GroundingException ? "rejected" : "failed");
+            span?.SetStatus(ActivityStatusCode.Error, failure is GroundingException ? "grounding" : failure.GetType().Name);
+            span?.Dispose();
             if (failure is GroundingException grounding)
             {
                 LogRejected(_logger, string.Join(", ", grounding.Untraced), rejected, elapsed);
@@ -170,6 +174,9 @@ public sealed partial class ModelAnswerService : IAnswerService, IStreamingAnswe
         }
 
         IReadOnlyList<Citation> cited = sources.Sources;
+        span?.SetTag("strategy_assistant.outcome", "model");
+        span?.SetTag("strategy_assistant.sources", cited.Count);
+        span?.Dispose();
         LogAnswered(_logger, elapsed, cited.Count);
         yield return new AnswerChunk(null, offline with
         {
@@ -178,6 +185,23 @@ public sealed partial class ModelAnswerService : IAnswerService, IStreamingAnswe
             Mode = AnswerMode.Model,
             Found = !result.Text.Contains(OfflineComposer.NotFoundText, StringComparison.Ordinal),
         });
+    }
+
+    /// <summary>The model-call span (OpenTelemetry's gen_ai attribute names where they exist): one per model answer, the
+    /// endpoint's HTTP spans beneath it; its outcome says whether the answer was shown, rejected by grounding or failed.</summary>
+    private Activity? StartModelCallSpan(bool streaming, int sources)
+    {
+        Activity? span = Hosting.Telemetry.Source.StartActivity(Hosting.Telemetry.Spans.ModelCall, ActivityKind.Client);
+        if (span is { IsAllDataRequested: true })
+        {
+            span.SetTag("gen_ai.operation.name", "chat");
+            span.SetTag("gen_ai.system", string.IsNullOrEmpty(_options.Provider) ? "openai" : _options.Provider.ToLowerInvariant());
+            span.SetTag("gen_ai.request.model", _options.Deployment ?? _options.ModelId);
+            span.SetTag("strategy_assistant.streaming", streaming);
+            span.SetTag("strategy_assistant.offered_sources", sources);
+        }
+
+        return span;
     }
 
     private static string Describe(IReadOnlyList<Citation> sources)
