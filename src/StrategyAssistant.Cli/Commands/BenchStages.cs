@@ -31,12 +31,14 @@ internal sealed class BenchStages
         var snapshot = new List<double>();
         var total = new List<double>();
         var load = new List<double>();
+        var cpu = new List<double>();
         try
         {
             string indexPath = Path.Combine(scratch, "lucene");
             for (int i = 0; i < runs; i++)
             {
                 var stopwatch = Stopwatch.StartNew();
+                TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
                 IngestResult result = _ingestor.Ingest(_ingestor.ReadFiles(documents), reuse: null, null, cancellationToken);
                 ingest.Add(stopwatch.Elapsed.TotalMilliseconds);
                 var step = Stopwatch.StartNew();
@@ -47,6 +49,7 @@ internal sealed class BenchStages
                 SnapshotFile.Write(SnapshotFile.PathFor(indexPath), KnowledgeSnapshot.From(result.Knowledge, _ingestor.Vocabulary.Version));
                 snapshot.Add(step.Elapsed.TotalMilliseconds);
                 total.Add(stopwatch.Elapsed.TotalMilliseconds);
+                cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds);
                 step.Restart();
                 KnowledgeBase loaded = SnapshotFile.TryRead(SnapshotFile.PathFor(indexPath), out _)!.ToKnowledge();
                 load.Add(step.Elapsed.TotalMilliseconds);
@@ -55,13 +58,13 @@ internal sealed class BenchStages
 
             if (runs > 1)
             {
-                foreach (List<double> list in new[] { ingest, index, snapshot, total, load })
+                foreach (List<double> list in new[] { ingest, index, snapshot, total, load, cpu })
                 {
                     list.RemoveAt(0);
                 }
             }
 
-            await _output.WriteLineAsync($"full ingest + index + snapshot ({total.Count} runs{(runs > 1 ? " after warm-up" : string.Empty)}): median {Median(total):F0} ms " +
+            await _output.WriteLineAsync($"full ingest + index + snapshot ({total.Count} runs{(runs > 1 ? " after warm-up" : string.Empty)}): median {Median(total):F0} ms wall, {Median(cpu):F0} ms CPU " +
                 $"(ingest {Median(ingest):F0} ms, index {Median(index):F0} ms, snapshot + ingest cache write {Median(snapshot):F0} ms); " +
                 $"index {Size(indexPath) / (1024.0 * 1024):F1} MB, snapshot {new FileInfo(SnapshotFile.PathFor(indexPath)).Length / (1024.0 * 1024):F1} MB, " +
                 $"ingest cache {new FileInfo(IngestCacheFile.PathFor(indexPath)).Length / (1024.0 * 1024):F1} MB");
@@ -76,7 +79,7 @@ internal sealed class BenchStages
     /// <summary>One document added to a built corpus (a copy of its first document under a new city name), as <c>index add</c>
     /// does it: the snapshot source re-reads only that document, the index is updated in place. Repeated <paramref name="runs"/>
     /// times with a new document each time.</summary>
-    public async Task AddOneAsync(string documents, int runs, CancellationToken cancellationToken)
+    public async Task AddOneAsync(string documents, string builtIndex, int runs, CancellationToken cancellationToken)
     {
         string scratch = Path.Combine(Path.GetTempPath(), $"sa-bench-add-{Guid.NewGuid():N}");
         try
@@ -89,12 +92,28 @@ internal sealed class BenchStages
             }
 
             string indexPath = Path.Combine(scratch, "lucene");
+            // Start from the corpus's built index, snapshot and ingest cache when there are (the service built them).
+            if (Directory.Exists(builtIndex))
+            {
+                Directory.CreateDirectory(indexPath);
+                foreach (string file in Directory.GetFiles(builtIndex))
+                {
+                    File.Copy(file, Path.Combine(indexPath, Path.GetFileName(file)));
+                }
+
+                foreach (string file in new[] { SnapshotFile.PathFor(builtIndex), IngestCacheFile.PathFor(builtIndex) }.Where(File.Exists))
+                {
+                    File.Copy(file, file.Replace(Path.GetFullPath(builtIndex), Path.GetFullPath(indexPath), StringComparison.Ordinal));
+                }
+            }
+
             var source = new SnapshotKnowledgeSource(_ingestor, NullLogger<SnapshotKnowledgeSource>.Instance);
             _manager.Update(indexPath, source.Load(copy, indexPath, cancellationToken), cancellationToken);
             var adder = new DocumentAdder(_ingestor.Vocabulary);
             Manifest manifest = Manifest.Parse(File.ReadAllBytes(Path.Combine(copy, Corpus.ManifestFileName)), Corpus.ManifestFileName);
             DocumentInfo first = manifest.Documents[0];
             var times = new List<double>();
+            var cpu = new List<double>();
             int ingested = 0;
             int reindexed = 0;
             for (int i = 0; i < runs; i++)
@@ -103,15 +122,17 @@ internal sealed class BenchStages
                 string added = Path.Combine(scratch, $"added-{i + 1}.txt");
                 File.WriteAllText(added, File.ReadAllText(Path.Combine(copy, first.File)).Replace(first.City, city, StringComparison.Ordinal));
                 var stopwatch = Stopwatch.StartNew();
+                TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
                 adder.Add(copy, added, city, first.Kind, first.Title.Replace(first.City, city, StringComparison.Ordinal));
                 KnowledgeBase knowledge = source.Load(copy, indexPath, cancellationToken);
                 IndexBuildResult result = _manager.Update(indexPath, knowledge, cancellationToken);
                 times.Add(stopwatch.Elapsed.TotalMilliseconds);
+                cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds);
                 ingested = source.LastIngested;
                 reindexed = result.Reindexed;
             }
 
-            await _output.WriteLineAsync($"one added document (index add: manifest, re-ingest, snapshot, index update in place), {times.Count} runs: median {Median(times):F0} ms, max {times.Max():F0} ms; " +
+            await _output.WriteLineAsync($"one added document (index add: manifest, re-ingest, snapshot, index update in place), {times.Count} runs: median {Median(times):F0} ms wall, {Median(cpu):F0} ms CPU, max {times.Max():F0} ms; " +
                 $"documents read {ingested}, files re-indexed {reindexed}");
         }
         finally
