@@ -29,7 +29,7 @@ public sealed record DocumentIngest(string File, string Format, string Reader, i
 public sealed class CorpusIngestor
 {
     /// <summary>Bump when ingestion reads differently (with the vocabulary version it decides whether a snapshot is current).</summary>
-    public const string IngestionVersion = "ingest-1";
+    public const string IngestionVersion = "ingest-2";
 
     private readonly StrategyVocabulary _vocabulary;
     private readonly IngestionOptions _options;
@@ -175,8 +175,12 @@ public sealed class CorpusIngestor
             records = linker.Link(records);
         }
 
+        // The provenance pass reads each record's and passage's own document (and every document's goal sections): it runs
+        // over every part, reused or read, like the linkers.
         var corpus = new Corpus([.. parts.Select(p => p.Source)], contentHash);
-        return new KnowledgeBase(corpus, [.. parts.SelectMany(p => p.Passages)], records)
+        records = ProvenancePass.Apply(corpus, records);
+        IReadOnlyList<Passage> passages = ProvenancePass.Apply(corpus, [.. parts.SelectMany(p => p.Passages)]);
+        return new KnowledgeBase(corpus, passages, records)
         {
             Version = Stamp(contentHash),
             Problems = [.. problems.Select(p => p.Message)],

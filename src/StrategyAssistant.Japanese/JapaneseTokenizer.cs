@@ -49,12 +49,26 @@ public sealed class JapaneseTokenizer : Tokenizer
     private readonly PositionArray _positions = new();
     private readonly List<Token> _pending = [];
 
+    // Tokens handed out since the current Parse began, for reuse when ReuseTokens is set (see NewToken).
+    private readonly List<Token> _tokenPool = [];
+    private int _tokenPoolUsed;
+
+    // Best predecessor per left id of the position being expanded: every arc from one position with the same left id has
+    // the same best predecessor, and the words starting at a position (all prefixes, all entries) share few left ids. An
+    // entry is valid when its stamp is the current one; the stamp moves on whenever the position (or its arcs) change.
+    // One table per thread, not per tokenizer (a tokenizer per question would allocate 16 KB): stamps come from the
+    // thread's counter, so tokenizers used in turn on one thread never take each other's entries, and an expansion never
+    // yields to another tokenizer before it ends.
+    [ThreadStatic]
+    private static BestPredecessor[]? t_best;
+    [ThreadStatic]
+    private static int t_stamp;
+    private BestPredecessor[] _best = [];
+    private int _stamp;
+
     // Predecessor search cache: arcs from one position with the same left id share the best predecessor.
     private Position? _cachedFrom;
-    private int _cachedLeftId;
     private int _cachedCount;
-    private int _cachedLeastCost;
-    private int _cachedLeastIdx;
 
     private char[] _buffer = new char[256];
     private int _length;
@@ -93,6 +107,7 @@ public sealed class JapaneseTokenizer : Tokenizer
         _trie = _dictionary.Trie;
         _userDictionary = userDictionary;
         _userTrie = userDictionary?.Trie;
+
         _discardPunctuation = discardPunctuation;
         Mode = mode;
         switch (mode)
@@ -114,6 +129,34 @@ public sealed class JapaneseTokenizer : Tokenizer
 
     /// <summary>The segmentation mode.</summary>
     public JapaneseTokenizerMode Mode { get; }
+
+    /// <summary>
+    /// Reuse <see cref="Token"/> objects from one parse to the next instead of allocating one per token. Only for a consumer
+    /// that reads the token attributes before the next <see cref="IncrementToken"/> and never captures their state (a
+    /// captured state refers to the token, which a later parse overwrites): <see cref="TokenizeFormatter"/>.
+    /// </summary>
+    internal bool ReuseTokens { get; set; }
+
+    /// <summary>The token the attributes were last set from (valid until the next <see cref="IncrementToken"/>).</summary>
+    internal Token? CurrentToken { get; private set; }
+
+    private Token NewToken(int wordId, char[] surface, int offset, int length, JapaneseTokenizerType type, int position, IDictionary dictionary)
+    {
+        if (!ReuseTokens)
+        {
+            return new Token(wordId, surface, offset, length, type, position, dictionary);
+        }
+
+        if (_tokenPoolUsed == _tokenPool.Count)
+        {
+            _tokenPool.Add(new Token(wordId, surface, offset, length, type, position, dictionary));
+            return _tokenPool[_tokenPoolUsed++];
+        }
+
+        Token token = _tokenPool[_tokenPoolUsed++];
+        token.Reuse(wordId, surface, offset, length, type, position, dictionary);
+        return token;
+    }
 
     /// <inheritdoc/>
     public override void Reset()
@@ -141,11 +184,14 @@ public sealed class JapaneseTokenizer : Tokenizer
                 return false;
             }
 
+            // Every token of the previous parse has been handed out and consumed (Parse runs only when none is pending).
+            _tokenPoolUsed = 0;
             Parse();
         }
 
         Token token = _pending[^1];
         _pending.RemoveAt(_pending.Count - 1);
+        CurrentToken = token;
 
         int position = token.Position;
         int length = token.Length;
@@ -293,17 +339,18 @@ public sealed class JapaneseTokenizer : Tokenizer
     /// </summary>
     private void AddArc(Position fromPosData, int endPos, int wordId, int leftId, int rightId, int wordCost, JapaneseTokenizerType type, bool addPenalty)
     {
-        int leastCost;
-        int leastIdx;
-        if (fromPosData == _cachedFrom && leftId == _cachedLeftId && fromPosData.Count == _cachedCount)
+        if (fromPosData != _cachedFrom || fromPosData.Count != _cachedCount)
         {
-            leastCost = _cachedLeastCost;
-            leastIdx = _cachedLeastIdx;
+            _cachedFrom = fromPosData;
+            _cachedCount = fromPosData.Count;
+            NextStamp();
         }
-        else
+
+        ref BestPredecessor best = ref _best[leftId];
+        if (best.Stamp != _stamp)
         {
-            leastCost = int.MaxValue;
-            leastIdx = -1;
+            int least = int.MaxValue;
+            int leastAt = -1;
             int count = fromPosData.Count;
             ReadOnlySpan<int> costs = fromPosData.Costs.AsSpan(0, count);
             ReadOnlySpan<int> lastRight = fromPosData.LastRightId.AsSpan(0, count);
@@ -311,20 +358,18 @@ public sealed class JapaneseTokenizer : Tokenizer
             for (int idx = 0; idx < costs.Length; idx++)
             {
                 int cost = costs[idx] + row[lastRight[idx]];
-                if (cost < leastCost)
+                if (cost < least)
                 {
-                    leastCost = cost;
-                    leastIdx = idx;
+                    least = cost;
+                    leastAt = idx;
                 }
             }
 
-            _cachedFrom = fromPosData;
-            _cachedLeftId = leftId;
-            _cachedCount = count;
-            _cachedLeastCost = leastCost;
-            _cachedLeastIdx = leastIdx;
+            best = new BestPredecessor(_stamp, least, leastAt);
         }
 
+        int leastCost = best.Cost;
+        int leastIdx = best.Index;
         leastCost += wordCost;
         if (addPenalty && type != JapaneseTokenizerType.USER)
         {
@@ -656,7 +701,7 @@ public sealed class JapaneseTokenizer : Tokenizer
                     if (leastIdx != -1 && leastCost <= maxCost && posData.BackPos[leastIdx] != backPos)
                     {
                         // Keep the compound to emit when the alternative path reaches its start.
-                        altToken = new Token(backId, fragment, backPos, length, backType, backPos, GetDict(backType));
+                        altToken = NewToken(backId, fragment, backPos, length, backType, backPos, GetDict(backType));
                         bestIdx = leastIdx;
                         nextBestIdx = posData.BackIndex[bestIdx];
                         backPos = posData.BackPos[bestIdx];
@@ -690,7 +735,7 @@ public sealed class JapaneseTokenizer : Tokenizer
                 for (int j = 1; j < segmentation.Length; j++)
                 {
                     int len = segmentation[j];
-                    _pending.Add(new Token(wordId + j - 1, fragment, backPos + current, len, JapaneseTokenizerType.USER, backPos + current, dict));
+                    _pending.Add(NewToken(wordId + j - 1, fragment, backPos + current, len, JapaneseTokenizerType.USER, backPos + current, dict));
                     current += len;
                 }
 
@@ -712,7 +757,7 @@ public sealed class JapaneseTokenizer : Tokenizer
 
                     if (!_discardPunctuation || !IsPunctuation(fragment[backPos + i]))
                     {
-                        _pending.Add(new Token(CharacterDefinition.NGRAM, fragment, backPos + i, charLen, JapaneseTokenizerType.UNKNOWN, backPos + i, _unkDictionary));
+                        _pending.Add(NewToken(CharacterDefinition.NGRAM, fragment, backPos + i, charLen, JapaneseTokenizerType.UNKNOWN, backPos + i, _unkDictionary));
                         unigramCount++;
                     }
                 }
@@ -721,7 +766,7 @@ public sealed class JapaneseTokenizer : Tokenizer
             }
             else if (!_discardPunctuation || length == 0 || !IsPunctuation(fragment[backPos]))
             {
-                _pending.Add(new Token(backId, fragment, backPos, length, backType, backPos, dict));
+                _pending.Add(NewToken(backId, fragment, backPos, length, backType, backPos, dict));
                 backCount++;
             }
 
@@ -733,4 +778,19 @@ public sealed class JapaneseTokenizer : Tokenizer
         _lastBackTracePos = endPos;
         _positions.FreeBefore(endPos);
     }
+
+    private void NextStamp()
+    {
+        BestPredecessor[] table = t_best ??= new BestPredecessor[_costs.BackwardSize];
+        if (++t_stamp == int.MaxValue)
+        {
+            Array.Clear(table);
+            t_stamp = 1;
+        }
+
+        _best = table;
+        _stamp = t_stamp;
+    }
+
+    private readonly record struct BestPredecessor(int Stamp, int Cost, int Index);
 }

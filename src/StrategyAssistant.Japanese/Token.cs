@@ -18,13 +18,14 @@ public enum JapaneseTokenizerType
 /// <summary>One analyzed token: surface, offsets, dictionary entry.</summary>
 public sealed class Token
 {
-    private readonly IDictionary _dictionary;
-    private readonly int _wordId;
-    private readonly char[] _surfaceForm;
-    private readonly int _offset;
-    private readonly int _length;
-    private readonly int _position;
-    private readonly JapaneseTokenizerType _type;
+    // Not readonly: a tokenizer whose consumer never keeps a token past the next IncrementToken reuses them (see Reuse).
+    private IDictionary _dictionary;
+    private int _wordId;
+    private char[] _surfaceForm;
+    private int _offset;
+    private int _length;
+    private int _position;
+    private JapaneseTokenizerType _type;
 
     /// <summary>Creates a token over <paramref name="surfaceForm"/>[offset, offset+length).</summary>
     public Token(int wordId, char[] surfaceForm, int offset, int length, JapaneseTokenizerType type, int position, IDictionary dictionary)
@@ -37,6 +38,21 @@ public sealed class Token
         _position = position;
         _dictionary = dictionary;
     }
+
+    /// <summary>Overwrites every field, as the constructor sets them (pooled tokens of <see cref="JapaneseTokenizer"/>).</summary>
+    internal void Reuse(int wordId, char[] surfaceForm, int offset, int length, JapaneseTokenizerType type, int position, IDictionary dictionary)
+    {
+        _wordId = wordId;
+        _surfaceForm = surfaceForm;
+        _offset = offset;
+        _length = length;
+        _type = type;
+        _position = position;
+        _dictionary = dictionary;
+        PositionLength = 1;
+    }
+
+    internal IDictionary Dictionary => _dictionary;
 
     /// <summary>The buffer holding the surface form.</summary>
     public char[] SurfaceForm => _surfaceForm;

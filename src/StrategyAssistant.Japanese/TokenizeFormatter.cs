@@ -3,7 +3,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 using StrategyAssistant.Japanese.Dict;
-using StrategyAssistant.Japanese.TokenAttributes;
+using StrategyAssistant.Japanese.Util;
 
 namespace StrategyAssistant.Japanese;
 
@@ -13,8 +13,6 @@ namespace StrategyAssistant.Japanese;
 /// </summary>
 public static class TokenizeFormatter
 {
-    private const string Null = "*";
-
     private static void WriteInt(TextWriter output, int value)
     {
         Span<char> digits = stackalloc char[12];
@@ -31,55 +29,31 @@ public static class TokenizeFormatter
         WriteTokens(input, output, mode, userDictionary: null, discardPunctuation: true);
 
     /// <summary>As <see cref="WriteTokens(TextReader, TextWriter, JapaneseTokenizerMode)"/> with a user dictionary and punctuation option.</summary>
-    public static void WriteTokens(TextReader input, TextWriter output, JapaneseTokenizerMode mode, UserDictionary? userDictionary, bool discardPunctuation)
-    {
-        using var tokenizer = new JapaneseTokenizer(new StringReader(string.Empty), userDictionary, discardPunctuation, mode);
-        var term = tokenizer.GetAttribute<ICharTermAttribute>();
-        var offset = tokenizer.GetAttribute<IOffsetAttribute>();
-        var posInc = tokenizer.GetAttribute<IPositionIncrementAttribute>();
-        var posLen = tokenizer.GetAttribute<IPositionLengthAttribute>();
-        var pos = tokenizer.GetAttribute<IPartOfSpeechAttribute>();
-        var baseForm = tokenizer.GetAttribute<IBaseFormAttribute>();
-        var reading = tokenizer.GetAttribute<IReadingAttribute>();
-        var inflection = tokenizer.GetAttribute<IInflectionAttribute>();
-        char[] lineBuffer = new char[4096];
-        string? line;
-        while ((line = input.ReadLine()) != null)
-        {
-            tokenizer.SetReader(new StringReader(line));
-            tokenizer.Reset();
-            var buffer = new LineBuffer(lineBuffer);
-            while (tokenizer.IncrementToken())
-            {
-                buffer.Append(term.Buffer.AsSpan(0, term.Length));
-                buffer.Append('\t');
-                buffer.Append(offset.StartOffset);
-                buffer.Append('\t');
-                buffer.Append(offset.EndOffset);
-                buffer.Append('\t');
-                buffer.Append(posInc.PositionIncrement);
-                buffer.Append('\t');
-                buffer.Append(posLen.PositionLength);
-                buffer.Append('\t');
-                buffer.Append(pos.GetPartOfSpeech() ?? Null);
-                buffer.Append('\t');
-                buffer.Append(baseForm.GetBaseForm() ?? Null);
-                buffer.Append('\t');
-                buffer.Append(reading.GetReading() ?? Null);
-                buffer.Append('\t');
-                buffer.Append(reading.GetPronunciation() ?? Null);
-                buffer.Append('\t');
-                buffer.Append(inflection.GetInflectionType() ?? Null);
-                buffer.Append('\t');
-                buffer.Append(inflection.GetInflectionForm() ?? Null);
-                buffer.Append('\n');
-            }
+    public static void WriteTokens(TextReader input, TextWriter output, JapaneseTokenizerMode mode, UserDictionary? userDictionary, bool discardPunctuation) =>
+        WriteTokens(input, output, mode, userDictionary, discardPunctuation, threads: 1);
 
-            lineBuffer = buffer.Chars;
-            output.Write(lineBuffer, 0, buffer.Length);
-            tokenizer.End();
-            tokenizer.Dispose();
-            output.Write("EOS\n");
+    /// <summary>
+    /// As <see cref="WriteTokens(TextReader, TextWriter, JapaneseTokenizerMode, UserDictionary?, bool)"/> on up to
+    /// <paramref name="threads"/> threads: chunks of whole lines are tokenized in parallel and written in input order, so
+    /// the output is the same as on one thread.
+    /// </summary>
+    public static void WriteTokens(TextReader input, TextWriter output, JapaneseTokenizerMode mode, UserDictionary? userDictionary, bool discardPunctuation, int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        if (threads > 1)
+        {
+            ParallelTokenWriter.Write(input, output, mode, userDictionary, discardPunctuation, threads);
+            return;
+        }
+
+        using var writer = new TokenLineWriter(mode, userDictionary, discardPunctuation);
+        var buffer = new CharBuffer(new char[4096]);
+        var lines = new LineSource(input);
+        while (lines.TryNext(out char[] chars, out int start, out int length))
+        {
+            buffer.Length = 0;
+            writer.Write(chars, start, length, ref buffer);
+            output.Write(buffer.Chars, 0, buffer.Length);
         }
     }
 
@@ -124,45 +98,6 @@ public static class TokenizeFormatter
             }
 
             output.Write("EOS\n");
-        }
-    }
-
-    /// <summary>Accumulates one input line's output in a reusable char array (one write per input line).</summary>
-    private struct LineBuffer(char[] chars)
-    {
-        public char[] Chars = chars;
-        public int Length;
-
-        public void Append(char c)
-        {
-            if (Length == Chars.Length)
-            {
-                Array.Resize(ref Chars, Chars.Length * 2);
-            }
-
-            Chars[Length++] = c;
-        }
-
-        public void Append(ReadOnlySpan<char> text)
-        {
-            if (Length + text.Length > Chars.Length)
-            {
-                Array.Resize(ref Chars, Math.Max(Chars.Length * 2, Length + text.Length));
-            }
-
-            text.CopyTo(Chars.AsSpan(Length));
-            Length += text.Length;
-        }
-
-        public void Append(int value)
-        {
-            if (Length + 11 > Chars.Length)
-            {
-                Array.Resize(ref Chars, Chars.Length * 2);
-            }
-
-            value.TryFormat(Chars.AsSpan(Length), out int written, default, CultureInfo.InvariantCulture);
-            Length += written;
         }
     }
 }

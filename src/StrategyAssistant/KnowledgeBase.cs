@@ -12,7 +12,7 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, ProjectRecord> _projects;
 
     /// <summary>Bump when what the built-in extractors read changes, so indexes built from older records are rebuilt.</summary>
-    public const string RecordsVersion = "records-1";
+    public const string RecordsVersion = "records-2";
 
     public KnowledgeBase(Corpus corpus, IReadOnlyList<Passage> passages, RecordSet records)
     {
@@ -49,8 +49,8 @@ public sealed class KnowledgeBase
     /// <summary>Reads passages and records from every document of <paramref name="corpus"/>.</summary>
     public static KnowledgeBase Create(Corpus corpus, RecordReader? reader = null)
     {
-        var passages = corpus.Documents.SelectMany(PassageSplitter.Split).ToList();
-        RecordSet records = (reader ?? RecordReader.Default).Read(corpus);
+        IReadOnlyList<Passage> passages = ProvenancePass.Apply(corpus, [.. corpus.Documents.SelectMany(PassageSplitter.Split)]);
+        RecordSet records = ProvenancePass.Apply(corpus, (reader ?? RecordReader.Default).Read(corpus));
         return new KnowledgeBase(corpus, passages, records);
     }
 
@@ -127,22 +127,20 @@ public sealed class KnowledgeBase
     public SourceDocument Document(string file) =>
         Corpus.Find(file) ?? throw new KeyNotFoundException($"{file} is not in the corpus.");
 
-    /// <summary>The citation of a passage (its text lines, without trailing blank lines).</summary>
+    /// <summary>The citation of a passage (its text lines, without leading or trailing blank lines), from the passage alone.</summary>
     public Citation Cite(Passage passage)
     {
-        SourceDocument document = Document(passage.File);
-        int end = passage.LineEnd;
-        while (end > passage.Line && PassageSplitter.Clean(document.Line(end)).Length == 0)
-        {
-            end--;
-        }
+        var lines = passage.NumberedLines().ToList();
+        int start = lines.Count == 0 ? passage.Line : lines[0].Line;
+        int end = lines.Count == 0 ? passage.Line : lines[^1].Line;
+        return Cite(passage.File, start, end, passage.Text);
+    }
 
-        int start = passage.Line;
-        while (start < end && PassageSplitter.Clean(document.Line(start)).Length == 0)
-        {
-            start++;
-        }
-
-        return document.Cite(start, end, passage.Text);
+    /// <summary>A citation of lines of <paramref name="file"/> quoting <paramref name="quote"/>: the document's title and city
+    /// from its manifest entry, no line read.</summary>
+    public Citation Cite(string file, int line, int lineEnd, string quote)
+    {
+        DocumentInfo info = Document(file).Info;
+        return new Citation(info.File, info.Title, info.City, line, lineEnd, quote);
     }
 }

@@ -45,6 +45,31 @@ public sealed class DictionaryImageTests : IDisposable
         AssertSame(embedded, reread);
     }
 
+    [Fact]
+    public void Writing_an_image_deletes_other_builds_images_unused_for_a_day_and_keeps_the_rest()
+    {
+        string current = Path.Combine(_folder, "ipadic-00000000000000000000000000000001.img");
+        string stale = Path.Combine(_folder, "ipadic-00000000000000000000000000000002.img");
+        string recent = Path.Combine(_folder, "ipadic-00000000000000000000000000000003.img");
+        string unrelated = Path.Combine(_folder, "notes.img");
+        foreach (string file in new[] { stale, recent, unrelated })
+        {
+            File.WriteAllText(file, "x");
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow - TimeSpan.FromDays(3));
+        }
+
+        File.SetLastWriteTimeUtc(recent, DateTime.UtcNow - TimeSpan.FromHours(2));
+        Assert.Equal("embedded", SystemDictionary.LoadCached(current).LoadedFrom);
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(recent));
+        Assert.True(File.Exists(unrelated));
+
+        // Reading marks the image as used, so a later writer keeps it.
+        File.SetLastWriteTimeUtc(current, DateTime.UtcNow - TimeSpan.FromDays(3));
+        Assert.Equal(current, SystemDictionary.LoadCached(current).LoadedFrom);
+        Assert.True(File.GetLastWriteTimeUtc(current) > DateTime.UtcNow - TimeSpan.FromHours(1));
+    }
+
     private static void AssertSame(SystemDictionary expected, SystemDictionary actual)
     {
         Assert.Equal(expected.TokenInfo.Count, actual.TokenInfo.Count);

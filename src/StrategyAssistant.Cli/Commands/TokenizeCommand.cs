@@ -13,7 +13,19 @@ internal static class TokenizeCommand
         var mode = new Option<string>("--mode") { Description = "normal | search | extended（既定: search）", DefaultValueFactory = _ => "search" };
         mode.AcceptOnlyFromAmong("normal", "search", "extended");
         var analyzer = new Option<bool>("--analyzer") { Description = "解析器チェーン（JapaneseAnalyzer）の語を出力します。" };
-        var command = new Command("tokenize", "標準入力の各行を形態素解析して TSV で出力します。") { mode, analyzer };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "形態素解析のスレッド数（既定: CPU 数、最大 4）。出力はスレッド数によらず同じです。",
+            DefaultValueFactory = _ => Math.Clamp(Environment.ProcessorCount, 1, 4),
+        };
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--threads は 1 以上にしてください。");
+            }
+        });
+        var command = new Command("tokenize", "標準入力の各行を形態素解析して TSV で出力します。") { mode, analyzer, threads };
         command.SetAction(parse =>
         {
             // Invalid UTF-8 becomes U+FFFD rather than an error: every line is tokenized. Large buffers on both ends: the
@@ -29,12 +41,13 @@ internal static class TokenizeCommand
             }
             else
             {
-                TokenizeFormatter.WriteTokens(input, output, parse.GetValue(mode) switch
+                JapaneseTokenizerMode tokenizerMode = parse.GetValue(mode) switch
                 {
                     "normal" => JapaneseTokenizerMode.NORMAL,
                     "extended" => JapaneseTokenizerMode.EXTENDED,
                     _ => JapaneseTokenizerMode.SEARCH,
-                });
+                };
+                TokenizeFormatter.WriteTokens(input, output, tokenizerMode, userDictionary: null, discardPunctuation: true, parse.GetValue(threads));
             }
 
             output.Flush();

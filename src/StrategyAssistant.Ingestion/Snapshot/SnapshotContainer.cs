@@ -25,6 +25,7 @@ internal static class SnapshotContainer
         var projects = Chunk(snapshot.Records.Projects, parts, options);
         int notes = Add(parts, () => Compress(snapshot.Records.Notes, options));
         int totals = Add(parts, () => Compress(snapshot.Records.Totals, options));
+        int counts = Add(parts, () => Compress(snapshot.Records.StatedCounts, options));
         var lines = snapshot.Documents.Select(d => Add(parts, () => Compress(d.Lines, options))).ToList();
 
         byte[][] bytes = new byte[parts.Count][];
@@ -41,7 +42,7 @@ internal static class SnapshotContainer
         var footer = new Footer(
             snapshot.Schema, snapshot.Stamp, snapshot.ContentHash, snapshot.VocabularyVersion, snapshot.ReadingVersion, snapshot.Problems,
             [.. snapshot.Documents.Select((d, i) => new FooterDocument(d.Info, d.Hash, d.Lines.Count, places[lines[i]]))],
-            [.. passages.Select(i => places[i])], [.. kpis.Select(i => places[i])], [.. projects.Select(i => places[i])], places[notes], places[totals]);
+            [.. passages.Select(i => places[i])], [.. kpis.Select(i => places[i])], [.. projects.Select(i => places[i])], places[notes], places[totals], places[counts]);
         byte[] footerBytes = JsonSerializer.SerializeToUtf8Bytes(footer, options);
         stream.Write(footerBytes);
         Span<byte> tail = stackalloc byte[16];
@@ -83,10 +84,11 @@ internal static class SnapshotContainer
             var projects = Load<ProjectRecord>(handle, footer.Projects, options, pool, jobs);
             var notes = Load<DataQualityNote>(handle, [footer.Notes], options, pool, jobs);
             var totals = Load<ListTotal>(handle, [footer.Totals], options, pool, jobs);
+            var counts = Load<StatedCount>(handle, [footer.StatedCounts], options, pool, jobs);
             Parallel.Invoke(jobs.ToArray());
             var documents = footer.Documents.Select(d => new SnapshotDocument(d.Info, new LazyLines(handle, d.Lines, d.LineCount, options), d.Hash)).ToList();
             return new KnowledgeSnapshot(footer.Schema, footer.Stamp, footer.ContentHash, footer.VocabularyVersion, documents, Flatten(passages),
-                new RecordSet(Flatten(kpis), Flatten(projects), Flatten(notes)) { Totals = Flatten(totals) }, footer.Problems, footer.ReadingVersion);
+                new RecordSet(Flatten(kpis), Flatten(projects), Flatten(notes)) { Totals = Flatten(totals), StatedCounts = Flatten(counts) }, footer.Problems, footer.ReadingVersion);
         }
         catch
         {
@@ -173,7 +175,7 @@ internal static class SnapshotContainer
 
     private sealed record Footer(
         int Schema, string Stamp, string ContentHash, string VocabularyVersion, string? ReadingVersion, IReadOnlyList<string> Problems,
-        IReadOnlyList<FooterDocument> Documents, IReadOnlyList<Place> Passages, IReadOnlyList<Place> Kpis, IReadOnlyList<Place> Projects, Place Notes, Place Totals);
+        IReadOnlyList<FooterDocument> Documents, IReadOnlyList<Place> Passages, IReadOnlyList<Place> Kpis, IReadOnlyList<Place> Projects, Place Notes, Place Totals, Place StatedCounts);
 
     /// <summary>A document's lines, read from the snapshot on first use.</summary>
     private sealed class LazyLines : IReadOnlyList<string>

@@ -12,7 +12,9 @@ public sealed class CharTrie
 
     private readonly int[] _rootChildren;
 
-    // Interleaved copy of the node arrays for cache-friendly walking.
+    // Labels apart from the rest of a node: a step binary-searches a node's children by label, and 32 labels share a cache
+    // line (a step of a kanji word searches hundreds of children).
+    private readonly char[] _labels;
     private readonly Node[] _nodes;
 
     internal CharTrie(char[] labels, int[] firstChild, int[] childCount, int[] outputs)
@@ -37,10 +39,11 @@ public sealed class CharTrie
             _rootChildren[labels[child]] = child;
         }
 
+        _labels = labels;
         _nodes = new Node[n];
         for (int i = 0; i < n; i++)
         {
-            _nodes[i] = new Node(labels[i], firstChild[i], childCount[i], outputs[i]);
+            _nodes[i] = new Node(firstChild[i], childCount[i], outputs[i]);
         }
 
         for (int i = 0; i < n; i++)
@@ -53,9 +56,9 @@ public sealed class CharTrie
     }
 
     /// <summary>From the parts of a dictionary image (<see cref="DictionaryImage"/>), as they are held in memory.</summary>
-    internal CharTrie(int[] rootChildren, Node[] nodes)
+    internal CharTrie(int[] rootChildren, char[] labels, Node[] nodes)
     {
-        if (rootChildren.Length != 0x10000 || nodes.Length == 0)
+        if (rootChildren.Length != 0x10000 || nodes.Length == 0 || labels.Length != nodes.Length)
         {
             throw new InvalidDataException("Inconsistent trie arrays.");
         }
@@ -77,6 +80,7 @@ public sealed class CharTrie
         }
 
         _rootChildren = rootChildren;
+        _labels = labels;
         _nodes = nodes;
     }
 
@@ -84,10 +88,12 @@ public sealed class CharTrie
 
     internal Node[] Nodes => _nodes;
 
+    internal char[] LabelArray => _labels;
+
     /// <summary>Number of nodes, root included.</summary>
     public int NodeCount => _nodes.Length;
 
-    internal char[] Labels => [.. _nodes.Select(n => n.Label)];
+    internal char[] Labels => [.. _labels];
 
     internal int[] FirstChild => [.. _nodes.Select(n => n.FirstChild)];
 
@@ -111,14 +117,14 @@ public sealed class CharTrie
             return true;
         }
 
-        Node[] nodes = _nodes;
-        ref readonly Node parent = ref nodes[node];
+        ref readonly Node parent = ref _nodes[node];
+        char[] labels = _labels;
         int lo = parent.FirstChild;
         int hi = lo + parent.ChildCount - 1;
         while (lo <= hi)
         {
             int mid = (lo + hi) >>> 1;
-            char label = nodes[mid].Label;
+            char label = labels[mid];
             if (label < c)
             {
                 lo = mid + 1;
@@ -172,7 +178,7 @@ public sealed class CharTrie
             for (int i = current.ChildCount - 1; i >= 0; i--)
             {
                 int child = current.FirstChild + i;
-                stack.Push((child, prefix + _nodes[child].Label));
+                stack.Push((child, prefix + _labels[child]));
             }
         }
     }
@@ -237,5 +243,5 @@ public sealed class CharTrie
         return new CharTrie([.. labels], [.. firstChild], [.. childCount], [.. outputs]);
     }
 
-    internal readonly record struct Node(char Label, int FirstChild, int ChildCount, int Output);
+    internal readonly record struct Node(int FirstChild, int ChildCount, int Output);
 }

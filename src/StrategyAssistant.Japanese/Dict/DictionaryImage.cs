@@ -17,8 +17,13 @@ internal static class DictionaryImage
     /// <summary>The folder for images, or <c>off</c> to never write or read one.</summary>
     public const string FolderVariable = "STRATEGY_ASSISTANT_DICTIONARY_CACHE";
 
+    // Every build has its own image (the name carries the build id), so a developer's or CI's folder fills with images of
+    // builds that no longer run (28 MB each). A read marks its image as used (its write time); writing an image deletes
+    // the others not used for this long. A build that only waits longer between runs rewrites its image once.
+    internal static readonly TimeSpan UnusedLifetime = TimeSpan.FromDays(1);
+
     private const long Magic = 0x3147_4D49_414A_4153; // "SAJAIMG1"
-    private const int Version = 1;
+    private const int Version = 2;
 
     /// <summary>Where this build's image lives, or null when images are turned off or there is no per-user folder.</summary>
     public static string? DefaultPath()
@@ -69,7 +74,7 @@ internal static class DictionaryImage
 
             var characters = new CharacterDefinition(r.Array<byte>(), r.Array<bool>(), r.Array<bool>());
             var strings = new StringPool(r.Array<char>(), r.Array<int>());
-            var trie = new CharTrie(r.Array<int>(), r.Array<CharTrie.Node>());
+            var trie = new CharTrie(r.Array<int>(), r.Array<char>(), r.Array<CharTrie.Node>());
             var tokens = new TokenInfoDictionary(strings, r.Array<int>(), r.Array<short>(), r.Array<short>(), r.Array<short>(), r.Array<TokenInfoDictionary.EntryFeatures>(), trie);
             var unknown = new UnknownDictionary(strings, r.Array<int>(), r.Array<short>(), r.Array<short>(), r.Array<short>(), r.Array<int>(), r.Array<int>(), characters);
             int forward = (int)r.Int64();
@@ -79,6 +84,8 @@ internal static class DictionaryImage
             {
                 return null;
             }
+
+            MarkUsed(path);
 
             return new SystemDictionary(characters, tokens, unknown, costs, System.Diagnostics.Stopwatch.GetElapsedTime(startTimestamp), path);
         }
@@ -111,6 +118,7 @@ internal static class DictionaryImage
                 w.Array(t.Strings.Chars);
                 w.Array(t.Strings.Offsets);
                 w.Array(t.Trie.RootChildren);
+                w.Array(t.Trie.LabelArray);
                 w.Array(t.Trie.Nodes);
                 w.Array(t.SurfaceEntryStart);
                 w.Array(t.LeftIds);
@@ -131,6 +139,7 @@ internal static class DictionaryImage
             }
 
             File.Move(temp, path, overwrite: true);
+            DeleteUnused(path);
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -144,6 +153,44 @@ internal static class DictionaryImage
             }
 
             return false;
+        }
+    }
+
+    private static void MarkUsed(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A read-only cache folder: the image is still good, it is only never pruned.
+        }
+    }
+
+    /// <summary>Deletes the other builds' images (<c>ipadic-*.img</c> beside <paramref name="path"/>) unused for <see cref="UnusedLifetime"/>.</summary>
+    internal static void DeleteUnused(string path)
+    {
+        DateTime before = DateTime.UtcNow - UnusedLifetime;
+        try
+        {
+            foreach (string other in Directory.EnumerateFiles(Path.GetDirectoryName(path)!, "ipadic-*.img"))
+            {
+                if (!string.Equals(other, path, StringComparison.Ordinal) && File.GetLastWriteTimeUtc(other) < before)
+                {
+                    try
+                    {
+                        File.Delete(other);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        // In use elsewhere (Windows) or not ours to delete: left for a later writer.
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
         }
     }
 

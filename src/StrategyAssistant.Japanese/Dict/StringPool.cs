@@ -37,6 +37,9 @@ internal sealed class StringPool
         return pool;
     }
 
+    /// <summary>The characters of the string at <paramref name="index"/> (which must not be negative), without creating it.</summary>
+    public ReadOnlySpan<char> Span(int index) => Chars.AsSpan(Offsets[index], Offsets[index + 1] - Offsets[index]);
+
     /// <summary>The string at <paramref name="index"/>, or null for a negative index. A race creates equal strings twice at worst.</summary>
     public string? Get(int index)
     {

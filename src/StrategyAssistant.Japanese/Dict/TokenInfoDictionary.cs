@@ -113,5 +113,36 @@ public sealed class TokenInfoDictionary : IDictionary
 
     private string? Str(int index) => _strings.Get(index);
 
+    /// <summary>Appends what <see cref="GetPartOfSpeech"/>, <see cref="GetBaseForm"/>, <see cref="GetReading"/>,
+    /// <see cref="GetPronunciation"/>, <see cref="GetInflectionType"/> and <see cref="GetInflectionForm"/> return, tab-separated,
+    /// <c>*</c> for null, straight from the string pool (the <c>tokenize</c> output, without a string or a call per field).</summary>
+    internal void AppendFeatures(int wordId, ref Util.CharBuffer output)
+    {
+        ref readonly EntryFeatures e = ref _entries[wordId];
+        Append(e.Pos, ref output);
+        output.Append('\t');
+        Append(e.BaseForm, ref output);
+        output.Append('\t');
+        Append(e.Reading, ref output);
+        output.Append('\t');
+        Append(e.Pronunciation, ref output);
+        output.Append('\t');
+        Append(e.InflectionType, ref output);
+        output.Append('\t');
+        Append(e.InflectionForm, ref output);
+    }
+
+    private void Append(int index, ref Util.CharBuffer output)
+    {
+        if (index < 0)
+        {
+            output.Append('*');
+        }
+        else
+        {
+            output.Append(_strings.Span(index));
+        }
+    }
+
     internal readonly record struct EntryFeatures(int Pos, int InflectionType, int InflectionForm, int BaseForm, int Reading, int Pronunciation);
 }

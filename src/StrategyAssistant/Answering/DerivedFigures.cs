@@ -12,11 +12,28 @@ internal sealed partial class DerivedFigures
 {
     private readonly KnowledgeBase _knowledge;
     private readonly AnswerRanker _ranker;
+    private readonly YearInProse _prose;
 
     public DerivedFigures(KnowledgeBase knowledge, AnswerRanker ranker)
     {
         _knowledge = knowledge;
         _ranker = ranker;
+        _prose = new YearInProse(knowledge);
+    }
+
+    /// <summary>An asked year's value that the best indicator's row states only in its remark, quoted with its line.</summary>
+    public AnswerBuilder? StatedInProse(Question question, Evidence evidence)
+    {
+        if (_ranker.Best(evidence.Kpis, _ => true).FirstOrDefault() is not { } record || _prose.Sentence(record, question.Years) is not { } sentence)
+        {
+            return null;
+        }
+
+        var builder = new AnswerBuilder();
+        string marker = builder.Mark(sentence);
+        builder.Line($"{record.City}「{record.Indicator}」");
+        builder.Line($"・{string.Join("・", question.Years.Select(y => y.Text))}の値は表の実績欄になく、所見に記載されています: 「{sentence.Quote}」 {marker}");
+        return builder;
     }
 
     /// <summary>The basic goals a question names: 基本目標2, 基本目標2と3, 基本目標1～4.</summary>
@@ -93,6 +110,24 @@ internal sealed partial class DerivedFigures
             }
         }
 
+        // Records the question enumerates by name (A・B・C, AとB), resolved item by item.
+        bool InCities(string city) => question.Cities.Count == 0 || question.Cities.Contains(city);
+        IReadOnlyList<ProjectRecord> listed = EnumeratedOperands.Find(question, [.. _knowledge.Records.Projects
+            .Where(p => InCities(p.City) && p.Budget?.Amount is not null && !p.IsRepeat).Select(p => (p.Name, p))]);
+        if (listed.Count >= 2 && listed.Select(p => p.Budget!.Unit).Distinct().Count() == 1 && listed.Select(p => p.City).Distinct().Count() == 1)
+        {
+            Render([.. listed.Select(p => (p.Name, p.Budget!, p.Source))], listed[0].City, "予算事業費", builder);
+            return true;
+        }
+
+        IReadOnlyList<KpiRecord> indicators = EnumeratedOperands.Find(question, [.. _knowledge.Records.Kpis
+            .Where(k => InCities(k.City) && AskedValue(k, question)?.Number is not null).Select(k => (k.Indicator, k))]);
+        if (indicators.Count >= 2 && indicators.Select(k => Unit(AskedValue(k, question)!)).Distinct().Count() == 1 && indicators.Select(k => k.City).Distinct().Count() == 1)
+        {
+            Render([.. indicators.Select(k => AskedValue(k, question)!).Zip(indicators, (v, k) => (Label: $"{k.Indicator} {ValueLabel(question)}", Money: new Money(v.ValueText, v.Number, v.Unit ?? string.Empty), v.Source))], indicators[0].City, ValueLabel(question), builder);
+            return true;
+        }
+
         var named = evidence.Projects.Where(p => p.NameMatch >= AnswerRanker.NamedOutright && p.Item.Budget?.Amount is not null)
             .Select(p => p.Item).DistinctBy(p => (p.City, p.Name)).ToList();
         if (named.Count >= 2 && named.Select(p => p.Budget!.Unit).Distinct().Count() == 1)
@@ -118,6 +153,11 @@ internal sealed partial class DerivedFigures
     /// question is about the actual, else from the baseline to the target.</summary>
     public bool TryDifference(Question question, Evidence evidence, AnswerBuilder builder)
     {
+        if (TryRepeatDifference(question, builder))
+        {
+            return true;
+        }
+
         foreach (KpiRecord record in _ranker.Best(evidence.Kpis, k => Pair(k, question) is not null).Take(1))
         {
             ((string Label, KpiValue Value) from, (string Label, KpiValue Value) to) = Pair(record, question)!.Value;
@@ -125,18 +165,85 @@ internal sealed partial class DerivedFigures
             string unit = to.Value.Unit ?? string.Empty;
             string result = Format(Math.Abs(difference), Scale(from.Value, to.Value)) + unit;
             string expression = $"{to.Value.ValueText}{Suffix(to.Value)} − {from.Value.ValueText}{Suffix(from.Value)} = {(difference < 0 ? "−" : string.Empty)}{result}";
-            int f = builder.Cite(from.Value.Source);
-            int t = builder.Cite(to.Value.Source);
-            builder.Line($"{record.City}「{record.Indicator}」 {builder.Mark(record.Source)}");
+            (Citation fromSource, Citation toSource) = Sources(from.Value, to.Value);
+            int f = builder.Cite(fromSource);
+            int t = builder.Cite(toSource);
+            // The same indicator stated elsewhere with the same two figures (a goal's 数値目標 and a project's KPI) is cited too.
+            string same = string.Concat(evidence.Kpis.Select(r => r.Item)
+                .Where(k => !ReferenceEquals(k, record) && k.City == record.City && k.Indicator == record.Indicator
+                    && Pair(k, question) is { } other && other.Item1.Item2.Number == from.Value.Number && other.Item2.Item2.Number == to.Value.Number)
+                .Select(k => builder.Mark(k.Source)).Distinct());
+            builder.Line($"{record.City}「{record.Indicator}」 {builder.Mark(record.Source)}{same}");
             builder.Line($"・{from.Label}: {from.Value.Display} [{f}]");
             builder.Line($"・{to.Label}: {to.Value.Display} [{t}]");
-            builder.Line($"・差: {expression}（{(difference >= 0 ? "増" : "減")}）");
+            // A change the table states itself for the two years (2015年比 (2021) ▲33.0%) is shown beside the computed one.
+            if (question.Years.Count >= 2 && from.Value.Source.Line == to.Value.Source.Line && _prose.StatedChange(to.Value.Source, question.Years[0], question.Years[^1]) is { } change)
+            {
+                builder.Line($"・資料に記載の{change.Header}: {change.Cell} {builder.Mark(change.Row)}{builder.Mark(change.HeaderLine)}");
+            }
+
+            bool shortfall = from.Label.Contains("実績", StringComparison.Ordinal) && to.Label.Contains("目標", StringComparison.Ordinal);
+            string direction = shortfall ? (difference >= 0 ? "目標に対する不足" : "目標を上回った分") : difference >= 0 ? "増" : "減";
+            builder.Line($"・差: {expression}（{direction}）");
             builder.Derive(new Derivation(DerivationKind.Difference, expression, result,
                 [new DerivationOperand(from.Value.ValueText, from.Value.Unit, f, $"{record.Indicator} {from.Label}"), new DerivationOperand(to.Value.ValueText, to.Value.Unit, t, $"{record.Indicator} {to.Label}")]));
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>The citations of two values; two cells of one line are cited by the whole line, so that one quote holds both.</summary>
+    private (Citation, Citation) Sources(KpiValue a, KpiValue b)
+    {
+        Citation x = a.Source, y = b.Source;
+        if (x.File == y.File && x.Line == y.Line && x.LineEnd == y.LineEnd && !(x.Quote.Contains(b.ValueText, StringComparison.Ordinal) && y.Quote.Contains(a.ValueText, StringComparison.Ordinal)))
+        {
+            Citation line = _knowledge.Document(x.File).Cite(x.Line, x.LineEnd);
+            return (line, line);
+        }
+
+        return (x, y);
+    }
+
+    /// <summary>The 再掲 share of a stated total: the amount with 再掲 less the amount without, both from the line that states
+    /// the total (基本目標4 … 8,447,935 7,969,101), for the goals the question names or the whole list.</summary>
+    private bool TryRepeatDifference(Question question, AnswerBuilder builder)
+    {
+        if (!question.Text.Contains("再掲", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        IReadOnlyList<int> goals = GoalNumbers(question.Text);
+        var totals = _knowledge.Records.Totals
+            .Where(t => (question.Cities.Count == 0 || question.Cities.Contains(t.City)) && t.Budget?.Amount is not null && t.BudgetExcludingRepeats?.Amount is not null
+                && string.Equals(t.Budget.Unit, t.BudgetExcludingRepeats.Unit, StringComparison.Ordinal))
+            .ToList();
+        var chosen = goals.Count > 0
+            ? goals.Select(g => totals.Where(t => t.Goal?.Number == g).OrderBy(t => t.Kind == "summary" ? 0 : 1).FirstOrDefault()).ToList()
+            : [totals.Where(t => t.Goal is null).OrderBy(t => t.Kind == "summary-total" ? 0 : 1).FirstOrDefault()];
+        if (chosen.Count == 0 || chosen.Any(t => t is null) || chosen.Select(t => t!.City).Distinct().Count() > 1)
+        {
+            return false;
+        }
+
+        foreach (ListTotal total in chosen.OfType<ListTotal>())
+        {
+            Money with = total.Budget!, without = total.BudgetExcludingRepeats!;
+            int cited = builder.Cite(total.Source);
+            decimal difference = with.Amount!.Value - without.Amount!.Value;
+            string result = Format(difference, Math.Max(Scale(with.Text), Scale(without.Text))) + with.Unit;
+            string expression = $"{with} − {without} = {result}";
+            builder.Line($"{total.City}「{total.Label}」の予算事業費 [{cited}]");
+            builder.Line($"・再掲を含む額: {with} [{cited}]");
+            builder.Line($"・再掲を除く額: {without} [{cited}]");
+            builder.Line($"・差（再掲分）: {expression}");
+            builder.Derive(new Derivation(DerivationKind.Difference, expression, result,
+                [new DerivationOperand(with.Text, with.Unit, cited, $"{total.Label} 事業費"), new DerivationOperand(without.Text, without.Unit, cited, $"{total.Label} 事業費（再掲除く）")]));
+        }
+
+        return true;
     }
 
     /// <summary>A ranking of projects by budget (一番大きい / 最も少ない / 上位N) within the cities and goals the question names.</summary>
@@ -188,6 +295,9 @@ internal sealed partial class DerivedFigures
         builder.Derive(new Derivation(DerivationKind.Sum, expression, result, cited));
     }
 
+    private static string ValueLabel(Question question) =>
+        question.Asks(Answering.AskedValue.Actual) ? "実績値" : question.Asks(Answering.AskedValue.Target) ? "目標値" : "基準値";
+
     private static Money? Amount(ListTotal total, bool excludingRepeats) => excludingRepeats ? total.BudgetExcludingRepeats : total.Budget;
 
     private static KpiValue? AskedValue(KpiRecord record, Question question) =>
@@ -202,11 +312,17 @@ internal sealed partial class DerivedFigures
             from = At(record, question.Years[0]);
             to = At(record, question.Years[^1]);
         }
+        else if (question.Years.Count == 1 && (question.Asks(Answering.AskedValue.Actual) || !question.Asks(Answering.AskedValue.Baseline)) && ActualAt(record, question.Years[0]) is { } actual)
+        {
+            // The actual of the year asked, never another year's: against the final target for what remains (目標まであと),
+            // against that year's own target, where the table states one, for that year's shortfall (目標に足りなかった).
+            from = actual;
+            bool remaining = QuestionVocabulary.Default.RemainingWords.Any(w => question.Text.Contains(w, StringComparison.Ordinal));
+            to = (remaining ? null : TargetAt(record, question.Years[0])) ?? (record.Target is null ? null : ("目標値", record.Target));
+        }
         else if (question.Years.Count == 1 && question.Asks(Answering.AskedValue.Actual))
         {
-            // The actual of the year asked, never another year's.
-            from = ActualAt(record, question.Years[0]);
-            to = record.Target is null ? null : ("目標値", record.Target);
+            from = null;
         }
         else if (question.Asks(Answering.AskedValue.Actual) && record.Actual is not null)
         {
@@ -246,6 +362,9 @@ internal sealed partial class DerivedFigures
 
         return record.Series.FirstOrDefault(s => year.Contains(s.Year))?.Actual is { Number: not null } actual ? ($"{year.Text}の実績値", actual) : null;
     }
+
+    private static (string, KpiValue)? TargetAt(KpiRecord record, FiscalPeriod year) =>
+        record.Series.FirstOrDefault(s => year.Contains(s.Year))?.Target is { Number: not null } target ? ($"{year.Text}の目標値", target) : null;
 
     private static string Unit(KpiValue value) => (value.Unit ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC);
 

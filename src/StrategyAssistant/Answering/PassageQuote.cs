@@ -5,61 +5,62 @@ using StrategyAssistant.Search;
 namespace StrategyAssistant.Answering;
 
 /// <summary>Chooses what to quote from a passage: the line that holds most of the question's words, with the table header
-/// above it when the line is a table row, so the citation names the exact line rather than the whole passage.</summary>
+/// above it when the line is a table row, so the citation names the exact line rather than the whole passage. Reads the
+/// passage's own numbered lines, not the document.</summary>
 public static class PassageQuote
 {
-    public static Citation Best(SourceDocument document, Passage passage, IReadOnlyList<string> questionTerms, Analyzer analyzer)
+    /// <summary>How far above a table row its header may stand (within the passage).</summary>
+    private const int HeaderRowsAbove = 6;
+
+    public static Citation Best(KnowledgeBase knowledge, Passage passage, IReadOnlyList<string> questionTerms, Analyzer analyzer)
     {
         var wanted = new HashSet<string>(questionTerms, StringComparer.Ordinal);
-        int bestLine = -1;
+        var lines = passage.NumberedLines().Where(l => l.Text.Length > 0).ToList();
+        int best = -1;
         double bestScore = 0;
-        for (int n = passage.Line; n <= passage.LineEnd; n++)
+        for (int i = 0; i < lines.Count; i++)
         {
-            string clean = PassageSplitter.Clean(document.Line(n));
-            if (clean.Length == 0)
-            {
-                continue;
-            }
-
-            IReadOnlyList<string> lineTerms = QueryTerms.Analyze(analyzer, IndexFields.Text, clean, int.MaxValue);
+            IReadOnlyList<string> lineTerms = QueryTerms.Analyze(analyzer, IndexFields.Text, lines[i].Text, int.MaxValue);
             int hits = lineTerms.Count(wanted.Contains);
             // Prefer lines dense in question words; a long paragraph does not win by length alone.
             double score = hits / Math.Sqrt(Math.Max(lineTerms.Count, 1));
             if (score > bestScore)
             {
                 bestScore = score;
-                bestLine = n;
+                best = i;
             }
         }
 
-        if (bestLine < 0)
+        if (best < 0)
         {
-            return document.Cite(passage.Line, passage.Line);
+            return lines.Count == 0
+                ? knowledge.Cite(passage.File, passage.Line, passage.Line, string.Empty)
+                : knowledge.Cite(passage.File, lines[0].Line, lines[0].Line, lines[0].Text);
         }
 
-        string quote = PassageSplitter.Clean(document.Line(bestLine));
+        (int bestLine, string quote) = lines[best];
         int first = bestLine;
         if (quote.Contains('\t', StringComparison.Ordinal))
         {
             // Table row: quote its header too when the header stands just above (within the passage).
-            for (int n = bestLine - 1; n >= passage.Line && n >= bestLine - 6; n--)
+            for (int i = best - 1; i >= 0 && lines[i].Line >= bestLine - HeaderRowsAbove; i--)
             {
-                string above = PassageSplitter.Clean(document.Line(n));
-                if (passage.Context is null && above.Length > 0 && !above.Contains('\t', StringComparison.Ordinal))
+                string above = lines[i].Text;
+                if (passage.Context is null && !above.Contains('\t', StringComparison.Ordinal))
                 {
                     break;
                 }
 
                 if (IsHeaderRow(above))
                 {
-                    first = n;
+                    first = lines[i].Line;
                     quote = above + "\n" + quote;
                     break;
                 }
             }
         }
 
-        return document.Cite(first, bestLine, quote);
+        return knowledge.Cite(passage.File, first, bestLine, quote);
     }
 
     private static bool IsHeaderRow(string clean) =>

@@ -59,9 +59,12 @@ public sealed partial class QuestionReader
         // Indicator names that contain ask words (合計 in 合計特殊出生率) are masked before looking for asks.
         askText = v.MaskedTerms.Aggregate(askText, (t, term) => t.Replace(term, " ", StringComparison.Ordinal));
         var asked = new HashSet<AskedValue>();
+        // A unit asked for (何千円, 何万件) names the figure's unit, not the value asked: 何千円 asks no budget.
+        string valueText = v.AnswerTypes.Where(t => t.Type == AnswerType.Figure).SelectMany(t => t.Words).Where(w => w.StartsWith('何'))
+            .OrderByDescending(w => w.Length).Aggregate(askText, (t, w) => t.Replace(w, " ", StringComparison.Ordinal));
         foreach ((AskedValue value, string[] words) in v.Asks)
         {
-            if (words.Any(w => askText.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            if (words.Any(w => valueText.Contains(w, StringComparison.OrdinalIgnoreCase)))
             {
                 asked.Add(value);
             }
@@ -94,10 +97,22 @@ public sealed partial class QuestionReader
         topic = GoalNumber().Replace(topic, " ");
         topic = TopN().Replace(topic, " ");
         // Question words, answer-type words (足すと, あと何, なぜ) and ranking / full-list words shape the question, not its topic.
+        // Indicator names that contain shaping words (合計 in 合計特殊出生率) are held aside while those words are removed.
+        var held = v.MaskedTerms.Where(m => topic.Contains(m, StringComparison.Ordinal)).ToList();
+        for (int i = 0; i < held.Count; i++)
+        {
+            topic = topic.Replace(held[i], $"\u0001{i}\u0001", StringComparison.Ordinal);
+        }
+
         IEnumerable<string> shaping = v.AnswerTypes.SelectMany(t => t.Words).Concat(v.RankingMarkers).Concat(v.RankingMax).Concat(v.RankingMin).Concat(v.FullList);
         foreach (string word in shaping.Concat(v.QuestionWords).OrderByDescending(w => w.Length))
         {
             topic = topic.Replace(word, " ", StringComparison.OrdinalIgnoreCase);
+        }
+
+        for (int i = 0; i < held.Count; i++)
+        {
+            topic = topic.Replace($"\u0001{i}\u0001", held[i], StringComparison.Ordinal);
         }
 
         topic = Spaces().Replace(topic, " ").Trim();
@@ -152,6 +167,11 @@ public sealed partial class QuestionReader
                 return AnswerType.Count;
             }
 
+            if (type == AnswerType.Difference && AsksChange(text))
+            {
+                return AnswerType.Difference;
+            }
+
             if (words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
             {
                 return type;
@@ -161,6 +181,28 @@ public sealed partial class QuestionReader
         return CountsNouns(text) ? AnswerType.Count : AnswerType.Any;
     }
 
+    /// <summary>An interrogative followed within a few characters by a change word: 何万人減った, どれだけ足りない, 何%増加.</summary>
+    private bool AsksChange(string text)
+    {
+        foreach (string marker in _vocabulary.DifferenceMarkers)
+        {
+            for (int at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
+            {
+                int end = at + marker.Length;
+                string window = text.Substring(end, Math.Min(MaxChangeDistance, text.Length - end));
+                if (_vocabulary.ChangeWords.Any(w => window.Contains(w, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How far after the interrogative a change word may stand (何千人足りな: the unit between them).</summary>
+    private const int MaxChangeDistance = 6;
+
     private bool CountsNouns(string text)
     {
         foreach (string noun in _vocabulary.CountNouns)
@@ -168,7 +210,9 @@ public sealed partial class QuestionReader
             for (int at = text.IndexOf(noun, StringComparison.Ordinal); at >= 0; at = text.IndexOf(noun, at + 1, StringComparison.Ordinal))
             {
                 int end = at + noun.Length;
-                string window = text.Substring(end, Math.Min(8, text.Length - end));
+                // Fillers between the noun and its count word (施策はそれぞれいくつ) do not part them.
+                string window = _vocabulary.CountFillers.Aggregate(text[end..], (t, f) => t.Replace(f, string.Empty, StringComparison.Ordinal));
+                window = window[..Math.Min(8, window.Length)];
                 if (_vocabulary.CountWords.Any(w => window.StartsWith(w, StringComparison.Ordinal)
                     || (window.Contains(w, StringComparison.Ordinal) && window.IndexOf(w, StringComparison.Ordinal) <= 4 && window[..window.IndexOf(w, StringComparison.Ordinal)].All(IsLinkChar))))
                 {
@@ -194,6 +238,16 @@ public sealed partial class QuestionReader
             if (!_vocabulary.NotPlaces.Any(n => place.EndsWith(n, StringComparison.Ordinal)) && !IsCorpusCity(place))
             {
                 found.Add(place);
+            }
+        }
+
+        // Municipalities shipped as data name a place however the dictionary tags it (滝川 is a common noun to it).
+        foreach (string named in Municipalities.Default.Named(text))
+        {
+            string stem = Stem(named);
+            if (!IsCorpusCity(named) && !found.Any(f => f.Contains(stem, StringComparison.Ordinal)))
+            {
+                found.Add(named);
             }
         }
 
@@ -227,7 +281,7 @@ public sealed partial class QuestionReader
 
     private static string Stem(string place) => place.Length > 1 ? place.TrimEnd('市', '町', '村', '区') : place;
 
-    private static List<(string Surface, string Pos, int Start, int End)> Tokens(string text)
+    internal static List<(string Surface, string Pos, int Start, int End)> Tokens(string text)
     {
         var tokens = new List<(string, string, int, int)>();
         using var tokenizer = new JapaneseTokenizer(new StringReader(text), null, discardPunctuation: true, JapaneseTokenizerMode.NORMAL);
@@ -258,6 +312,8 @@ public sealed partial class QuestionReader
             }
         }
 
+        // Spellings the documents may use instead (延べ数 → 延数, U・Iターン → UIターン), by rule.
+        extra.AddRange(SpellingVariants.Of(topic).Where(w => !extra.Contains(w)));
         return extra.Count == 0 ? topic : topic + " " + string.Join(' ', extra);
     }
 

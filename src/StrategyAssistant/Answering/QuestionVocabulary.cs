@@ -57,6 +57,18 @@ public sealed record QuestionVocabulary
 
     public required string[] QuestionWords { get; init; }
 
+    /// <summary>Interrogatives (何, どれ) that, followed closely by a change word (減っ, 増や, 足りな), ask for a difference:
+    /// 何万人減った, どれだけ足りない.</summary>
+    public string[] DifferenceMarkers { get; init; } = [];
+
+    public string[] ChangeWords { get; init; } = [];
+
+    /// <summary>Words that may stand between a counted noun and its count word (施策はそれぞれいくつ).</summary>
+    public string[] CountFillers { get; init; } = [];
+
+    /// <summary>Words that ask what remains to the final target (目標まであと, 残り), not a year's shortfall.</summary>
+    public string[] RemainingWords { get; init; } = [];
+
     public required string[][] Synonyms { get; init; }
 
     public required string[] NotPlaces { get; init; }
@@ -118,6 +130,10 @@ public sealed record QuestionVocabulary
             DirectionMax = N(file.DirectionMax),
             DirectionMin = N(file.DirectionMin),
             QuestionWords = N(file.QuestionWords),
+            DifferenceMarkers = N(file.DifferenceMarkers),
+            ChangeWords = N(file.ChangeWords),
+            CountFillers = N(file.CountFillers),
+            RemainingWords = N(file.RemainingWords),
             Synonyms = [.. (file.Synonyms ?? []).Select(N)],
             NotPlaces = N(file.NotPlaces),
             WideAreas = N(file.WideAreas),
@@ -157,6 +173,14 @@ public sealed record QuestionVocabulary
         public string[]? DirectionMin { get; set; }
 
         public string[]? QuestionWords { get; set; }
+
+        public string[]? DifferenceMarkers { get; set; }
+
+        public string[]? ChangeWords { get; set; }
+
+        public string[]? CountFillers { get; set; }
+
+        public string[]? RemainingWords { get; set; }
 
         public string[][]? Synonyms { get; set; }
 

@@ -11,4 +11,24 @@ namespace StrategyAssistant.Documents;
 public sealed record Passage(string Id, string File, int Line, int LineEnd, IReadOnlyList<string> HeadingPath, string Text, string? Context = null)
 {
     public bool IsTable => Text.Contains('\t', StringComparison.Ordinal);
+
+    /// <summary>The line number of each line of <see cref="Text"/> where they do not run on from the first line without a gap
+    /// (blank lines dropped from the text); null when line <c>i</c> of the text is document line <see cref="Line"/> + i.</summary>
+    public IReadOnlyList<int>? TextLines { get; init; }
+
+    /// <summary>The passage's text lines with their document line numbers, so a sentence is quoted and cited without the document.</summary>
+    public IEnumerable<(int Line, string Text)> NumberedLines()
+    {
+        if (Text.Length == 0)
+        {
+            yield break;
+        }
+
+        int i = 0;
+        foreach (string line in Text.Split('\n'))
+        {
+            yield return (TextLines is { } lines && i < lines.Count ? lines[i] : Line + i, line);
+            i++;
+        }
+    }
 }

@@ -22,8 +22,15 @@ public sealed record RecordSet(IReadOnlyList<KpiRecord> Kpis, IReadOnlyList<Proj
     /// <summary>Totals the documents state for their lists (小計, 合計, summary rows), with what the listed rows add up to.</summary>
     public IReadOnlyList<ListTotal> Totals { get; init; } = [];
 
+    /// <summary>Counts the documents state on a line of their own (a goal's 事業数, 小計(事業数:16、KPI数:15)), found at ingestion.</summary>
+    public IReadOnlyList<StatedCount> StatedCounts { get; init; } = [];
+
     public RecordSet Concat(RecordSet other) =>
-        new([.. Kpis, .. other.Kpis], [.. Projects, .. other.Projects], [.. Notes, .. other.Notes]) { Totals = [.. Totals, .. other.Totals] };
+        new([.. Kpis, .. other.Kpis], [.. Projects, .. other.Projects], [.. Notes, .. other.Notes])
+        {
+            Totals = [.. Totals, .. other.Totals],
+            StatedCounts = [.. StatedCounts, .. other.StatedCounts],
+        };
 }
 
 /// <summary>Reads the records of one document layout. A reader decides from the text whether it applies, never from a file name,

@@ -17,6 +17,9 @@ public sealed record Measure(string? Mark, string Title)
     public override string ToString() => Mark is null ? Title : $"{Mark} {Title}";
 }
 
+/// <summary>A status symbol or letter and what the document's legend says it means (◎：目標値を達成), cited to the legend line.</summary>
+public sealed record StatusMeaning(string Symbol, string Meaning, Citation Legend);
+
 /// <summary>A key performance indicator (重要業績評価指標, KPI) or 数値目標 with its values and provenance.</summary>
 public sealed record KpiRecord
 {
@@ -55,6 +58,13 @@ public sealed record KpiRecord
     /// <summary>順調 / 低調 / 概ね順調 …, as written.</summary>
     public string? Status { get; init; }
 
+    /// <summary>What <see cref="Status"/> (a symbol or letter: ◎○△×, S–D) means by the document's own legend, with the legend
+    /// line as its citation; null when the document has no legend for it (the symbol is then kept verbatim, unexplained).</summary>
+    public StatusMeaning? StatusMeaning { get; init; }
+
+    /// <summary>An achievement or progress column (達成率, 進捗率) as written, with its cell.</summary>
+    public KpiValue? Achievement { get; init; }
+
     /// <summary>施策評価: 継続発展 / 継続 / 見直し.</summary>
     public string? Evaluation { get; init; }
 
@@ -63,6 +73,13 @@ public sealed record KpiRecord
 
     /// <summary>担当部 / 部局.</summary>
     public string? Department { get; init; }
+
+    /// <summary>The line that states <see cref="Department"/> when it is not the record's own (a measure's first row states it
+    /// for all its indicators), found at ingestion; null when the record's own lines state it.</summary>
+    public Citation? DepartmentSource { get; init; }
+
+    /// <summary>The line that states <see cref="Evaluation"/> when it is not the record's own, found at ingestion.</summary>
+    public Citation? EvaluationSource { get; init; }
 
     /// <summary>KPIの現状認識 / 所見 / 増減理由.</summary>
     public string? Assessment { get; init; }

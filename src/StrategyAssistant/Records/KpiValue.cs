@@ -16,6 +16,11 @@ public sealed partial record KpiValue(string Text, decimal? Number, string? Unit
     /// <summary>The header, caption or title line that gives the value's year or unit, when it stands apart from the value.</summary>
     public Citation? PeriodSource { get; init; }
 
+    /// <summary>Why the value is not stated, as the document says it (a 備考 cell, a ※ footnote, a parenthesis after －), with
+    /// where it says so; null when the document gives no reason. A blank cell with a reason is a value whose
+    /// <see cref="Text"/> is empty.</summary>
+    public MissingReason? MissingReason { get; init; }
+
     /// <summary>The figure as a person reads it: the number with its unit as written, else the text.</summary>
     public string Display => ValueText + (Number is not null && Unit is not null
         && !ValueText.Normalize(System.Text.NormalizationForm.FormKC).EndsWith(Unit.Normalize(System.Text.NormalizationForm.FormKC), StringComparison.Ordinal) ? Unit : string.Empty);
@@ -82,6 +87,9 @@ public sealed partial record KpiValue(string Text, decimal? Number, string? Unit
     [GeneratedRegex(@"\s?[(（](?<inner>[^()（）]*)[)）]\s*$")]
     private static partial Regex TrailingParenthesis();
 }
+
+/// <summary>A document's reason for a value it does not state (－, 算出不可, 調査中, a blank cell), verbatim, and its line.</summary>
+public sealed record MissingReason(string Text, Citation Source);
 
 /// <summary>One point of a yearly series (砂川市: 3–7年度 目標値/実績値 rows).</summary>
 public sealed record YearlyValue(FiscalYear Year, KpiValue? Target, KpiValue? Actual);

@@ -20,6 +20,9 @@ public sealed record ListTotal
     /// <summary>The goal the total covers, or null for the whole list.</summary>
     public Goal? Goal { get; init; }
 
+    /// <summary>The 施策 (measure) the total covers (a per-施策 小計), or null when it covers a goal or the whole list.</summary>
+    public Measure? Measure { get; init; }
+
     /// <summary>事業数 as written (e.g. 63), or null.</summary>
     public string? CountText { get; init; }
 

@@ -48,6 +48,10 @@ public sealed record ProjectRecord
     /// <summary>The fiscal year of the budget (e.g. 令和6年度 関連事業一覧).</summary>
     public FiscalPeriod? BudgetYear { get; init; }
 
+    /// <summary>The list's title or header line that gives <see cref="BudgetYear"/> when the project's own line does not,
+    /// found at ingestion; null when the own line states it or no line above does.</summary>
+    public Citation? BudgetYearSource { get; init; }
+
     /// <summary>事業内容.</summary>
     public string? Description { get; init; }
 

@@ -149,6 +149,13 @@ public static class RecordExport
             ["actual"] = ValueObject(s.Actual),
         }).ToList(),
         ["status"] = k.Status,
+        ["statusMeaning"] = k.StatusMeaning is null ? null : new Dictionary<string, object?>
+        {
+            ["symbol"] = k.StatusMeaning.Symbol,
+            ["meaning"] = k.StatusMeaning.Meaning,
+            ["legend"] = CitationObject(k.StatusMeaning.Legend),
+        },
+        ["achievement"] = ValueObject(k.Achievement),
         ["evaluation"] = k.Evaluation,
         ["evaluationViewpoint"] = k.EvaluationViewpoint,
         ["department"] = k.Department,
@@ -174,6 +181,11 @@ public static class RecordExport
         ["note"] = v.Note,
         ["file"] = v.Source.File,
         ["line"] = v.Source.Line,
+        ["missingReason"] = v.MissingReason is null ? null : new Dictionary<string, object?>
+        {
+            ["text"] = v.MissingReason.Text,
+            ["source"] = CitationObject(v.MissingReason.Source),
+        },
     };
 
     private static Dictionary<string, object?> ProjectObject(ProjectRecord p) => new()
@@ -221,6 +233,8 @@ public static class RecordExport
         ["label"] = t.Label,
         ["goalNumber"] = t.Goal?.Number,
         ["goal"] = t.Goal?.Title,
+        ["measureMark"] = t.Measure?.Mark,
+        ["measure"] = t.Measure?.Title,
         ["countText"] = t.CountText,
         ["repeatsText"] = t.RepeatsText,
         ["countExcludingRepeatsText"] = t.CountExcludingRepeatsText,

@@ -1,0 +1,184 @@
+using System.Globalization;
+using StrategyAssistant.Documents;
+using StrategyAssistant.Records;
+using StrategyAssistant.Search;
+
+namespace StrategyAssistant.Answering;
+
+/// <summary>The budget and project-list answers: a project's budget with its year, a measure's projects with their total,
+/// a named project with its KPIs.</summary>
+internal sealed class ProjectAnswerPart
+{
+    private readonly ComposerContext _ctx;
+    private readonly SourceLines _lines;
+    private const int MaxListedProjects = 30;
+
+    private readonly KpiAnswerPart _kpis;
+
+    public ProjectAnswerPart(ComposerContext ctx, SourceLines lines, KpiAnswerPart kpis)
+    {
+        _ctx = ctx;
+        _lines = lines;
+        _kpis = kpis;
+    }
+
+    public bool TryBudget(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        List<ProjectRecord> projects = _ctx.Ranker.Best(evidence.Projects, p => p.Budget is not null);
+        if (projects.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (ProjectRecord project in projects)
+        {
+            Money budget = project.Budget!;
+            (string year, Citation? yearSource) = _lines.BudgetYearOf(project);
+            string marker = builder.Figure(budget.Text, budget.Unit, year.Length > 0 ? year : null, project.Source, $"{project.Name} 予算");
+            string yearMarker = yearSource is null ? string.Empty : builder.Mark(yearSource);
+            string department = project.Department is { Length: > 0 } d ? $"（{d}）" : string.Empty;
+            builder.Line($"{project.City}「{project.Name}」{department}の{(year.Length > 0 ? year + "の" : string.Empty)}予算事業費は {budget} です {marker}{yearMarker}。");
+        }
+
+        return true;
+    }
+
+    public bool TryProjects(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        // An indicator that belongs to a project: 「○○」は △△事業 の指標.
+        Ranked<KpiRecord>? kpi = evidence.Kpis.FirstOrDefault(k => k.Item.Project is { Length: > 0 });
+        Ranked<ProjectRecord>? bundle = evidence.Projects.FirstOrDefault(p => p.Item.Components.Count > 0);
+        if (bundle is not null && bundle.Coverage >= _ctx.RecordCoverage && bundle.Coverage >= evidence.BestProject - 0.05)
+        {
+            ProjectRecord project = bundle.Item;
+            builder.Line($"{project.City}の「{project.Name}」は、{string.Join("・", project.Components)} をまとめた事業です {builder.Mark(project.Source)}。");
+            return true;
+        }
+
+        // A project the question names outright: what it is, its budget and its KPIs.
+        if (evidence.Projects.FirstOrDefault(p => p.NameMatch >= AnswerRanker.NamedOutright && p.Coverage >= _ctx.RecordCoverage) is { } named
+            && (kpi is null || kpi.NameMatch < AnswerRanker.NamedOutright || kpi.Item.Project == named.Item.Name))
+        {
+            DescribeProject(named.Item, question, builder);
+            return true;
+        }
+
+        if (kpi is not null && kpi.Coverage >= _ctx.RecordCoverage && kpi.Coverage >= evidence.BestProject)
+        {
+            KpiRecord record = kpi.Item;
+            builder.Line($"{record.City}の指標「{record.Indicator}」は「{record.Project}」の指標です {builder.Mark(record.Source)}。");
+            return true;
+        }
+
+        // Projects under the measure the question names: list them all with budgets.
+        var measures = evidence.Projects
+            .Where(p => p.Item.Measure is not null)
+            .Select(p => (p.Item.City, p.Item.Goal, Measure: p.Item.Measure!))
+            .Distinct()
+            .Select(m => (m.City, m.Goal, m.Measure, Coverage: _ctx.TopicCoverage(question.Topic, m.Measure.Title)))
+            .OrderByDescending(m => m.Coverage)
+            .ToList();
+        var namedMeasure = NamedMeasure.Find(question, _ctx.Knowledge.Records.Projects);
+        if (namedMeasure is not null || (measures.Count > 0 && measures[0].Coverage >= _ctx.RecordCoverage))
+        {
+            (string city, Goal? goal, Measure measure) = namedMeasure ?? (measures[0].City, measures[0].Goal, measures[0].Measure);
+            var listed = NamedMeasure.Members((city, goal, measure), _ctx.Knowledge.Records.Projects)
+                .Take(question.WantsAll ? int.MaxValue : MaxListedProjects)
+                .ToList();
+            builder.Line($"{city}の施策「{measure}」に紐づく事業は次の{listed.Count}事業です。");
+            foreach (ProjectRecord project in listed)
+            {
+                builder.Line("・" + ProjectLine(project, builder));
+            }
+
+            AddTotal(listed, builder);
+            return true;
+        }
+
+        List<ProjectRecord> best = _ctx.Ranker.Best(evidence.Projects, _ => true);
+        if (best.Count == 0)
+        {
+            return false;
+        }
+
+        builder.Line("該当する事業は次のとおりです。");
+        foreach (ProjectRecord project in best)
+        {
+            builder.Line("・" + ProjectLine(project, builder) + (project.Measure is null ? string.Empty : $"（施策: {project.Measure}）"));
+        }
+
+        return true;
+    }
+
+    private void DescribeProject(ProjectRecord project, Question question, AnswerBuilder builder)
+    {
+        string department = project.Department is { Length: > 0 } d ? $"（{d}）" : string.Empty;
+        string measure = project.Measure is null ? string.Empty : $"施策「{project.Measure}」の";
+        builder.Line($"{project.City}の{measure}「{project.Name}」{department} {builder.Mark(project.Source)}");
+        if (project.Budget is { } budget)
+        {
+            (string year, Citation? yearSource) = _lines.BudgetYearOf(project);
+            string marker = builder.Figure(budget.Text, budget.Unit, year.Length > 0 ? year : null, project.Source, $"{project.Name} 予算");
+            string yearMarker = yearSource is null ? string.Empty : builder.Mark(yearSource);
+            builder.Line($"・予算事業費: {budget}{(year.Length > 0 ? $"（{year}）" : string.Empty)} {marker}{yearMarker}");
+        }
+
+        if (project.Components.Count > 0)
+        {
+            builder.Line($"・構成する事業: {string.Join("・", project.Components)}");
+        }
+
+        if (project.Description is { Length: > 0 } description)
+        {
+            builder.Line($"・内容: {AnswerText.ShortenAtBoundary(description.Replace('\n', ' '), 160)}");
+        }
+
+        var kpis = _ctx.Knowledge.KpisOf([project.City]).Where(k => k.City == project.City && k.Project == project.Name).Take(MaxListedProjects).ToList();
+        if (kpis.Count > 0)
+        {
+            // The count is a derivation whose counted items are the indicators, each standing in the line it cites.
+            bool countable = kpis.All(k => k.Source.Quote.Contains(k.Indicator, StringComparison.Ordinal));
+            string count = $"指標の数 {kpis.Count}件";
+            builder.Line(countable ? $"この事業の指標（{count}）:" : "この事業の指標:");
+            if (countable)
+            {
+                builder.Derive(new Derivation(DerivationKind.Count, count, $"{kpis.Count}件", [.. kpis.Select(k => new DerivationOperand(k.Indicator, null, builder.Cite(k.Source), k.Indicator))]));
+            }
+
+            foreach (KpiRecord kpi in kpis)
+            {
+                _kpis.RenderKpi(kpi, question, builder);
+            }
+        }
+    }
+
+    private static void AddTotal(IReadOnlyList<ProjectRecord> projects, AnswerBuilder builder)
+    {
+        var budgets = projects.Where(p => p.Budget?.Amount is not null).ToList();
+        if (budgets.Count < 2 || budgets.Select(p => p.Budget!.Unit).Distinct().Count() != 1)
+        {
+            return;
+        }
+
+        decimal sum = budgets.Sum(p => p.Budget!.Amount!.Value);
+        string unit = budgets[0].Budget!.Unit;
+        string result = sum.ToString("#,0.##", CultureInfo.InvariantCulture) + unit;
+        string expression = string.Join(" + ", budgets.Select(p => p.Budget!.ToString())) + " = " + result;
+        builder.Line($"上記{budgets.Count}事業の予算事業費の計: {expression}（資料の各事業の額を合計した値）");
+        builder.Derive(new Derivation(DerivationKind.Sum, expression, result,
+            [.. budgets.Select(p => new DerivationOperand(p.Budget!.Text, p.Budget.Unit, builder.Cite(p.Source), p.Name))]));
+    }
+
+    private string ProjectLine(ProjectRecord project, AnswerBuilder builder)
+    {
+        string department = project.Department is { Length: > 0 } d ? $"（{d}）" : string.Empty;
+        string repeat = project.IsRepeat ? "［再掲］" : string.Empty;
+        if (project.Budget is { } budget)
+        {
+            string marker = builder.Figure(budget.Text, budget.Unit, _lines.BudgetYearOf(project).Year is { Length: > 0 } y ? y : null, project.Source, $"{project.Name} 予算");
+            return $"{project.Name}{repeat}{department} {budget} {marker}";
+        }
+
+        return $"{project.Name}{repeat}{department} {builder.Mark(project.Source)}";
+    }
+}
