@@ -11,7 +11,14 @@ namespace StrategyAssistant.Ingestion;
 
 /// <summary>A corpus folder's bytes, read once through the jail: the manifest, each readable document's bytes, the content
 /// hash over them (the same as <see cref="Corpus.ContentHash"/>), and what could not be read.</summary>
-public sealed record CorpusFiles(string Directory, Manifest Manifest, IReadOnlyList<(DocumentInfo Info, byte[] Bytes)> Documents, string ContentHash, IReadOnlyList<IngestProblem> Problems);
+public sealed record CorpusFiles(string Directory, Manifest Manifest, IReadOnlyList<(DocumentInfo Info, byte[] Bytes)> Documents, string ContentHash, IReadOnlyList<IngestProblem> Problems)
+{
+    private IReadOnlyList<string>? _documentHashes;
+
+    /// <summary>Each document's own hash (its manifest entry and bytes), in the order of <see cref="Documents"/>; computed on
+    /// first use (serving from a current snapshot never needs it).</summary>
+    public IReadOnlyList<string> DocumentHashes => _documentHashes ??= [.. Documents.AsParallel().AsOrdered().Select(d => CorpusIngestor.DocumentHash(d.Info, d.Bytes))];
+}
 
 /// <summary>What one document gave, for progress lines and benchmarks.</summary>
 public sealed record DocumentIngest(string File, string Format, string Reader, int Lines, int Kpis, int Projects, TimeSpan Elapsed);
@@ -41,6 +48,19 @@ public sealed class CorpusIngestor
     public string Stamp(string contentHash) =>
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
             string.Join('|', contentHash, IngestionVersion, KnowledgeBase.RecordsVersion, _vocabulary.Version, KnowledgeSnapshot.SchemaVersion))));
+
+    /// <summary>What ingestion reads with, apart from the documents: the reading code, records, vocabulary and snapshot versions.
+    /// Parts ingested under another are not reused.</summary>
+    public string ReadingVersion => string.Join('|', IngestionVersion, KnowledgeBase.RecordsVersion, _vocabulary.Version, KnowledgeSnapshot.SchemaVersion);
+
+    /// <summary>A document's own hash: its manifest entry and its bytes (a changed city or title re-reads it too).</summary>
+    public static string DocumentHash(DocumentInfo info, byte[] bytes)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(string.Join('\u001f', info.File, info.City, info.Title, info.Kind, info.Period, info.Issuer)));
+        hash.AppendData(bytes);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     /// <summary>Reads the manifest and the documents' bytes through the corpus jail.</summary>
     public CorpusFiles ReadFiles(string directory)
@@ -92,54 +112,77 @@ public sealed class CorpusIngestor
     }
 
     /// <summary>Ingests the files: layout, records, passages. <paramref name="progress"/> hears of each document as it is done.</summary>
-    public KnowledgeBase Ingest(CorpusFiles files, IProgress<DocumentIngest>? progress = null, CancellationToken cancellationToken = default)
+    public KnowledgeBase Ingest(CorpusFiles files, IProgress<DocumentIngest>? progress = null, CancellationToken cancellationToken = default) =>
+        Ingest(files, reuse: null, progress, cancellationToken).Knowledge;
+
+    /// <summary>Ingests the files, reusing the parts of <paramref name="reuse"/> (by document hash) instead of reading those
+    /// documents again; <paramref name="progress"/> hears only of the documents actually read. The cross-document passes
+    /// run over every document's part.</summary>
+    public IngestResult Ingest(CorpusFiles files, IReadOnlyDictionary<string, IngestedPart>? reuse, IProgress<DocumentIngest>? progress = null, CancellationToken cancellationToken = default)
     {
         var problems = files.Problems.ToList();
-        var sources = new List<SourceDocument>();
-        var parts = new List<RecordSet>();
+        var parts = new List<IngestedPart>(files.Documents.Count);
+        int ingested = 0;
 
-        // Documents are independent until the linkers: read them in parallel, keep the manifest's order.
-        var read = files.Documents.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(document =>
+        // Documents are independent until the linkers: read them on every core, keep the manifest's order.
+        var read = files.Documents.Select((document, i) => (document.Info, document.Bytes, Hash: files.DocumentHashes[i]))
+            .AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(document =>
         {
+            if (reuse is not null && reuse.TryGetValue(document.Hash, out IngestedPart? kept) && kept.Source.Info == document.Info)
+            {
+                return (Part: kept, Problem: (IngestProblem?)null, Read: false);
+            }
+
             var stopwatch = Stopwatch.StartNew();
             try
             {
                 LayoutDocument layout = DocumentReaders.For(document.Info.File).Read(document.Info, document.Bytes);
                 (RecordSet records, string reader) = ReadRecords(layout);
-                var done = new DocumentIngest(document.Info.File, layout.Format, reader, layout.Lines.Count, records.Kpis.Count, records.Projects.Count, stopwatch.Elapsed);
-                progress?.Report(done);
-                return (Source: layout.ToSourceDocument(), Records: records, Problem: (IngestProblem?)null);
+                SourceDocument source = layout.ToSourceDocument();
+                var part = new IngestedPart(source, document.Hash, records, PassageSplitter.Split(source), reader);
+                progress?.Report(new DocumentIngest(document.Info.File, layout.Format, reader, layout.Lines.Count, records.Kpis.Count, records.Projects.Count, stopwatch.Elapsed));
+                return (Part: part, Problem: (IngestProblem?)null, Read: true);
             }
             catch (IngestException ex)
             {
-                return (Source: (SourceDocument?)null, Records: RecordSet.Empty, Problem: new IngestProblem(document.Info.File, ex.Message));
+                return (Part: (IngestedPart?)null, Problem: new IngestProblem(document.Info.File, ex.Message), Read: true);
             }
         }).ToList();
-        foreach ((SourceDocument? source, RecordSet recordSet, IngestProblem? problem) in read)
+        foreach ((IngestedPart? part, IngestProblem? problem, bool wasRead) in read)
         {
+            ingested += wasRead ? 1 : 0;
             if (problem is not null)
             {
                 problems.Add(problem);
                 continue;
             }
 
-            sources.Add(source!);
-            parts.Add(recordSet);
+            parts.Add(part!);
         }
 
-        RecordSet records = new([.. parts.SelectMany(p => p.Kpis)], [.. parts.SelectMany(p => p.Projects)], [.. parts.SelectMany(p => p.Notes)])
+        return new IngestResult(Assemble(parts, files.ContentHash, problems), parts, ingested);
+    }
+
+    /// <summary>The knowledge of the documents' parts: their records joined by the cross-document passes, their passages.</summary>
+    private KnowledgeBase Assemble(List<IngestedPart> parts, string contentHash, List<IngestProblem> problems)
+    {
+        RecordSet records = new([.. parts.SelectMany(p => p.Records.Kpis)], [.. parts.SelectMany(p => p.Records.Projects)], [.. parts.SelectMany(p => p.Records.Notes)])
         {
-            Totals = [.. parts.SelectMany(p => p.Totals)],
+            Totals = [.. parts.SelectMany(p => p.Records.Totals)],
         };
         records = NotationInterpreters.Link(records);
 
-        var corpus = new Corpus(sources, files.ContentHash);
+        // The provenance pass reads each record's and passage's own document (and every document's goal sections): it runs
+        // over every part, reused or read, like the linkers.
+        var corpus = new Corpus([.. parts.Select(p => p.Source)], contentHash);
         records = ProvenancePass.Apply(corpus, records);
-        IReadOnlyList<Passage> passages = ProvenancePass.Apply(corpus, [.. sources.SelectMany(PassageSplitter.Split)]);
+        IReadOnlyList<Passage> passages = ProvenancePass.Apply(corpus, [.. parts.SelectMany(p => p.Passages)]);
         return new KnowledgeBase(corpus, passages, records)
         {
-            Version = Stamp(files.ContentHash),
+            Version = Stamp(contentHash),
             Problems = [.. problems.Select(p => p.Message)],
+            DocumentHashes = parts.ToDictionary(p => p.Source.File, p => p.Hash, StringComparer.Ordinal),
+            ReadingVersion = ReadingVersion,
         };
     }
 

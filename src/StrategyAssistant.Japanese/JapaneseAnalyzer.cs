@@ -15,7 +15,7 @@ namespace StrategyAssistant.Japanese;
 public class JapaneseAnalyzer : StopwordAnalyzerBase
 {
     private static readonly Lazy<CharArraySet> s_defaultStopSet = new(() =>
-        new CharArraySet(LuceneVersion.LUCENE_48, ReadResourceLines("stopwords.txt"), true).AsReadOnly());
+        new CharArraySet(LuceneVersion.LUCENE_48, ReadResourceLines("stopwords.txt"), ignoreCase: false).AsReadOnly());
 
     private static readonly Lazy<ISet<string>> s_defaultStopTags = new(() =>
         new System.Collections.ObjectModel.ReadOnlySet<string>(new HashSet<string>(ReadResourceLines("stoptags.txt"), StringComparer.Ordinal)));
@@ -39,7 +39,8 @@ public class JapaneseAnalyzer : StopwordAnalyzerBase
         _stopTags = stoptags;
     }
 
-    /// <summary>Kuromoji's default stop words (109, case-insensitive, read-only).</summary>
+    /// <summary>Kuromoji's default stop words (109, read-only). None has a cased letter, so an exact match is the same as
+    /// Kuromoji's case-insensitive one, without a case mapping per character of every token.</summary>
     public static CharArraySet DefaultStopSet => s_defaultStopSet.Value;
 
     /// <summary>Kuromoji's default stop tags (27 exact part-of-speech strings, read-only).</summary>
@@ -83,7 +84,7 @@ public class JapaneseAnalyzer : StopwordAnalyzerBase
         stream = new CJKWidthFilter(stream);
         stream = new StopFilter(m_matchVersion, stream, m_stopwords);
         stream = new JapaneseKatakanaStemFilter(stream);
-        stream = new LowerCaseFilter(m_matchVersion, stream);
+        stream = new CaselessLowerCaseFilter(m_matchVersion, stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

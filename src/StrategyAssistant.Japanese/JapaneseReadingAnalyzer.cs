@@ -44,7 +44,7 @@ public sealed class JapaneseReadingAnalyzer : StopwordAnalyzerBase
         stream = new JapaneseReadingFormFilter(stream);
         stream = new HiraganaToKatakanaFilter(stream);
         stream = new JapaneseKatakanaStemFilter(stream);
-        stream = new LowerCaseFilter(m_matchVersion, stream);
+        stream = new CaselessLowerCaseFilter(m_matchVersion, stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

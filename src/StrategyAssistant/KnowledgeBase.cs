@@ -34,6 +34,14 @@ public sealed class KnowledgeBase
     /// <summary>Documents that could not be read, one message each (the rest of the corpus is served).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
+    /// <summary>Each document's content hash (its bytes and manifest entry), by file, when the ingestion stage read the knowledge
+    /// (empty otherwise): the index is updated in place for the files whose hash changed.</summary>
+    public IReadOnlyDictionary<string, string> DocumentHashes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What read the knowledge, without the documents' content (reading code, records and vocabulary versions);
+    /// null when not known. An index built with another is rebuilt, not updated.</summary>
+    public string? ReadingVersion { get; init; }
+
     public IReadOnlyList<Passage> Passages { get; }
 
     public RecordSet Records { get; }
@@ -42,6 +50,70 @@ public sealed class KnowledgeBase
     /// ingestion stage reads records; the core only holds them), both given their provenance (<see cref="ProvenancePass"/>).</summary>
     public static KnowledgeBase Create(Corpus corpus, RecordSet records) =>
         new(corpus, ProvenancePass.Apply(corpus, [.. corpus.Documents.SelectMany(PassageSplitter.Split)]), ProvenancePass.Apply(corpus, records));
+
+    /// <summary>The KPI records any of whose citations is in one of <paramref name="files"/>, in record order: what answering
+    /// scans instead of every record of the corpus.</summary>
+    public IEnumerable<KpiRecord> KpisCiting(IEnumerable<string> files) => InOrder(Records.Kpis, LazyInitializer.EnsureInitialized(ref _kpisByFile, () =>
+        ByFile(Records.Kpis.Count, i => Records.Kpis[i].AllSources().Select(c => c.File))), files);
+
+    /// <summary>The project records cited in one of <paramref name="files"/>, in record order.</summary>
+    public IEnumerable<ProjectRecord> ProjectsCiting(IEnumerable<string> files) => InOrder(Records.Projects, LazyInitializer.EnsureInitialized(ref _projectsByFile, () =>
+        ByFile(Records.Projects.Count, i => [Records.Projects[i].Source.File])), files);
+
+    /// <summary>The KPI records of <paramref name="cities"/> (every record when none is given), in record order: what
+    /// answering scans instead of the whole corpus when a question names its cities.</summary>
+    public IEnumerable<KpiRecord> KpisOf(IReadOnlyList<string> cities) => cities.Count == 0 ? Records.Kpis
+        : InOrder(Records.Kpis, LazyInitializer.EnsureInitialized(ref _kpisByCity, () => ByFile(Records.Kpis.Count, i => [Records.Kpis[i].City])), cities);
+
+    /// <summary>The project records of <paramref name="cities"/> (every record when none is given), in record order.</summary>
+    public IEnumerable<ProjectRecord> ProjectsOf(IReadOnlyList<string> cities) => cities.Count == 0 ? Records.Projects
+        : InOrder(Records.Projects, LazyInitializer.EnsureInitialized(ref _projectsByCity, () => ByFile(Records.Projects.Count, i => [Records.Projects[i].City])), cities);
+
+    /// <summary>The data-quality notes citing one of <paramref name="files"/>, in order.</summary>
+    public IEnumerable<DataQualityNote> NotesCiting(IEnumerable<string> files) => InOrder(Records.Notes, LazyInitializer.EnsureInitialized(ref _notesByFile, () =>
+        ByFile(Records.Notes.Count, i => Records.Notes[i].Sources.Select(c => c.File))), files);
+
+    private Dictionary<string, int[]>? _kpisByFile;
+    private Dictionary<string, int[]>? _projectsByFile;
+    private Dictionary<string, int[]>? _kpisByCity;
+    private Dictionary<string, int[]>? _projectsByCity;
+    private Dictionary<string, int[]>? _notesByFile;
+
+    private static Dictionary<string, int[]> ByFile(int count, Func<int, IEnumerable<string>> files)
+    {
+        var byFile = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            foreach (string file in files(i).Distinct(StringComparer.Ordinal))
+            {
+                if (!byFile.TryGetValue(file, out List<int>? list))
+                {
+                    byFile[file] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        return byFile.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<T> InOrder<T>(IReadOnlyList<T> records, Dictionary<string, int[]> byKey, IEnumerable<string> keys)
+    {
+        var found = keys.Distinct(StringComparer.Ordinal).Select(k => byKey.GetValueOrDefault(k)).OfType<int[]>().ToList();
+        if (found.Count == 1)
+        {
+            return found[0].Select(i => records[i]);
+        }
+
+        var indices = new SortedSet<int>();
+        foreach (int[] list in found)
+        {
+            indices.UnionWith(list);
+        }
+
+        return indices.Select(i => records[i]);
+    }
 
     public Passage? FindPassage(string id) => _passages.GetValueOrDefault(id);
 

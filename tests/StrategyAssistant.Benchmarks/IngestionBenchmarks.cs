@@ -22,6 +22,8 @@ public class IngestionBenchmarks
     private string _pdf = null!;
     private string _hundred = null!;
     private SnapshotKnowledgeSource _source = null!;
+    private CorpusFiles _hundredFiles = null!;
+    private Dictionary<string, IngestedPart> _allButOne = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -34,6 +36,8 @@ public class IngestionBenchmarks
         _pdf = Write("pdf", manifest.Documents.Select(d => (d with { File = Path.ChangeExtension(d.File, ".pdf") }, Renderings.PdfFromText(File.ReadAllText(Path.Combine(documents, d.File))))));
         _hundred = Write("hundred", Enumerable.Range(0, 100).SelectMany(n => manifest.Documents.Select(d =>
             (d with { File = $"{n:D3}_{d.File}", City = $"試験市{n:D3}" }, File.ReadAllBytes(Path.Combine(documents, d.File))))));
+        _hundredFiles = _ingestor.ReadFiles(_hundred);
+        _allButOne = _ingestor.Ingest(_hundredFiles, reuse: null).Parts.Skip(1).ToDictionary(p => p.Hash, StringComparer.Ordinal);
         _source = new SnapshotKnowledgeSource(_ingestor, NullLogger<SnapshotKnowledgeSource>.Instance);
         _source.Load(_bundled, Path.Combine(_scratch, "lucene"));
         _source.Load(_bundled, Path.Combine(_scratch, "lucene"));
@@ -54,6 +58,9 @@ public class IngestionBenchmarks
 
     [Benchmark(Description = "ingest a 100x corpus (500 text documents)")]
     public KnowledgeBase IngestHundredfold() => _ingestor.Ingest(_ingestor.ReadFiles(_hundred));
+
+    [Benchmark(Description = "re-ingest the 100x corpus with one document changed (the other 499 reused, linkers over all)")]
+    public IngestResult IngestHundredfoldOneChanged() => _ingestor.Ingest(_hundredFiles, _allButOne);
 
     [Benchmark(Description = "serving start-up: load the warm snapshot (no ingestion)")]
     public KnowledgeBase LoadSnapshot() => _source.Load(_bundled, Path.Combine(_scratch, "lucene"));

@@ -20,7 +20,10 @@ internal static class BenchCommand
         var questions = new Option<FileInfo?>("--questions") { Description = "質問セット（既定: tests/data/qa-public.jsonl）" };
         var rounds = new Option<int>("--rounds") { Description = "質問セットを繰り返す回数", DefaultValueFactory = _ => 20 };
         var scale = new Option<int>("--scale") { Description = "資料を架空の市名で N 倍に増やして測ります（既定: 1 = 同梱の資料）", DefaultValueFactory = _ => 1 };
-        var command = new Command("bench", "索引の作成時間と回答の待ち時間を測ります。") { questions, rounds, scale };
+        var folder = new Option<DirectoryInfo?>("--folder") { Description = "N 倍の資料と索引を置くフォルダ（残します。既にあれば作り直さずに使います）" };
+        var builds = new Option<int>("--builds") { Description = "全体の取り込み・索引を何回測るか（既定: 同梱 6、N 倍 3。2 回以上なら 1 回目は暖機）", DefaultValueFactory = _ => 0 };
+        var stagesOption = new Option<string>("--stages") { Description = "測る段階（既定: full,open,fresh,answers,add）", DefaultValueFactory = _ => "full,open,fresh,answers,add" };
+        var command = new Command("bench", "索引の作成時間と回答の待ち時間を測ります。") { questions, rounds, scale, folder, builds, stagesOption };
         command.SetAction((parse, cancellationToken) =>
         {
             TextWriter output = parse.InvocationConfiguration.Output;
@@ -30,10 +33,14 @@ internal static class BenchCommand
             {
                 // The generated corpus and its index live in a scratch folder, handed to the host through its configuration.
                 var bundled = new StrategyAssistantOptions();
-                scaled = Path.Combine(Path.GetTempPath(), $"sa-bench-scale-{Guid.NewGuid():N}");
-                ScaledCorpus.Write(bundled.ResolveDocumentsPath(), times, Path.Combine(scaled, "documents"));
-                Environment.SetEnvironmentVariable("StrategyAssistant__DocumentsPath", Path.Combine(scaled, "documents"));
-                Environment.SetEnvironmentVariable("StrategyAssistant__IndexPath", Path.Combine(scaled, "lucene"));
+                string target = parse.GetValue(folder)?.FullName ?? (scaled = Path.Combine(Path.GetTempPath(), $"sa-bench-scale-{Guid.NewGuid():N}"));
+                if (!File.Exists(Path.Combine(target, "documents", Corpus.ManifestFileName)))
+                {
+                    ScaledCorpus.Write(bundled.ResolveDocumentsPath(), times, Path.Combine(target, "documents"));
+                }
+
+                Environment.SetEnvironmentVariable("StrategyAssistant__DocumentsPath", Path.Combine(target, "documents"));
+                Environment.SetEnvironmentVariable("StrategyAssistant__IndexPath", Path.Combine(target, "lucene"));
             }
 
             return CommandRunner.RunAsync(parse.GetValue(verbose), parse.InvocationConfiguration.Error, async (services, ct) =>
@@ -49,32 +56,32 @@ internal static class BenchCommand
                     await output.WriteLineAsync($"corpus: {times}× the bundled documents under fictional city names, {Directory.GetFiles(documents, "*.txt").Length} documents, {bytes / (1024.0 * 1024):F1} MB");
                 }
 
-
-                // Full rebuild: read the corpus, passages and records, analyse and write the index, swap it in.
-                var manager = new IndexManager(services.GetRequiredService<ITextAnalysis>(), NullLogger<IndexManager>.Instance);
-                string scratch = Path.Combine(Path.GetTempPath(), $"sa-bench-{Guid.NewGuid():N}");
-                var builds = new List<double>();
-                try
+                var run = parse.GetValue(stagesOption)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+                var stages = new BenchStages(services.GetRequiredService<CorpusIngestor>(), services.GetRequiredService<ITextAnalysis>(), output);
+                if (run.Contains("full"))
                 {
-                    for (int i = 0; i < (times > 1 ? 3 : 6); i++)
-                    {
-                        var stopwatch = Stopwatch.StartNew();
-                        KnowledgeBase knowledge = CorpusKnowledge.Read(Corpus.Load(documents));
-                        manager.Build(Path.Combine(scratch, "lucene"), knowledge, ct);
-                        builds.Add(stopwatch.Elapsed.TotalMilliseconds);
-                    }
+                    await stages.FullAsync(documents, parse.GetValue(builds) is > 0 and int n ? n : times > 1 ? 3 : 6, ct);
                 }
-                finally
-                {
-                    Directory.Delete(scratch, recursive: true);
-                }
-
-                builds.RemoveAt(0); // the first includes JIT
-                await output.WriteLineAsync($"full rebuild (corpus → records → index, {builds.Count} runs after warm-up): median {Percentile(builds, 50):F0} ms, max {builds.Max():F0} ms");
 
                 var opening = Stopwatch.StartNew();
                 CorpusIndex index = await services.GetRequiredService<CorpusIndexProvider>().GetAsync(ct);
-                await output.WriteLineAsync($"index opened (or built) by the service: {opening.Elapsed.TotalMilliseconds:F0} ms; index size {IndexSize(options.ResolveIndexPath(documents)) / (1024.0 * 1024):F1} MB");
+                string indexPath = options.ResolveIndexPath(documents);
+                await output.WriteLineAsync($"service open (snapshot or ingest, index open or build): {opening.Elapsed.TotalMilliseconds:F0} ms");
+                if (run.Contains("fresh"))
+                {
+                    await stages.FreshProcessAsync(documents, indexPath, asked[0], 3, ct);
+                }
+
+                if (!run.Contains("answers"))
+                {
+                    if (run.Contains("add"))
+                    {
+                        await stages.AddOneAsync(documents, options.ResolveIndexPath(documents), 3, ct);
+                    }
+
+                    return ExitCodes.Success;
+                }
+
                 IAnswerService answers = services.GetRequiredService<IAnswerService>();
                 foreach (string q in asked)
                 {
@@ -99,6 +106,7 @@ internal static class BenchCommand
                     }
                 }
 
+                await output.WriteLineAsync($"load average now {LoadAverage()}");
                 await output.WriteLineAsync($"retrieval (records + passages), {retrieval.Count} queries: p50 {Percentile(retrieval, 50):F2} ms, p95 {Percentile(retrieval, 95):F2} ms, p99 {Percentile(retrieval, 99):F2} ms");
                 await output.WriteLineAsync($"offline answer (end to end), {answering.Count} questions: p50 {Percentile(answering, 50):F2} ms, p95 {Percentile(answering, 95):F2} ms, p99 {Percentile(answering, 99):F2} ms");
                 foreach ((string q, double ms) in perQuestion.OrderByDescending(p => p.Value).Take(3))
@@ -106,7 +114,12 @@ internal static class BenchCommand
                     await output.WriteLineAsync($"  slowest: {ms:F1} ms  {q}");
                 }
 
-                await output.WriteLineAsync($"managed memory after the run: {GC.GetTotalMemory(false) / (1024 * 1024)} MB, process working set {Environment.WorkingSet / (1024 * 1024)} MB, peak {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
+                await output.WriteLineAsync($"after the answers: managed heap {GC.GetTotalMemory(false) / (1024 * 1024)} MB (live {GC.GetTotalMemory(true) / (1024 * 1024)} MB), working set {Environment.WorkingSet / (1024 * 1024)} MB, peak of this process {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB (includes the builds)");
+                if (run.Contains("add"))
+                {
+                    await stages.AddOneAsync(documents, options.ResolveIndexPath(documents), 3, ct);
+                }
+
                 return ExitCodes.Success;
             }, cancellationToken, progress: Progress.Enabled(json: false)).ContinueWith(
                 t =>
@@ -124,9 +137,6 @@ internal static class BenchCommand
         });
         return command;
     }
-
-    private static long IndexSize(string path) =>
-        Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

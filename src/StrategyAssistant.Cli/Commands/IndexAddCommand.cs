@@ -44,8 +44,9 @@ internal static class IndexAddCommand
                         output.WriteLine($"  {d.File}: {d.Format}, {d.Lines} 行, KPI {d.Kpis} 件, 事業 {d.Projects} 件（{d.Reader}, {d.Elapsed.TotalMilliseconds:F0} ms）"));
                 }
 
-                IndexBuildResult result = await services.GetRequiredService<CorpusIndexProvider>().RebuildAsync(ct);
-                await output.WriteLineAsync($"資料 {result.Documents} 件、KPI {result.Kpis} 件、事業 {result.Projects} 件を索引しました（{result.Elapsed.TotalMilliseconds:F0} ms）。");
+                IndexBuildResult result = await services.GetRequiredService<CorpusIndexProvider>().RefreshAsync(ct);
+                string read = services.GetService<SnapshotKnowledgeSource>() is { } loaded ? $"取り込んだ資料 {loaded.LastIngested} 件、" : string.Empty;
+                await output.WriteLineAsync($"資料 {result.Documents} 件、KPI {result.Kpis} 件、事業 {result.Projects} 件（{read}索引し直した資料 {result.Reindexed} 件{(result.Incremental ? "、差分更新" : string.Empty)}）を索引しました（{result.Elapsed.TotalMilliseconds:F0} ms）。");
                 return ExitCodes.Success;
             }, cancellationToken);
         });

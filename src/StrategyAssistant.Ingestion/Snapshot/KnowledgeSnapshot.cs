@@ -15,32 +15,42 @@ public sealed record KnowledgeSnapshot(
     IReadOnlyList<SnapshotDocument> Documents,
     IReadOnlyList<Passage> Passages,
     RecordSet Records,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems,
+    string? ReadingVersion = null)
 {
-    /// <summary>Bump when the snapshot's shape changes.</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>Bump when the snapshot's shape changes (3: each document's hash, the reading version; parts read in
+    /// parallel and lines on demand, see <see cref="SnapshotContainer"/>).</summary>
+    public const int SchemaVersion = 3;
 
     public static KnowledgeSnapshot From(KnowledgeBase knowledge, string vocabularyVersion) => new(
         SchemaVersion,
         knowledge.Version,
         knowledge.Corpus.ContentHash,
         vocabularyVersion,
-        [.. knowledge.Corpus.Documents.Select(d => new SnapshotDocument(d.Info, d.Lines))],
+        [.. knowledge.Corpus.Documents.Select(d => new SnapshotDocument(d.Info, d.Lines, knowledge.DocumentHashes.GetValueOrDefault(d.File)))],
         knowledge.Passages,
         knowledge.Records,
-        knowledge.Problems);
+        knowledge.Problems,
+        knowledge.ReadingVersion);
 
     public KnowledgeBase ToKnowledge()
     {
         var corpus = new Corpus([.. Documents.Select(d => new SourceDocument(d.Info, d.Lines))], ContentHash);
-        return new KnowledgeBase(corpus, Passages, Records) { Version = Stamp, Problems = Problems };
+        return new KnowledgeBase(corpus, Passages, Records)
+        {
+            Version = Stamp,
+            Problems = Problems,
+            DocumentHashes = Documents.Where(d => d.Hash is not null).ToDictionary(d => d.Info.File, d => d.Hash!, StringComparer.Ordinal),
+            ReadingVersion = ReadingVersion,
+        };
     }
 }
 
-/// <summary>A document's manifest entry and its lines as ingestion read them (cells joined by tabs).</summary>
-public sealed record SnapshotDocument(DocumentInfo Info, IReadOnlyList<string> Lines);
+/// <summary>A document's manifest entry, its lines as ingestion read them (cells joined by tabs) and its hash (manifest
+/// entry and bytes, <see cref="CorpusIngestor.DocumentHash"/>).</summary>
+public sealed record SnapshotDocument(DocumentInfo Info, IReadOnlyList<string> Lines, string? Hash = null);
 
-/// <summary>Writes and reads the snapshot file (Brotli-compressed JSON) beside the Lucene index: written to a temporary file
+/// <summary>Writes and reads the snapshot file (Brotli-compressed JSON parts, <see cref="SnapshotContainer"/>) beside the Lucene index: written to a temporary file
 /// in the same folder, flushed, then moved over the old one, so a reader sees the old snapshot or the new one, never half.</summary>
 public static class SnapshotFile
 {
@@ -48,25 +58,33 @@ public static class SnapshotFile
     {
         IgnoreReadOnlyProperties = true,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        // Japanese text as UTF-8, not \uXXXX escapes: half the bytes to compress and parse (the file is never served to a browser).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new SharedStrings() },
     };
 
     /// <summary><c>index/lucene</c> → <c>index/lucene.snapshot.json</c> (beside the index, not in it: the index folder is swapped whole).</summary>
     public static string PathFor(string indexPath) => Path.GetFullPath(indexPath).TrimEnd(Path.DirectorySeparatorChar) + ".snapshot.json";
 
-    public static void Write(string path, KnowledgeSnapshot snapshot)
+    public static void Write(string path, KnowledgeSnapshot snapshot) => WriteAtomically(path, stream => SnapshotContainer.Write(stream, snapshot, s_options));
+
+    /// <summary>Writes <paramref name="value"/> as Brotli-compressed JSON atomically (temporary file, flush, rename).</summary>
+    internal static void WriteJson<T>(string path, T value) => WriteAtomically(path, stream =>
+    {
+        using var brotli = new BrotliStream(stream, CompressionLevel.Fastest, leaveOpen: true);
+        JsonSerializer.Serialize(brotli, value, s_options);
+    });
+
+    private static void WriteAtomically(string path, Action<Stream> write)
     {
         string directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
         string temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                using (var brotli = new BrotliStream(stream, CompressionLevel.Fastest, leaveOpen: true))
-                {
-                    JsonSerializer.Serialize(brotli, snapshot, s_options);
-                }
-
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
@@ -98,16 +116,34 @@ public static class SnapshotFile
 
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            using var brotli = new BrotliStream(stream, CompressionMode.Decompress);
-            KnowledgeSnapshot? snapshot = JsonSerializer.Deserialize<KnowledgeSnapshot>(brotli, s_options);
-            if (snapshot is null || snapshot.Schema != KnowledgeSnapshot.SchemaVersion)
+            KnowledgeSnapshot snapshot = SnapshotContainer.Read(path, s_options);
+            if (snapshot.Schema != KnowledgeSnapshot.SchemaVersion)
             {
                 problem = "written by another snapshot schema";
                 return null;
             }
 
             return snapshot;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException
+            or AggregateException)
+        {
+            problem = ex.GetType().Name + ": " + (ex is AggregateException a ? a.InnerExceptions[0].Message : ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Reads Brotli-compressed JSON; null with the reason when it cannot be read.</summary>
+    internal static T? ReadJson<T>(string path, out string? problem)
+        where T : class
+    {
+        problem = null;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var brotli = new BrotliStream(stream, CompressionMode.Decompress);
+            using SharedStrings.Scope shared = SharedStrings.Begin();
+            return JsonSerializer.Deserialize<T>(brotli, s_options);
         }
         catch (Exception ex) when (ex is JsonException or IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
         {

@@ -19,6 +19,10 @@ public sealed class SnapshotKnowledgeSource : IKnowledgeSource
     /// <summary>How the last <see cref="Load"/> got its knowledge: "snapshot" or "ingested".</summary>
     public string? LastLoad { get; private set; }
 
+    /// <summary>How many documents the last <see cref="Load"/> read (0 when it served the snapshot; 1 after one document was added
+    /// to a corpus whose snapshot and ingest cache were current).</summary>
+    public int LastIngested { get; private set; }
+
     /// <summary>Heard per document when ingestion runs (a host may print progress lines).</summary>
     public IProgress<DocumentIngest>? Progress { get; set; }
 
@@ -36,18 +40,29 @@ public sealed class SnapshotKnowledgeSource : IKnowledgeSource
         if (snapshot is not null && string.Equals(snapshot.Stamp, stamp, StringComparison.Ordinal))
         {
             LastLoad = "snapshot";
+            LastIngested = 0;
             KnowledgeBase served = snapshot.ToKnowledge();
             // Files dropped in without a manifest entry do not change the content hash: report today's.
             return new KnowledgeBase(served.Corpus, served.Passages, served.Records)
             {
                 Version = served.Version,
                 Problems = [.. served.Problems.Union(files.Problems.Select(p => p.Message), StringComparer.Ordinal)],
+                DocumentHashes = served.DocumentHashes,
+                ReadingVersion = served.ReadingVersion,
             };
         }
 
-        KnowledgeBase knowledge = _ingestor.Ingest(files, Progress, cancellationToken);
+        // Documents whose hash the previous snapshot and ingest cache know are not read again.
+        string cachePath = IngestCacheFile.PathFor(indexPath);
+        string reading = _ingestor.ReadingVersion;
+        IReadOnlyDictionary<string, IngestedPart>? reuse = snapshot is null ? null : IngestCacheFile.TryRead(cachePath)?.Reusable(snapshot, reading);
+        IngestResult result = _ingestor.Ingest(files, reuse, Progress, cancellationToken);
+        KnowledgeBase knowledge = result.Knowledge;
+        LastIngested = result.Ingested;
         try
         {
+            // The cache first: a snapshot is never newer than the cache it was read with.
+            IngestCacheFile.Write(cachePath, IngestCache.From(result, reading));
             SnapshotFile.Write(path, KnowledgeSnapshot.From(knowledge, _ingestor.Vocabulary.Version));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -250,7 +250,7 @@ internal sealed partial class DerivedFigures
     public bool TryRanking(Question question, Evidence evidence, AnswerBuilder builder)
     {
         IReadOnlyList<int> goals = GoalNumbers(question.Text);
-        var scope = _knowledge.Records.Projects
+        var scope = _knowledge.ProjectsOf(question.Cities)
             .Where(p => p.Budget?.InYen is not null && !p.IsRepeat && (question.Cities.Count == 0 || question.Cities.Contains(p.City)) && (goals.Count == 0 || (p.Goal is { } g && goals.Contains(g.Number))))
             .ToList();
         if (scope.Count < 2 || scope.Select(p => p.City).Distinct().Count() > 1)

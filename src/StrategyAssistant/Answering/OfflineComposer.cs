@@ -234,10 +234,9 @@ public sealed class OfflineComposer
     /// <summary>The last fiscal year any KPI value or budget of these cities (all when none) is for.</summary>
     private FiscalYear? LastYear(IReadOnlyList<string> cities)
     {
-        var years = _knowledge.Records.Kpis
-            .Where(k => cities.Count == 0 || cities.Contains(k.City))
+        var years = _knowledge.KpisOf(cities)
             .SelectMany(k => KpiAnswerPart.Values(k).Select(v => v.Value.Period?.End).Concat(k.Series.Select(p => (FiscalYear?)p.Year)))
-            .Concat(_knowledge.Records.Projects.Where(p => cities.Count == 0 || cities.Contains(p.City)).Select(p => p.BudgetYear?.End))
+            .Concat(_knowledge.ProjectsOf(cities).Select(p => p.BudgetYear?.End))
             .OfType<FiscalYear>()
             .ToList();
         return years.Count == 0 ? null : years.Max();

@@ -133,7 +133,7 @@ internal sealed class ProjectAnswerPart
             builder.Line($"・内容: {AnswerText.ShortenAtBoundary(description.Replace('\n', ' '), 160)}");
         }
 
-        var kpis = _ctx.Knowledge.Records.Kpis.Where(k => k.City == project.City && k.Project == project.Name).Take(MaxListedProjects).ToList();
+        var kpis = _ctx.Knowledge.KpisOf([project.City]).Where(k => k.City == project.City && k.Project == project.Name).Take(MaxListedProjects).ToList();
         if (kpis.Count > 0)
         {
             // The count is a derivation whose counted items are the indicators, each standing in the line it cites.

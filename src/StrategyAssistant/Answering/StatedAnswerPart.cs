@@ -67,7 +67,7 @@ internal sealed class StatedAnswerPart
             return false;
         }
 
-        var projects = _ctx.Knowledge.Records.Projects
+        var projects = _ctx.Knowledge.ProjectsOf(question.Cities)
             .Where(p => p.Goal?.Number == goalNumber && (question.Cities.Count == 0 || question.Cities.Contains(p.City)))
             .ToList();
         if (projects.Count == 0)

@@ -101,6 +101,27 @@ public sealed class CorpusIndexProvider : IDisposable
         }
     }
 
+    /// <summary>Reads the documents again (only the changed ones, when the knowledge source can) and brings the index up to
+    /// them in place by file terms where it can, then serves the result.</summary>
+    public async Task<IndexBuildResult> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            (string documents, string indexPath) = Paths();
+            KnowledgeBase knowledge = LoadKnowledge(documents, indexPath, cancellationToken);
+            _current?.Dispose();
+            _current = null;
+            IndexBuildResult result = _indexManager.Update(indexPath, knowledge, cancellationToken);
+            _current = new CorpusIndex(knowledge, _indexManager.OpenOrBuild(indexPath, knowledge, cancellationToken));
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public void Dispose()
     {
         _current?.Dispose();

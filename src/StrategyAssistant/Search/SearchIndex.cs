@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 
 namespace StrategyAssistant.Search;
 
@@ -12,14 +13,16 @@ public readonly record struct SearchHit(string Id, string Kind, string City, flo
 /// <summary>An open, read-only Lucene index. Thread-safe for searching.</summary>
 public sealed class SearchIndex : IDisposable
 {
+    // Best score first; equal scores by id, so hits do not depend on the order the entries were written in (parallel or in place).
+    private static readonly Sort s_byScoreThenId = new(SortField.FIELD_SCORE, new SortField(IndexFields.Id, SortFieldType.STRING));
+
     private readonly FSDirectory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
 
-    // The index is read-only while open: each entry's id, kind and city are read once, not per hit.
-    private readonly string[] _ids;
-    private readonly string[] _kinds;
-    private readonly string[] _cities;
+    // A hit's id, kind and city are read from its segment's doc values: opening the index reads nothing per entry. Kinds and
+    // cities are few, so their strings are shared.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _shared = new(StringComparer.Ordinal);
 
     internal SearchIndex(FSDirectory directory, DirectoryReader reader, string path, ITextAnalysis analysis)
     {
@@ -29,34 +32,6 @@ public sealed class SearchIndex : IDisposable
         Analysis = analysis;
         Analyzer = analysis.CreateAnalyzer();
         _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
-        _ids = new string[reader.MaxDoc];
-        _kinds = new string[reader.MaxDoc];
-        _cities = new string[reader.MaxDoc];
-        // Only the three small fields (not the stored full text of every entry), and one string per distinct kind and city.
-        var fields = new HashSet<string>(StringComparer.Ordinal) { IndexFields.Id, IndexFields.Kind, IndexFields.City };
-        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int doc = 0; doc < reader.MaxDoc; doc++)
-        {
-            Lucene.Net.Documents.Document stored = reader.Document(doc, fields);
-            _ids[doc] = stored.Get(IndexFields.Id);
-            _kinds[doc] = Shared(shared, stored.Get(IndexFields.Kind));
-            _cities[doc] = Shared(shared, stored.Get(IndexFields.City) ?? string.Empty);
-        }
-    }
-
-    private static string Shared(Dictionary<string, string> shared, string value)
-    {
-        if (value is null)
-        {
-            return value!;
-        }
-
-        if (!shared.TryGetValue(value, out string? existing))
-        {
-            shared[value] = existing = value;
-        }
-
-        return existing;
     }
 
     public string Path { get; }
@@ -73,14 +48,33 @@ public sealed class SearchIndex : IDisposable
 
     public IReadOnlyList<SearchHit> Search(Query query, int count)
     {
-        TopDocs top = _searcher.Search(query, count);
+        TopDocs top = _searcher.Search(query, null, Math.Max(1, count), s_byScoreThenId, doDocScores: true, doMaxScore: false);
         var hits = new List<SearchHit>(top.ScoreDocs.Length);
+        var bytes = new BytesRef();
         foreach (ScoreDoc scoreDoc in top.ScoreDocs)
         {
-            hits.Add(new SearchHit(_ids[scoreDoc.Doc], _kinds[scoreDoc.Doc], _cities[scoreDoc.Doc], scoreDoc.Score, scoreDoc.Doc));
+            IList<AtomicReaderContext> leaves = _reader.Leaves;
+            AtomicReaderContext leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+            int doc = scoreDoc.Doc - leaf.DocBase;
+            string id = Value(leaf.AtomicReader, IndexFields.Id, doc, bytes);
+            string kind = _shared.GetOrAdd(Value(leaf.AtomicReader, IndexFields.Kind, doc, bytes), k => k);
+            string city = _shared.GetOrAdd(Value(leaf.AtomicReader, IndexFields.City, doc, bytes), c => c);
+            hits.Add(new SearchHit(id, kind, city, scoreDoc.Score, scoreDoc.Doc));
         }
 
         return hits;
+    }
+
+    private static string Value(AtomicReader reader, string field, int doc, BytesRef bytes)
+    {
+        SortedDocValues? values = reader.GetSortedDocValues(field);
+        if (values is null)
+        {
+            return string.Empty;
+        }
+
+        values.Get(doc, bytes);
+        return bytes.Utf8ToString();
     }
 
     /// <summary>Everything that was indexed for an entry (its stored text), to see which question words it contains.</summary>

@@ -54,13 +54,14 @@ public sealed class GroundingSources
         var recordFacts = new List<(Citation Source, GroundingFact Fact)>();
         if (knowledge is not null)
         {
-            foreach (KpiRecord kpi in knowledge.Records.Kpis.Where(k => k.AllSources().Any(s => citations.Any(c => Overlaps(c, s)))))
+            string[] files = [.. citations.Select(c => c.File).Distinct(StringComparer.Ordinal)];
+            foreach (KpiRecord kpi in knowledge.KpisCiting(files).Where(k => k.AllSources().Any(s => citations.Any(c => Overlaps(c, s)))))
             {
                 sources.AddKpi(kpi, recordFacts);
                 text.AddRange(new[] { kpi.Status, kpi.Evaluation, kpi.Note, kpi.Assessment, kpi.Outlook }.OfType<string>());
             }
 
-            foreach (ProjectRecord project in knowledge.Records.Projects.Where(p => citations.Any(c => Overlaps(c, p.Source))))
+            foreach (ProjectRecord project in knowledge.ProjectsCiting(files).Where(p => citations.Any(c => Overlaps(c, p.Source))))
             {
                 sources.AddProject(project, recordFacts);
                 text.AddRange(new[] { project.Status, project.Description }.OfType<string>());

@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion;
+using StrategyAssistant.Search;
+
+namespace StrategyAssistant.Cli.Commands;
+
+/// <summary>The stages of <c>bench</c> on one corpus, each timed on its own with the code serving uses: ingestion on every
+/// core, the index build, snapshot write and load, one added document (incremental), and a fresh process's first answer.</summary>
+internal sealed class BenchStages
+{
+    private readonly CorpusIngestor _ingestor;
+    private readonly IndexManager _manager;
+    private readonly TextWriter _output;
+
+    public BenchStages(CorpusIngestor ingestor, ITextAnalysis analysis, TextWriter output)
+    {
+        _ingestor = ingestor;
+        _manager = new IndexManager(analysis, NullLogger<IndexManager>.Instance);
+        _output = output;
+    }
+
+    /// <summary>Full ingest + index + snapshot <paramref name="runs"/> times into a scratch folder (the first run is warm-up
+    /// when there are several), then snapshot load.</summary>
+    public async Task FullAsync(string documents, int runs, CancellationToken cancellationToken)
+    {
+        string scratch = Path.Combine(Path.GetTempPath(), $"sa-bench-{Guid.NewGuid():N}");
+        var ingest = new List<double>();
+        var index = new List<double>();
+        var snapshot = new List<double>();
+        var total = new List<double>();
+        var load = new List<double>();
+        var cpu = new List<double>();
+        try
+        {
+            string indexPath = Path.Combine(scratch, "lucene");
+            for (int i = 0; i < runs; i++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+                IngestResult result = _ingestor.Ingest(_ingestor.ReadFiles(documents), reuse: null, null, cancellationToken);
+                ingest.Add(stopwatch.Elapsed.TotalMilliseconds);
+                var step = Stopwatch.StartNew();
+                _manager.Build(indexPath, result.Knowledge, cancellationToken);
+                index.Add(step.Elapsed.TotalMilliseconds);
+                step.Restart();
+                IngestCacheFile.Write(IngestCacheFile.PathFor(indexPath), IngestCache.From(result, _ingestor.ReadingVersion));
+                SnapshotFile.Write(SnapshotFile.PathFor(indexPath), KnowledgeSnapshot.From(result.Knowledge, _ingestor.Vocabulary.Version));
+                snapshot.Add(step.Elapsed.TotalMilliseconds);
+                total.Add(stopwatch.Elapsed.TotalMilliseconds);
+                cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds);
+                step.Restart();
+                KnowledgeBase loaded = SnapshotFile.TryRead(SnapshotFile.PathFor(indexPath), out _)!.ToKnowledge();
+                load.Add(step.Elapsed.TotalMilliseconds);
+                GC.KeepAlive(loaded);
+            }
+
+            if (runs > 1)
+            {
+                foreach (List<double> list in new[] { ingest, index, snapshot, total, load, cpu })
+                {
+                    list.RemoveAt(0);
+                }
+            }
+
+            await _output.WriteLineAsync($"full ingest + index + snapshot ({total.Count} runs{(runs > 1 ? " after warm-up" : string.Empty)}): median {Median(total):F0} ms wall, {Median(cpu):F0} ms CPU " +
+                $"(ingest {Median(ingest):F0} ms, index {Median(index):F0} ms, snapshot + ingest cache write {Median(snapshot):F0} ms); " +
+                $"index {Size(indexPath) / (1024.0 * 1024):F1} MB, snapshot {new FileInfo(SnapshotFile.PathFor(indexPath)).Length / (1024.0 * 1024):F1} MB, " +
+                $"ingest cache {new FileInfo(IngestCacheFile.PathFor(indexPath)).Length / (1024.0 * 1024):F1} MB");
+            await _output.WriteLineAsync($"snapshot load (read + deserialise + knowledge): median {Median(load):F0} ms");
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>One document added to a built corpus (a copy of its first document under a new city name), as <c>index add</c>
+    /// does it: the snapshot source re-reads only that document, the index is updated in place. Repeated <paramref name="runs"/>
+    /// times with a new document each time.</summary>
+    public async Task AddOneAsync(string documents, string builtIndex, int runs, CancellationToken cancellationToken)
+    {
+        string scratch = Path.Combine(Path.GetTempPath(), $"sa-bench-add-{Guid.NewGuid():N}");
+        try
+        {
+            string copy = Path.Combine(scratch, "documents");
+            Directory.CreateDirectory(copy);
+            foreach (string file in Directory.GetFiles(documents))
+            {
+                File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+            }
+
+            string indexPath = Path.Combine(scratch, "lucene");
+            // Start from the corpus's built index, snapshot and ingest cache when there are (the service built them).
+            if (Directory.Exists(builtIndex))
+            {
+                Directory.CreateDirectory(indexPath);
+                foreach (string file in Directory.GetFiles(builtIndex))
+                {
+                    File.Copy(file, Path.Combine(indexPath, Path.GetFileName(file)));
+                }
+
+                foreach (string file in new[] { SnapshotFile.PathFor(builtIndex), IngestCacheFile.PathFor(builtIndex) }.Where(File.Exists))
+                {
+                    File.Copy(file, file.Replace(Path.GetFullPath(builtIndex), Path.GetFullPath(indexPath), StringComparison.Ordinal));
+                }
+            }
+
+            var source = new SnapshotKnowledgeSource(_ingestor, NullLogger<SnapshotKnowledgeSource>.Instance);
+            _manager.Update(indexPath, source.Load(copy, indexPath, cancellationToken), cancellationToken);
+            var adder = new DocumentAdder(_ingestor.Vocabulary);
+            Manifest manifest = Manifest.Parse(File.ReadAllBytes(Path.Combine(copy, Corpus.ManifestFileName)), Corpus.ManifestFileName);
+            DocumentInfo first = manifest.Documents[0];
+            var times = new List<double>();
+            var cpu = new List<double>();
+            int ingested = 0;
+            int reindexed = 0;
+            for (int i = 0; i < runs; i++)
+            {
+                string city = $"追加試験{i + 1}市";
+                string added = Path.Combine(scratch, $"added-{i + 1}.txt");
+                File.WriteAllText(added, File.ReadAllText(Path.Combine(copy, first.File)).Replace(first.City, city, StringComparison.Ordinal));
+                var stopwatch = Stopwatch.StartNew();
+                TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+                adder.Add(copy, added, city, first.Kind, first.Title.Replace(first.City, city, StringComparison.Ordinal));
+                KnowledgeBase knowledge = source.Load(copy, indexPath, cancellationToken);
+                IndexBuildResult result = _manager.Update(indexPath, knowledge, cancellationToken);
+                times.Add(stopwatch.Elapsed.TotalMilliseconds);
+                cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds);
+                ingested = source.LastIngested;
+                reindexed = result.Reindexed;
+            }
+
+            await _output.WriteLineAsync($"one added document (index add: manifest, re-ingest, snapshot, index update in place), {times.Count} runs: median {Median(times):F0} ms wall, {Median(cpu):F0} ms CPU, max {times.Max():F0} ms; " +
+                $"documents read {ingested}, files re-indexed {reindexed}");
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>A fresh process answering one question (<c>ask</c>), the snapshot and index built: wall time, median of
+    /// <paramref name="runs"/>.</summary>
+    public async Task FreshProcessAsync(string documents, string indexPath, string question, int runs, CancellationToken cancellationToken)
+    {
+        string host = Environment.ProcessPath ?? "dotnet";
+        bool viaDotnet = Path.GetFileNameWithoutExtension(host) == "dotnet";
+        var times = new List<double>();
+        for (int i = 0; i < runs; i++)
+        {
+            var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            if (viaDotnet)
+            {
+                start.ArgumentList.Add(typeof(BenchStages).Assembly.Location);
+            }
+
+            start.ArgumentList.Add("ask");
+            start.ArgumentList.Add(question);
+            start.Environment["StrategyAssistant__DocumentsPath"] = documents;
+            start.Environment["StrategyAssistant__IndexPath"] = indexPath;
+            var stopwatch = Stopwatch.StartNew();
+            using Process process = Process.Start(start)!;
+            Task<string> output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            Task<string> error = process.StandardError.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            await Task.WhenAll(output, error);
+            if (process.ExitCode != 0)
+            {
+                await _output.WriteLineAsync($"fresh process: ask exited with {process.ExitCode}: {error.Result.Trim()}");
+                return;
+            }
+        }
+
+        string rss = ChildrenMaxRss() is long kb and > 0 ? $", peak RSS {kb / 1024} MB" : string.Empty;
+        await _output.WriteLineAsync($"fresh process, first answer (ask, snapshot and index built), {runs} runs: median {Median(times):F0} ms, min {times.Min():F0} ms{rss}");
+    }
+
+    /// <summary>The largest peak resident set of the child processes waited for (getrusage), in KB; null off Linux.</summary>
+    private static long? ChildrenMaxRss()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var usage = new long[18];
+        return NativeMethods.getrusage(-1, usage) == 0 ? usage[4] : null;
+    }
+
+    private static class NativeMethods
+    {
+        // struct rusage on 64-bit Linux: two timevals (4 longs), then ru_maxrss.
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        internal static extern int getrusage(int who, [System.Runtime.InteropServices.Out] long[] usage);
+    }
+
+    private static long Size(string path) =>
+        Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
+
+    internal static double Median(List<double> values) => Percentile(values, 50);
+
+    internal static double Percentile(List<double> values, double percentile)
+    {
+        var sorted = values.Order().ToList();
+        int rank = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+}

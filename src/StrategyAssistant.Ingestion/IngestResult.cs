@@ -1,0 +1,12 @@
+using StrategyAssistant.Documents;
+using StrategyAssistant.Records;
+
+namespace StrategyAssistant.Ingestion;
+
+/// <summary>One document as ingestion left it before the cross-document passes: its lines, its own records (not yet
+/// linked), its passages and which reader read it, under the document's hash. Incremental ingestion reuses it as it is.</summary>
+public sealed record IngestedPart(SourceDocument Source, string Hash, RecordSet Records, IReadOnlyList<Passage> Passages, string Reader);
+
+/// <summary>What an ingestion run gave: the knowledge, every document's part, and how many documents it actually read
+/// (the others were reused).</summary>
+public sealed record IngestResult(KnowledgeBase Knowledge, IReadOnlyList<IngestedPart> Parts, int Ingested);
