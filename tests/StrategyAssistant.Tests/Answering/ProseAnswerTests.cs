@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion;
 using StrategyAssistant.Records;
 using StrategyAssistant.Search;
 
@@ -114,7 +115,7 @@ public sealed partial class ProseAnswerTests(TestAssistant assistant)
     [Fact]
     public void Ingestion_stores_each_values_year_header_and_each_passages_line_numbers()
     {
-        KnowledgeBase knowledge = KnowledgeBase.Create(TestCorpus.Corpus);
+        KnowledgeBase knowledge = CorpusKnowledge.Read(TestCorpus.Corpus);
         var values = knowledge.Records.Kpis.SelectMany(k => new[] { k.Baseline, k.Target, k.Actual }.OfType<KpiValue>()).Where(v => v.PeriodSource is not null).ToList();
         Assert.NotEmpty(values);
         Assert.All(values, v => Assert.True(v.PeriodSource!.Line <= v.Source.Line));
