@@ -147,12 +147,14 @@ public sealed partial class BotReplyWorker : BackgroundService
         string answerId = Guid.NewGuid().ToString("N");
         _sent.Record(conversationId, MessagesEndpoint.AnswerKey(answerId), answer);
         Activity reply = ReplyBuilder.Answer(inbound, answer, _options.MaxReplyBytes, new ReplyContext(answerId, _options.PublicBaseUri, projects));
-        ResourceResponse sent = await SendAsync(reply, cancellationToken).ConfigureAwait(false);
-        _sent.Record(conversationId, sent.Id, answer);
+        // The subject is stored before the reply goes out: a user who answers the reply at once must find it.
         if (next is not null)
         {
             await _conversations.SetAsync(conversationId, next, cancellationToken).ConfigureAwait(false);
         }
+
+        ResourceResponse sent = await SendAsync(reply, cancellationToken).ConfigureAwait(false);
+        _sent.Record(conversationId, sent.Id, answer);
 
         LogAnswered(_logger, inbound.Conversation.Id, inbound.Id, sent.Id, answer.Citations.Count);
     }
