@@ -82,28 +82,17 @@ public sealed class CorpusIndexProvider : IDisposable
     }
 
     /// <summary>Rebuilds the index from the documents now, and serves the new one from then on.</summary>
-    public async Task<IndexBuildResult> RebuildAsync(CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            (string documents, string indexPath) = Paths();
-            KnowledgeBase knowledge = LoadKnowledge(documents, indexPath, cancellationToken);
-            _current?.Dispose();
-            _current = null;
-            IndexBuildResult result = _indexManager.Build(indexPath, knowledge, cancellationToken);
-            _current = new CorpusIndex(knowledge, _indexManager.OpenOrBuild(indexPath, knowledge, cancellationToken));
-            return result;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<IndexBuildResult> RebuildAsync(CancellationToken cancellationToken = default) =>
+        ReloadAsync(_indexManager.Build, cancellationToken);
 
     /// <summary>Reads the documents again (only the changed ones, when the knowledge source can) and brings the index up to
     /// them in place by file terms where it can, then serves the result.</summary>
-    public async Task<IndexBuildResult> RefreshAsync(CancellationToken cancellationToken = default)
+    public Task<IndexBuildResult> RefreshAsync(CancellationToken cancellationToken = default) =>
+        ReloadAsync(_indexManager.Update, cancellationToken);
+
+    /// <summary>Reads the knowledge again, brings the index to it with <paramref name="write"/> (a full build or an update in
+    /// place) and serves the result; the index being replaced is closed first.</summary>
+    private async Task<IndexBuildResult> ReloadAsync(Func<string, KnowledgeBase, CancellationToken, IndexBuildResult> write, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -112,7 +101,7 @@ public sealed class CorpusIndexProvider : IDisposable
             KnowledgeBase knowledge = LoadKnowledge(documents, indexPath, cancellationToken);
             _current?.Dispose();
             _current = null;
-            IndexBuildResult result = _indexManager.Update(indexPath, knowledge, cancellationToken);
+            IndexBuildResult result = write(indexPath, knowledge, cancellationToken);
             _current = new CorpusIndex(knowledge, _indexManager.OpenOrBuild(indexPath, knowledge, cancellationToken));
             return result;
         }
