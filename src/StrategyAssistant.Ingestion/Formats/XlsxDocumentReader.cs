@@ -161,16 +161,7 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
         return true;
     }
 
-    internal static string ColumnName(int column)
-    {
-        string name = string.Empty;
-        for (int c = column + 1; c > 0; c = (c - 1) / 26)
-        {
-            name = (char)('A' + ((c - 1) % 26)) + name;
-        }
-
-        return name;
-    }
+    internal static string ColumnName(int column) => SourceLocation.ColumnName(column);
 
     [GeneratedRegex("^(?<col>[A-Za-z]{1,3})(?<row>[0-9]+)$")]
     private static partial Regex AddressPattern();
