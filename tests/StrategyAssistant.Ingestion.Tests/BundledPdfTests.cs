@@ -7,7 +7,11 @@ using Xunit.Abstractions;
 
 namespace StrategyAssistant.Ingestion.Tests;
 
-/// <summary>A bundled document set as a PDF by the test and read back through the PDF reader gives the records of its text form.</summary>
+/// <summary>A bundled document set as a PDF by the test and read back through the PDF reader gives the records of its text
+/// form: the same KPI values, projects with budgets, data-quality notes and stated totals, each figure cited on the page and
+/// printed line where it stands. The differences, by design: the line numbers (so the record ids, and the line numbers a
+/// note's message quotes) — a blank line at a page break leaves no trace on the page, so the PDF's lines are numbered
+/// without it; and the citations carry a page. The test output lists any other difference.</summary>
 public sealed class BundledPdfTests
 {
     private readonly ITestOutputHelper _output;

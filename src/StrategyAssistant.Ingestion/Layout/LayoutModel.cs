@@ -49,21 +49,22 @@ public sealed record LayoutDocument(DocumentInfo Info, IReadOnlyList<LayoutLine>
     /// so passages and line citations work the same for every format.</summary>
     public SourceDocument ToSourceDocument() => new(Info, ColumnGrid.TabLines(this))
     {
-        Locations = Format is "pdf" or "xlsx" ? [.. Lines.Select(l => LocationOf(l))] : null,
+        Locations = Format == "text" ? null : [.. Lines.Select(l => LocationOf(l))],
     };
 
-    /// <summary>Where line <paramref name="number"/> stands in the original: its page and the line on it (PDF), its sheet, row
-    /// and the columns its cells span (xlsx); null for a text file, a blank line or a line outside the document.</summary>
+    /// <summary>Where line <paramref name="number"/> stands in the original: its sheet, row and the columns its cells span when
+    /// its cells have addresses (a workbook), else its page and the printed line on it (a PDF, any paginated format); null for
+    /// a text file (its line numbers are its place), a blank line or a line outside the document.</summary>
     public SourceLocation? Location(int number) => number >= 1 && number <= Lines.Count ? LocationOf(Lines[number - 1]) : null;
 
     private SourceLocation? LocationOf(LayoutLine line)
     {
-        if (line.IsBlank || Format is not ("pdf" or "xlsx"))
+        if (line.IsBlank || Format == "text")
         {
             return null;
         }
 
-        if (Format == "pdf")
+        if (!line.Cells.Any(c => c.Address is not null))
         {
             return SourceLocation.OnPage(line.Page, line.PageLine);
         }
