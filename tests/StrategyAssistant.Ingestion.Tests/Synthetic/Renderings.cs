@@ -115,7 +115,7 @@ public static class Renderings
                 {
                     if (cells[c].Length > 0)
                     {
-                        row.Append(Cell($"{XlsxDocumentReader.ColumnName(c)}{r + 1}", cells[c]));
+                        row.Append(Cell($"{StrategyAssistant.Documents.SourceLocation.ColumnName(c)}{r + 1}", cells[c]));
                     }
                 }
 
