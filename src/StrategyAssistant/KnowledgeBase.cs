@@ -149,6 +149,13 @@ public sealed class KnowledgeBase
     public Citation Cite(string file, int line, int lineEnd, string quote)
     {
         DocumentInfo info = Document(file).Info;
-        return PassageLines(file).Place(new Citation(info.File, info.Title, info.City, line, lineEnd, quote));
+        var citation = new Citation(info.File, info.Title, info.City, line, lineEnd, quote);
+        return Located.Contains(file) ? PassageLines(file).Place(citation) : citation;
     }
+
+    /// <summary>The files whose passages carry places in the original (PDFs, workbooks): only their citations are placed, so a
+    /// text corpus builds no line view for citing.</summary>
+    private HashSet<string> Located => _located ??= [.. Passages.Where(p => p.Locations is not null).Select(p => p.File)];
+
+    private HashSet<string>? _located;
 }
