@@ -162,6 +162,25 @@ public sealed class SourceLocationTests
         Assert.Equal("AA", SourceLocation.ColumnName(26));
     }
 
+    [Fact]
+    public void Two_values_written_alike_on_one_row_each_cite_their_own_cell()
+    {
+        var document = new SourceDocument(new DocumentInfo("k.xlsx", "某町", "KPI", "strategy", string.Empty, "某町"), ["KPI", "指標\t基準値\t目標値\t実績値", "移住者数\t70団体\t85団体\t70団体"])
+        {
+            Locations = [SourceLocation.InSheet("KPI"), SourceLocation.InSheet("KPI", 1, 0, 3), SourceLocation.InSheet("KPI", 2, 0, 3)],
+        };
+        Citation row = document.Cite(3);
+        Assert.Equal("KPI!A2:D2", row.Cell);
+        var kpi = new KpiRecord
+        {
+            Id = "k.xlsx:3", City = "某町", Source = row, Indicator = "移住者数",
+            Baseline = KpiValue.Parse("70団体", row with { Cell = null }), Target = KpiValue.Parse("85団体", row with { Cell = null }), Actual = KpiValue.Parse("70団体", row with { Cell = null }),
+        };
+        KpiRecord placed = CitationPlaces.Apply(document, new RecordSet([kpi], [], [])).Kpis.Single();
+        Assert.Equal(("KPI!B2", "KPI!C2", "KPI!D2"), (placed.Baseline!.Source.Cell, placed.Target!.Source.Cell, placed.Actual!.Source.Cell));
+        Assert.Equal("KPI!A2:D2", placed.Source.Cell);
+    }
+
     /// <summary>A page's printed lines, top to bottom: its letters grouped by baseline, read without the ingestion reader.</summary>
     internal static List<string> PrintedLines(byte[] pdf, int page)
     {

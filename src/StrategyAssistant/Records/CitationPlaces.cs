@@ -14,12 +14,42 @@ public static class CitationPlaces
     public static RecordSet Apply(Corpus corpus, RecordSet records) =>
         corpus.Documents.Any(d => d.Locations is not null) ? Apply(corpus.Find, records) : records;
 
-    private static RecordSet Apply(Func<string, SourceDocument?> find, RecordSet records) => Map(records, (citation, text) =>
-        find(citation.File) is { Locations: not null } document ? Place(document, citation, text) : citation);
+    private static RecordSet Apply(Func<string, SourceDocument?> find, RecordSet records)
+    {
+        RecordSet placed = Map(records, (citation, text) =>
+            find(citation.File) is { Locations: not null } document ? Place(document, citation, text) : citation);
+        return placed with { Kpis = [.. placed.Kpis.Zip(records.Kpis, (k, before) => OwnCells(find, k, before))] };
+    }
+
+    /// <summary>Two values of one row written alike (a baseline and an actual both 70団体) found the same cell by their text:
+    /// the later one takes the next cell that holds it.</summary>
+    private static KpiRecord OwnCells(Func<string, SourceDocument?> find, KpiRecord placed, KpiRecord before)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        KpiValue? Own(KpiValue? value, KpiValue? unplaced)
+        {
+            if (value?.Source.Cell is not { } cell || unplaced is null || !IsSingleCell(cell) || taken.Add(cell)
+                || IsSingleCell(unplaced.Source.Cell) || find(value.Source.File) is not { Locations: not null } document)
+            {
+                return value;
+            }
+
+            Citation other = Place(document, unplaced.Source, unplaced.Text, taken);
+            return other.Cell is { } next && taken.Add(next) ? value with { Source = other } : value;
+        }
+
+        return placed with
+        {
+            Baseline = Own(placed.Baseline, before.Baseline),
+            Target = Own(placed.Target, before.Target),
+            Actual = Own(placed.Actual, before.Actual),
+            Achievement = Own(placed.Achievement, before.Achievement),
+        };
+    }
 
     /// <summary><paramref name="citation"/> placed in <paramref name="document"/>; for a sheet, the cell of its lines whose
-    /// text is <paramref name="text"/> when the citation names no single cell yet.</summary>
-    public static Citation Place(SourceDocument document, Citation citation, string? text = null)
+    /// text is <paramref name="text"/> (and not one of <paramref name="excluded"/>) when the citation names no single cell yet.</summary>
+    public static Citation Place(SourceDocument document, Citation citation, string? text = null, IReadOnlySet<string>? excluded = null)
     {
         Citation placed = SourceLocation.Place(citation, document.Location);
         if (text is not { Length: > 0 } || IsSingleCell(citation.Cell))
@@ -40,9 +70,10 @@ public static class CitationPlaces
                 string[] cells = document.Line(n).Split('\t');
                 for (int column = 0; column < cells.Length; column++)
                 {
-                    if (cells[column].Trim() is { Length: > 0 } cell && matches(cell))
+                    string address = $"{sheet}!{SourceLocation.ColumnName(column)}{row}";
+                    if (cells[column].Trim() is { Length: > 0 } cell && matches(cell) && excluded?.Contains(address) != true)
                     {
-                        return placed with { Cell = $"{sheet}!{SourceLocation.ColumnName(column)}{row}" };
+                        return placed with { Cell = address };
                     }
                 }
             }
