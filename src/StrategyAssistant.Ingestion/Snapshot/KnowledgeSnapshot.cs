@@ -19,8 +19,8 @@ public sealed record KnowledgeSnapshot(
     string? ReadingVersion = null)
 {
     /// <summary>Bump when the snapshot's shape changes (3: each document's hash, the reading version; parts read in
-    /// parallel and lines on demand, see <see cref="SnapshotContainer"/>).</summary>
-    public const int SchemaVersion = 3;
+    /// parallel and lines on demand; 4: each part's distinct citations in a table, see <see cref="SnapshotContainer"/>).</summary>
+    public const int SchemaVersion = 4;
 
     public static KnowledgeSnapshot From(KnowledgeBase knowledge, string vocabularyVersion) => new(
         SchemaVersion,
@@ -63,10 +63,13 @@ public static class SnapshotFile
         Converters = { new SharedStrings() },
     };
 
+    /// <summary><see cref="s_options"/> with citations written as numbers into a part's table (record parts only).</summary>
+    private static readonly JsonSerializerOptions s_tableOptions = new(s_options) { Converters = { new CitationTable(s_options) } };
+
     /// <summary><c>index/lucene</c> → <c>index/lucene.snapshot.json</c> (beside the index, not in it: the index folder is swapped whole).</summary>
     public static string PathFor(string indexPath) => Path.GetFullPath(indexPath).TrimEnd(Path.DirectorySeparatorChar) + ".snapshot.json";
 
-    public static void Write(string path, KnowledgeSnapshot snapshot) => WriteAtomically(path, stream => SnapshotContainer.Write(stream, snapshot, s_options));
+    public static void Write(string path, KnowledgeSnapshot snapshot) => WriteAtomically(path, stream => SnapshotContainer.Write(stream, snapshot, s_options, s_tableOptions));
 
     /// <summary>Writes <paramref name="value"/> as Brotli-compressed JSON atomically (temporary file, flush, rename).</summary>
     internal static void WriteJson<T>(string path, T value) => WriteAtomically(path, stream =>
@@ -116,7 +119,7 @@ public static class SnapshotFile
 
         try
         {
-            KnowledgeSnapshot snapshot = SnapshotContainer.Read(path, s_options);
+            KnowledgeSnapshot snapshot = SnapshotContainer.Read(path, s_options, s_tableOptions);
             if (snapshot.Schema != KnowledgeSnapshot.SchemaVersion)
             {
                 problem = "written by another snapshot schema";
