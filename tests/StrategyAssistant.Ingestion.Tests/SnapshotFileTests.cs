@@ -100,6 +100,32 @@ public sealed class SnapshotFileTests
         Assert.Equal("snapshot", source.LastLoad);
     }
 
+    [Fact]
+    public void A_damaged_ingest_cache_costs_only_speed_every_document_is_read_again()
+    {
+        using var temp = new TempCorpus();
+        foreach (Synthetic.SyntheticCity city in Synthetic.SyntheticCities.All.Take(3))
+        {
+            temp.Add(city);
+        }
+
+        var source = new SnapshotKnowledgeSource(new CorpusIngestor(StrategyVocabulary.Default, new IngestionOptions()), NullLogger<SnapshotKnowledgeSource>.Instance);
+        KnowledgeBase first = source.Load(temp.Documents, temp.IndexPath);
+        string cache = IngestCacheFile.PathFor(temp.IndexPath);
+        Assert.Equal(3, IngestCacheFile.TryRead(cache)!.Parts.Count);
+        byte[] bytes = File.ReadAllBytes(cache);
+        File.WriteAllBytes(cache, Flip(bytes, bytes.Length / 2));
+        Assert.Null(SnapshotFile.ReadCache(cache, out string? problem));
+        Assert.Contains("checksum", problem, StringComparison.Ordinal);
+
+        // A changed document makes the snapshot stale; with the cache unreadable all three documents are read, not one.
+        File.AppendAllText(Path.Combine(temp.Documents, Synthetic.SyntheticCities.All[0].File), "\n");
+        KnowledgeBase again = source.Load(temp.Documents, temp.IndexPath);
+        Assert.Equal(3, source.LastIngested);
+        Assert.Equal(JsonSerializer.Serialize(first.Records.Kpis.Select(k => k.Indicator)), JsonSerializer.Serialize(again.Records.Kpis.Select(k => k.Indicator)));
+        Assert.NotNull(IngestCacheFile.TryRead(cache));
+    }
+
     private static byte[] Flip(byte[] bytes, int at)
     {
         byte[] copy = [.. bytes];
