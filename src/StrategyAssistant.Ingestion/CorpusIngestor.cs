@@ -29,7 +29,7 @@ public sealed record DocumentIngest(string File, string Format, string Reader, i
 public sealed class CorpusIngestor
 {
     /// <summary>Bump when ingestion reads differently (with the vocabulary version it decides whether a snapshot is current).</summary>
-    public const string IngestionVersion = "ingest-3";
+    public const string IngestionVersion = "ingest-4";
 
     private readonly StrategyVocabulary _vocabulary;
     private readonly IngestionOptions _options;
@@ -137,8 +137,8 @@ public sealed class CorpusIngestor
             try
             {
                 LayoutDocument layout = DocumentReaders.For(document.Info.File).Read(document.Info, document.Bytes);
-                (RecordSet records, string reader) = ReadRecords(layout);
                 SourceDocument source = layout.ToSourceDocument();
+                (RecordSet records, string reader) = ReadRecords(layout, source);
                 var part = new IngestedPart(source, document.Hash, records, PassageSplitter.Split(source), reader);
                 progress?.Report(new DocumentIngest(document.Info.File, layout.Format, reader, layout.Lines.Count, records.Kpis.Count, records.Projects.Count, stopwatch.Elapsed));
                 return (Part: part, Problem: (IngestProblem?)null, Read: true);
@@ -174,8 +174,9 @@ public sealed class CorpusIngestor
 
         // The provenance pass reads each record's and passage's own document (and every document's goal sections): it runs
         // over every part, reused or read, like the linkers.
-        var corpus = new Corpus([.. parts.Select(p => p.Source)], contentHash);
-        records = ProvenancePass.Apply(corpus, records);
+        // A reused part's document comes from the snapshot with its lines only: its passages give back where each line stands.
+        var corpus = new Corpus([.. parts.Select(p => p.Source.WithLocationsOf(p.Passages))], contentHash);
+        records = CitationPlaces.Apply(corpus, ProvenancePass.Apply(corpus, records));
         IReadOnlyList<Passage> passages = ProvenancePass.Apply(corpus, [.. parts.SelectMany(p => p.Passages)]);
         return new KnowledgeBase(corpus, passages, records)
         {
@@ -187,8 +188,16 @@ public sealed class CorpusIngestor
     }
 
     /// <summary>The records of one document: the notation interpreters whose header vocabulary the document has, else (or
-    /// when they read nothing) the header-role interpreters.</summary>
-    public (RecordSet Records, string Reader) ReadRecords(LayoutDocument layout)
+    /// when they read nothing) the header-role interpreters; every citation placed on its page or cell (<see cref="CitationPlaces"/>).</summary>
+    public (RecordSet Records, string Reader) ReadRecords(LayoutDocument layout) => ReadRecords(layout, layout.ToSourceDocument());
+
+    private (RecordSet Records, string Reader) ReadRecords(LayoutDocument layout, SourceDocument source)
+    {
+        (RecordSet records, string reader) = Interpret(layout);
+        return (CitationPlaces.Apply(source, records), reader);
+    }
+
+    private (RecordSet Records, string Reader) Interpret(LayoutDocument layout)
     {
         var lines = new LayoutLines(layout);
         var claiming = NotationInterpreters.All.Where(i => i.Claims(lines)).ToList();
@@ -205,7 +214,6 @@ public sealed class CorpusIngestor
             if (set.Kpis.Count > 0 || set.Projects.Count > 0)
             {
                 string name = string.Join('+', claiming.Select(i => i.Name));
-                set = LayoutCitations.Apply(set, layout);
                 RecordSet other = _interpreter.Read(layout);
                 if (Complete(other) > Complete(set))
                 {

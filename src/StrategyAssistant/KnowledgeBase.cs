@@ -12,7 +12,7 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, ProjectRecord> _projects;
 
     /// <summary>Bump when what the ingestion interpreters read changes, so indexes built from older records are rebuilt.</summary>
-    public const string RecordsVersion = "records-3";
+    public const string RecordsVersion = "records-4";
 
     public KnowledgeBase(Corpus corpus, IReadOnlyList<Passage> passages, RecordSet records)
     {
@@ -145,10 +145,17 @@ public sealed class KnowledgeBase
     }
 
     /// <summary>A citation of lines of <paramref name="file"/> quoting <paramref name="quote"/>: the document's title and city
-    /// from its manifest entry, no line read.</summary>
+    /// from its manifest entry, the page or cells from its passages (a PDF or sheet), no line read.</summary>
     public Citation Cite(string file, int line, int lineEnd, string quote)
     {
         DocumentInfo info = Document(file).Info;
-        return new Citation(info.File, info.Title, info.City, line, lineEnd, quote);
+        var citation = new Citation(info.File, info.Title, info.City, line, lineEnd, quote);
+        return Located.Contains(file) ? PassageLines(file).Place(citation) : citation;
     }
+
+    /// <summary>The files whose passages carry places in the original (PDFs, workbooks): only their citations are placed, so a
+    /// text corpus builds no line view for citing.</summary>
+    private HashSet<string> Located => _located ??= [.. Passages.Where(p => p.Locations is not null).Select(p => p.File)];
+
+    private HashSet<string>? _located;
 }

@@ -62,6 +62,42 @@ public sealed class OriginalDocumentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Web_chat_card_and_Teams_citations_name_the_page_line_and_the_sheet_cell()
+    {
+        ExpectedKpi kpi = _city.Expected[0];
+        string question = $"{_city.City}の{kpi.Indicator}の目標値は？";
+        Answer answer = await _host.Get<IAnswerService>().AnswerAsync(question);
+        Citation pdf = answer.Citations.First(c => c.File == "kpi.pdf");
+        Citation cell = answer.Citations.First(c => c.File == "kpi-sheet.xlsx" && c.Cell is { } a && !a.Contains(':', StringComparison.Ordinal));
+        Citation text = answer.Citations.First(c => c.File == "kpi-text.txt");
+        Assert.Matches(@"^p\.[0-9]+, [0-9]+(–[0-9]+)?行目$", SourceLabel.LinesOf(pdf));
+        Assert.Matches(@"^KPI![A-Z]+[0-9]+$", SourceLabel.LinesOf(cell));
+        Assert.Matches(@"^[0-9]+(–[0-9]+)?行$", SourceLabel.LinesOf(text));
+
+        // The web chat shows the server's label.
+        using HttpResponseMessage response = await _host.Client.PostAsync(new Uri("api/ask", UriKind.Relative),
+            new StringContent(JsonSerializer.Serialize(new { question }), Encoding.UTF8, "application/json"));
+        string json = await response.Content.ReadAsStringAsync();
+        foreach (Citation c in new[] { pdf, cell, text })
+        {
+            Assert.Contains(SourceLabel.Of(c), json, StringComparison.Ordinal);
+        }
+
+        // Teams: the card's sources and the citation entities.
+        var inbound = new Bot.Protocol.Activity
+        {
+            Type = "message", Id = "1", ServiceUrl = "https://smba.trafficmanager.net/amer/", ChannelId = "msteams",
+            From = new Bot.Protocol.ChannelAccount { Id = "29:user" }, Recipient = new Bot.Protocol.ChannelAccount { Id = "28:bot" },
+            Conversation = new Bot.Protocol.ConversationAccount { Id = "a:conv", ConversationType = "personal" },
+        };
+        string reply = Bot.Protocol.ActivityJson.Serialize(Bot.Replies.ReplyBuilder.Answer(inbound, answer, 80 * 1024));
+        foreach (Citation c in new[] { pdf, cell, text })
+        {
+            Assert.Contains(SourceLabel.LinesOf(c), reply, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_spreadsheet_original_is_a_download_and_a_text_document_has_no_original()
     {
         using HttpResponseMessage sheet = await _host.Client.GetAsync(new Uri("documents/kpi-sheet/original", UriKind.Relative));

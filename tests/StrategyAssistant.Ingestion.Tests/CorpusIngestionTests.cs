@@ -78,16 +78,43 @@ public sealed class CorpusIngestionTests
         temp.Add("corrupt.pdf", "%PDF-1.7\n1 0 obj <<\ngarbage"u8.ToArray(), "戊市");
         temp.Add("corrupt.xlsx", "PK\u0003\u0004 not a zip"u8.ToArray(), "己市");
         temp.Add("unlisted.txt", "基本目標1"u8.ToArray(), "庚市", listed: false);
+        temp.Add("empty.pdf", [], "辛市");
+        temp.Add("empty.xlsx", [], "壬市");
+        temp.Add("utf16be.txt", System.Text.Encoding.BigEndianUnicode.GetPreamble().Concat(System.Text.Encoding.BigEndianUnicode.GetBytes("基本目標1 テスト")).ToArray(), "癸市");
+        // Whole documents as an editor saves them: UTF-16 without a byte order mark, Shift-JIS (code page 932).
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        temp.Add("utf16-nobom.txt", System.Text.Encoding.Unicode.GetBytes(Renderings.Text(SyntheticCities.All[2])), "子市");
+        temp.Add("sjis-document.txt", System.Text.Encoding.GetEncoding(932).GetBytes(Renderings.Text(SyntheticCities.All[3])), "辰市");
+        temp.Add("locked.xlsx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]], "丑市");
+        temp.Add("zip.xlsx", IndexFolderTests.EmptyZip(), "寅市");
+        temp.Add("html.pdf", "<html><body>not a pdf</body></html>"u8.ToArray(), "卯市");
 
         CorpusIngestor ingestor = NewIngestor();
         KnowledgeBase knowledge = ingestor.Ingest(ingestor.ReadFiles(temp.Documents));
         Assert.Equal(3, knowledge.Records.Kpis.Count);
         Assert.Single(knowledge.Corpus.Documents);
-        string[] bad = ["empty.txt", "utf16.txt", "sjis.txt", "scan.pdf", "encrypted.pdf", "corrupt.pdf", "corrupt.xlsx", "unlisted.txt"];
+        string[] bad = ["empty.txt", "utf16.txt", "sjis.txt", "scan.pdf", "encrypted.pdf", "corrupt.pdf", "corrupt.xlsx", "unlisted.txt",
+            "empty.pdf", "empty.xlsx", "utf16be.txt", "utf16-nobom.txt", "sjis-document.txt", "locked.xlsx", "zip.xlsx", "html.pdf"];
         foreach (string file in bad)
         {
-            Assert.Contains(knowledge.Problems, p => p.Contains(file, StringComparison.Ordinal));
+            // One line each, naming the file.
+            string problem = Assert.Single(knowledge.Problems, p => p.Contains(file, StringComparison.Ordinal));
+            Assert.DoesNotContain('\n', problem);
         }
+
+        Assert.Equal(bad.Length, knowledge.Problems.Count);
+        foreach (string empty in new[] { "empty.txt", "empty.pdf", "empty.xlsx" })
+        {
+            Assert.Contains(knowledge.Problems, p => p.Contains(empty, StringComparison.Ordinal) && p.Contains("empty (0 bytes)", StringComparison.Ordinal));
+        }
+
+        Assert.Contains(knowledge.Problems, p => p.Contains("utf16be.txt", StringComparison.Ordinal) && p.Contains("UTF-16", StringComparison.Ordinal));
+        Assert.Contains(knowledge.Problems, p => p.Contains("utf16-nobom.txt", StringComparison.Ordinal) && p.Contains("UTF-16", StringComparison.Ordinal));
+        Assert.Contains(knowledge.Problems, p => p.Contains("sjis-document.txt", StringComparison.Ordinal) && p.Contains("Shift-JIS", StringComparison.Ordinal));
+        Assert.Contains(knowledge.Problems, p => p.Contains("locked.xlsx", StringComparison.Ordinal) && p.Contains("password", StringComparison.Ordinal));
+        Assert.Contains(knowledge.Problems, p => p.Contains("zip.xlsx", StringComparison.Ordinal) && p.Contains("cannot be read", StringComparison.Ordinal));
+        Assert.Contains(knowledge.Problems, p => p.Contains("html.pdf", StringComparison.Ordinal) && p.Contains("cannot be read", StringComparison.Ordinal));
+        Assert.Contains(knowledge.Problems, p => p.Contains("corrupt.pdf", StringComparison.Ordinal) && p.Contains("cannot be read", StringComparison.Ordinal));
 
         Assert.Contains(knowledge.Problems, p => p.Contains("utf16.txt", StringComparison.Ordinal) && p.Contains("UTF-16", StringComparison.Ordinal));
         Assert.Contains(knowledge.Problems, p => p.Contains("sjis.txt", StringComparison.Ordinal) && p.Contains("Shift-JIS", StringComparison.Ordinal));
@@ -202,5 +229,16 @@ public sealed class IndexFolderTests
         manager.Build(temp.IndexPath, CorpusKnowledge.Read(Corpus.Load(temp.Documents)));
         Assert.False(Directory.Exists(stale));
         Assert.True(Directory.Exists(temp.IndexPath));
+    }
+
+    /// <summary>A zip archive with no entries: a package, but not a workbook.</summary>
+    internal static byte[] EmptyZip()
+    {
+        using var stream = new MemoryStream();
+        using (new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+        }
+
+        return stream.ToArray();
     }
 }

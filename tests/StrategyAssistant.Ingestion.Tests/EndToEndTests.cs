@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StrategyAssistant.Answering;
+using StrategyAssistant.Documents;
 using StrategyAssistant.Hosting;
 using StrategyAssistant.Ingestion.Tests.Synthetic;
 using StrategyAssistant.Ingestion.Vocabulary;
@@ -35,6 +36,29 @@ public sealed class EndToEndTests
         Assert.True(answer.Found, answer.Text);
         Assert.Contains("85団体", answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Citations, c => c.File == "aobahara.pdf");
+
+        // The target stands on the fifth printed line of page 1 (title, header, two rows above it; the blank line prints nothing).
+        Citation target = Assert.Single(answer.Citations, c => c.Quote.Contains("85団体", StringComparison.Ordinal));
+        Assert.Equal("p.1, 5行目", target.Location);
+        Assert.Equal($"{city.City} aobahara.pdf p.1, 5行目", SourceLabel.Of(target));
+        Assert.Contains("p.1, 5行目", AnswerJson.Serialize(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_answers_from_an_added_workbook_citing_the_cell_of_each_figure()
+    {
+        using var temp = new TempCorpus();
+        SyntheticCity city = SyntheticCities.All[5];
+        temp.Add("aobahara.xlsx", Renderings.Xlsx(city), city.City);
+        using ServiceProvider services = Services(temp);
+        Answer answer = await services.GetRequiredService<IAnswerService>().AnswerAsync("青葉原市の市民活動団体数の目標値は？");
+        Assert.True(answer.Found, answer.Text);
+        Assert.Contains("85団体", answer.Text, StringComparison.Ordinal);
+
+        // The generator put 85団体 in row 6, column C of the sheet.
+        Assert.Equal("85団体", city.Lines[5][2]);
+        Assert.True(answer.Citations.Any(c => c.Cell == "KPI!C6"), string.Join(" | ", answer.Citations.Select(c => $"{c} {c.Quote}")));
+        Assert.Contains("KPI!C6", AnswerJson.Serialize(answer), StringComparison.Ordinal);
     }
 
     [Fact]

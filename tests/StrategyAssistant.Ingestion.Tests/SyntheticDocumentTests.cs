@@ -152,6 +152,6 @@ public sealed class SyntheticDocumentTests
     }
 
     /// <summary>What must be equal across forms: the figures as read, not where they stand.</summary>
-    private static List<string> Shape(RecordSet records) =>
+    internal static List<string> Shape(RecordSet records) =>
         [.. records.Kpis.Select(k => string.Join('|', k.Indicator, k.IsGoalTarget, k.Unit, k.Baseline?.Number, k.Baseline?.Period?.Text, k.Target?.Number, k.Target?.Period?.Text, k.Actual?.Number, k.Actual?.Period?.Text))];
 }

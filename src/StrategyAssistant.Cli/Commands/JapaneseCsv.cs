@@ -17,12 +17,13 @@ internal static class JapaneseCsv
         "ID", "市", "資料", "ファイル", "行", "終了行", "基本目標番号", "基本目標", "施策記号", "施策", "事業", "指標", "基本目標の数値目標", "単位",
         "基準値（原文）", "基準値", "基準年度（原文）", "基準年度", "目標値（原文）", "目標値", "目標年度（原文）", "目標年度",
         "実績値（原文）", "実績値", "実績年度（原文）", "実績年度", "進捗状況", "評価", "評価の観点", "担当部局", "所見", "今後の方向性", "関連する出典",
+        "位置", "基準値の位置", "目標値の位置", "実績値の位置",
     ];
 
     private static readonly string[] s_projectHeader =
     [
         "ID", "市", "資料", "ファイル", "行", "基本目標番号", "基本目標", "施策記号", "施策", "番号", "事業名", "部局", "予算事業費", "単位",
-        "予算事業費（原文）", "予算年度（原文）", "予算年度", "事業内容", "新規・継続", "再掲", "交付金", "構成事業", "KPI",
+        "予算事業費（原文）", "予算年度（原文）", "予算年度", "事業内容", "新規・継続", "再掲", "交付金", "構成事業", "KPI", "位置",
     ];
 
     private static readonly Dictionary<string, string> s_otherHeaders = new(StringComparer.Ordinal)
@@ -32,7 +33,7 @@ internal static class JapaneseCsv
         ["countExcludingRepeatsText"] = "再掲を除く事業数（原文）", ["budgetText"] = "事業費（原文）", ["budget"] = "事業費",
         ["budgetExcludingRepeatsText"] = "再掲を除く事業費（原文）", ["budgetExcludingRepeats"] = "再掲を除く事業費", ["budgetUnit"] = "単位",
         ["listedCount"] = "一覧の事業数", ["listedRepeats"] = "一覧の再掲数", ["listedBudget"] = "一覧の事業費の和",
-        ["listedBudgetExcludingRepeats"] = "一覧の再掲を除く事業費の和", ["agrees"] = "一致",
+        ["listedBudgetExcludingRepeats"] = "一覧の再掲を除く事業費の和", ["agrees"] = "一致", ["location"] = "位置",
     };
 
     public static IReadOnlyList<string> Write(RecordSet records, IReadOnlyDictionary<string, string> titles, string directory, string? city)
@@ -53,13 +54,14 @@ internal static class JapaneseCsv
             k.Id, k.City, Title(k.Source.File), k.Source.File, Num(k.Source.Line), Num(k.Source.LineEnd), k.Goal is null ? null : Num(k.Goal.Number), k.Goal?.Title,
             k.Measure?.Mark, k.Measure?.Title, k.Project, k.Indicator, k.IsGoalTarget ? "○" : string.Empty, k.Unit,
             .. Value(k.Baseline), .. Value(k.Target), .. Value(k.Actual),
-            k.Status, k.Evaluation, k.EvaluationViewpoint, k.Department, k.Assessment, k.Outlook, string.Join(" ", k.RelatedSources.Select(c => c.ToString())),
+            k.Status, k.Evaluation, k.EvaluationViewpoint, k.Department, k.Assessment, k.Outlook, string.Join(" ", k.RelatedSources.Select(RecordExport.Cited)),
+            .. RecordExport.Locations(k),
         ])));
         Save(RecordExport.ProjectCsvFileName, Csv(s_projectHeader, set.Projects.Select(p => (IEnumerable<string?>)
         [
             p.Id, p.City, Title(p.Source.File), p.Source.File, Num(p.Source.Line), p.Goal is null ? null : Num(p.Goal.Number), p.Goal?.Title, p.Measure?.Mark, p.Measure?.Title,
             p.Number, p.Name, p.Department, Dec(p.Budget?.Amount), p.Budget?.Unit, p.Budget?.Text, p.BudgetYear?.Text, p.BudgetYear?.ToString(),
-            p.Description, p.Status, p.IsRepeat ? "再掲" : string.Empty, p.Grant, string.Join("、", p.Components), string.Join("、", p.Kpis),
+            p.Description, p.Status, p.IsRepeat ? "再掲" : string.Empty, p.Grant, string.Join("、", p.Components), string.Join("、", p.Kpis), p.Source.Location,
         ])));
         Save(RecordExport.NoteCsvFileName, Rename(RecordExport.NotesToCsv(set.Notes)));
         Save(RecordExport.TotalCsvFileName, Rename(RecordExport.TotalsToCsv(set.Totals)));

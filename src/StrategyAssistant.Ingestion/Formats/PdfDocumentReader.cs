@@ -8,7 +8,8 @@ using UglyToad.PdfPig.Exceptions;
 namespace StrategyAssistant.Ingestion.Formats;
 
 /// <summary>Reads a PDF's text layer through PdfPig: letters with their positions → lines (by baseline) → cells (by the gaps
-/// between letters), a blank line where the page leaves an empty line's height, pages kept so citations read p.N.</summary>
+/// between letters), a blank line where the page leaves an empty line's height, pages and the printed line on the page kept
+/// so citations read 「p.12, 5行目」 (a blank line counts no line: a reader counts the lines printed on the page).</summary>
 public sealed class PdfDocumentReader : IDocumentReader
 {
     /// <summary>A gap wider than this many font sizes separates two cells; a narrower one wider than <see cref="SpaceGap"/> is a space.</summary>
@@ -83,7 +84,6 @@ public sealed class PdfDocumentReader : IDocumentReader
                 int blanks = (int)Math.Round((py - y) / lineHeight) - 1;
                 for (int i = 0; i < Math.Min(blanks, 3); i++)
                 {
-                    pageLine++;
                     lines.Add(new LayoutLine(lines.Count + 1, page.Number, pageLine, string.Empty, [], CellSeparation.None));
                 }
             }

@@ -14,6 +14,8 @@ namespace StrategyAssistant.Ingestion.Formats;
 /// a merged range's value stands in each row of its first column.</summary>
 public sealed partial class XlsxDocumentReader : IDocumentReader
 {
+    private static ReadOnlySpan<byte> CompoundFileSignature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
     public string Format => "xlsx";
 
     public bool Handles(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
@@ -23,6 +25,12 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
         if (bytes.Length == 0)
         {
             throw new IngestException(info.File, "the file is empty (0 bytes).");
+        }
+
+        if (bytes.AsSpan().StartsWith(CompoundFileSignature))
+        {
+            // Excel saves a workbook with a password (and the old .xls format) as a compound file, not as a zip package.
+            throw new IngestException(info.File, "the workbook is password-protected (encrypted) or in the old .xls format; save it as .xlsx without a password.");
         }
 
         var lines = new List<LayoutLine>();
@@ -161,16 +169,7 @@ public sealed partial class XlsxDocumentReader : IDocumentReader
         return true;
     }
 
-    internal static string ColumnName(int column)
-    {
-        string name = string.Empty;
-        for (int c = column + 1; c > 0; c = (c - 1) / 26)
-        {
-            name = (char)('A' + ((c - 1) % 26)) + name;
-        }
-
-        return name;
-    }
+    internal static string ColumnName(int column) => SourceLocation.ColumnName(column);
 
     [GeneratedRegex("^(?<col>[A-Za-z]{1,3})(?<row>[0-9]+)$")]
     private static partial Regex AddressPattern();

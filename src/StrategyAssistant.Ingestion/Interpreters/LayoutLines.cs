@@ -6,8 +6,8 @@ namespace StrategyAssistant.Ingestion.Interpreters;
 
 /// <summary>A layout document's lines as the line-run interpreters read them: every layout line as its cells joined by
 /// tabs (a text file's lines as written; a page's or sheet's cells with the empty cells put back by column alignment, see
-/// <see cref="ColumnGrid"/>), numbered as citations count them. Citations get the page or sheet cell afterwards
-/// (<see cref="LayoutCitations"/>).</summary>
+/// <see cref="ColumnGrid"/>), numbered as citations count them. Citations carry the page or the sheet's cells of their lines;
+/// a value's own cell is found afterwards (<see cref="CitationPlaces"/>).</summary>
 public sealed class LayoutLines
 {
     private readonly SourceDocument _text;

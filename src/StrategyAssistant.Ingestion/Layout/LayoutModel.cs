@@ -47,19 +47,54 @@ public sealed record LayoutDocument(DocumentInfo Info, IReadOnlyList<LayoutLine>
     /// <summary>The document as the rest of the assistant reads it: one text line per layout line (a text file's lines as
     /// written; other formats' cells joined by tabs, with the empty cells a page leaves out put back by column alignment),
     /// so passages and line citations work the same for every format.</summary>
-    public SourceDocument ToSourceDocument() => new(Info, ColumnGrid.TabLines(this));
+    public SourceDocument ToSourceDocument() => new(Info, ColumnGrid.TabLines(this))
+    {
+        Locations = Format == "text" ? null : [.. Lines.Select(l => LocationOf(l))],
+    };
 
-    /// <summary>A citation of lines <paramref name="from"/>..<paramref name="to"/>, with the page (PDF) or cell (sheet) it stands on.</summary>
+    /// <summary>Where line <paramref name="number"/> stands in the original: its sheet, row and the columns its cells span when
+    /// its cells have addresses (a workbook), else its page and the printed line on it (a PDF, any paginated format); null for
+    /// a text file (its line numbers are its place), a blank line or a line outside the document.</summary>
+    public SourceLocation? Location(int number) => number >= 1 && number <= Lines.Count ? LocationOf(Lines[number - 1]) : null;
+
+    private SourceLocation? LocationOf(LayoutLine line)
+    {
+        if (line.IsBlank || Format == "text")
+        {
+            return null;
+        }
+
+        if (!line.Cells.Any(c => c.Address is not null))
+        {
+            return SourceLocation.OnPage(line.Page, line.PageLine);
+        }
+
+        var filled = line.Cells.Select((c, i) => (Cell: c, Index: i)).Where(x => x.Cell.Text.Length > 0 && x.Cell.Address is not null).ToList();
+        if (filled.Count == 0)
+        {
+            return null;
+        }
+
+        string address = filled[0].Cell.Address!;
+        int bang = address.LastIndexOf('!');
+        if (bang < 0)
+        {
+            // The line that names the sheet.
+            return SourceLocation.InSheet(address);
+        }
+
+        return Formats.XlsxDocumentReader.TryAddress(address[(bang + 1)..], out int row, out _)
+            ? SourceLocation.InSheet(address[..bang], row, filled[0].Index, filled[^1].Index)
+            : SourceLocation.InSheet(address[..bang]);
+    }
+
+    /// <summary>A citation of lines <paramref name="from"/>..<paramref name="to"/>, with the pages and lines on them (PDF), or
+    /// the cell given (sheet; else the cells the lines span).</summary>
     public Citation Cite(int from, int to, string? quote = null, string? cell = null)
     {
         quote ??= string.Join(" ", Enumerable.Range(from, to - from + 1).Select(n => Line(n).Text).Where(t => t.Length > 0));
-        LayoutLine first = Line(from);
-        return new Citation(Info.File, Info.Title, Info.City, from, to, quote)
-        {
-            Page = Format == "pdf" ? first.Page : null,
-            PageLine = Format == "pdf" ? first.PageLine : null,
-            Cell = cell,
-        };
+        var citation = new Citation(Info.File, Info.Title, Info.City, from, to, quote) { Cell = cell };
+        return SourceLocation.Place(citation, Location);
     }
 }
 

@@ -19,7 +19,8 @@ public sealed class AnswerBuilder
     /// <summary>The citation's number, adding it when new (same file and lines = same number).</summary>
     public int Cite(Citation citation)
     {
-        int index = _citations.FindIndex(c => c.File == citation.File && c.Line == citation.Line && c.LineEnd == citation.LineEnd);
+        // One entry per place: a sheet's cells of one row are cited apart (each figure its own cell); text and PDF lines as before.
+        int index = _citations.FindIndex(c => c.File == citation.File && c.Line == citation.Line && c.LineEnd == citation.LineEnd && c.Cell == citation.Cell);
         if (index >= 0)
         {
             return index + 1;

@@ -6,7 +6,7 @@ using System.Text.Unicode;
 namespace StrategyAssistant.Answering;
 
 /// <summary>The one JSON shape of an answer, shared by <c>ask --json</c> and <c>POST /api/ask</c>:
-/// <c>{"question","answer","citations":[{"source","file","title","city","line","lineEnd","quote"}],"figures":[…],"notes":[…],"mode"}</c>.</summary>
+/// <c>{"question","answer","citations":[{"source","file","title","city","line","lineEnd","location","quote"}],"figures":[…],"notes":[…],"mode"}</c>.</summary>
 public static class AnswerJson
 {
     /// <summary>Japanese stays readable (not \u-escaped); still safe to embed in HTML.</summary>
@@ -28,6 +28,7 @@ public static class AnswerJson
             ["city"] = c.City,
             ["line"] = c.Line,
             ["lineEnd"] = c.LineEnd,
+            ["location"] = c.Location,
             ["quote"] = c.Quote,
         })]),
         ["figures"] = new JsonArray([.. answer.Figures.Select(f => (JsonNode)new JsonObject

@@ -101,7 +101,7 @@ public sealed class AnswerService : IAnswerService
         };
         lines.AddRange(evidence.Kpis.Take(5).Select(k => $"  kpi     {k.Coverage:F2} {k.Item.City} {k.Item.Indicator} ({k.Item.Source})"));
         lines.AddRange(evidence.Projects.Take(5).Select(p => $"  project {p.Coverage:F2} {p.Item.City} {p.Item.Name} / {p.Item.Measure} ({p.Item.Source})"));
-        lines.AddRange(evidence.Passages.Take(5).Select(p => $"  passage {p.Coverage:F2} {p.Item.File}:{p.Item.Line}-{p.Item.LineEnd} {Shorten(p.Item.Text.Replace('\n', ' '), 60)}"));
+        lines.AddRange(evidence.Passages.Take(5).Select(p => $"  passage {p.Coverage:F2} {index.Knowledge.Cite(p.Item)} {Shorten(p.Item.Text.Replace('\n', ' '), 60)}"));
         return string.Join('\n', lines);
     }
 

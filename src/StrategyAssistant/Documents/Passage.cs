@@ -16,6 +16,26 @@ public sealed record Passage(string Id, string File, int Line, int LineEnd, IRea
     /// (blank lines dropped from the text); null when line <c>i</c> of the text is document line <see cref="Line"/> + i.</summary>
     public IReadOnlyList<int>? TextLines { get; init; }
 
+    /// <summary>Where each line of <see cref="Text"/> stands in the original file (the PDF page and line on it, the sheet's row
+    /// and cells), in the order of <see cref="NumberedLines"/>; null for a text file.</summary>
+    public IReadOnlyList<SourceLocation?>? Locations { get; init; }
+
+    /// <summary>Each text line's document line number with its location in the original (none for a text file).</summary>
+    public IEnumerable<(int Line, SourceLocation? Location)> NumberedLocations()
+    {
+        if (Locations is not { Count: > 0 } locations)
+        {
+            yield break;
+        }
+
+        int i = 0;
+        foreach ((int line, _) in NumberedLines())
+        {
+            yield return (line, i < locations.Count ? locations[i] : null);
+            i++;
+        }
+    }
+
     /// <summary>The passage's text lines with their document line numbers, so a sentence is quoted and cited without the document.</summary>
     public IEnumerable<(int Line, string Text)> NumberedLines()
     {

@@ -5,6 +5,7 @@ namespace StrategyAssistant.Documents;
 public sealed class PassageLines
 {
     private readonly string[] _lines;
+    private readonly SourceLocation?[]? _locations;
     private readonly DocumentInfo _info;
 
     public PassageLines(DocumentInfo info, IEnumerable<Passage> passages)
@@ -18,7 +19,21 @@ public sealed class PassageLines
         {
             _lines[line - 1] = text;
         }
+
+        foreach ((int line, SourceLocation? location) in passages.SelectMany(p => p.NumberedLocations()))
+        {
+            if (location is not null && line >= 1 && line <= count)
+            {
+                (_locations ??= new SourceLocation?[count])[line - 1] = location;
+            }
+        }
     }
+
+    /// <summary>Where 1-based line <paramref name="line"/> stands in the original file (PDF page, sheet cells), or null.</summary>
+    public SourceLocation? Location(int line) => _locations is { } all && line >= 1 && line <= all.Length ? all[line - 1] : null;
+
+    /// <summary><paramref name="citation"/> with the page or cells of its lines in the original, where it has none yet.</summary>
+    public Citation Place(Citation citation) => _locations is null ? citation : SourceLocation.Place(citation, Location);
 
     public string File => _info.File;
 
@@ -39,7 +54,7 @@ public sealed class PassageLines
         }
 
         quote ??= string.Join(" ", Enumerable.Range(line, lineEnd - line + 1).Select(Text).Where(s => s.Length > 0));
-        return new Citation(_info.File, _info.Title, _info.City, line, lineEnd, quote);
+        return Place(new Citation(_info.File, _info.Title, _info.City, line, lineEnd, quote));
     }
 
     public Citation Cite(int line) => Cite(line, line);

@@ -20,6 +20,39 @@ public sealed class SourceDocument
 
     public int LineCount => Lines.Count;
 
+    /// <summary>Where each line stands in the original file (index 0 is line 1): the PDF page and line on it, or the sheet's
+    /// row and cells; null for a text file (and null entries for blank lines). Citations of the document carry them.</summary>
+    public IReadOnlyList<SourceLocation?>? Locations { get; init; }
+
+    /// <summary>Where 1-based line <paramref name="lineNumber"/> stands in the original, or null.</summary>
+    public SourceLocation? Location(int lineNumber) =>
+        Locations is { } all && lineNumber >= 1 && lineNumber <= all.Count ? all[lineNumber - 1] : null;
+
+    /// <summary>This document with the locations its passages carry (a document taken from a snapshot keeps only its lines).</summary>
+    public SourceDocument WithLocationsOf(IEnumerable<Passage> passages)
+    {
+        if (Locations is not null)
+        {
+            return this;
+        }
+
+        var locations = new SourceLocation?[LineCount];
+        bool any = false;
+        foreach (Passage passage in passages)
+        {
+            foreach ((int line, SourceLocation? location) in passage.NumberedLocations())
+            {
+                if (location is not null && line >= 1 && line <= LineCount)
+                {
+                    locations[line - 1] = location;
+                    any = true;
+                }
+            }
+        }
+
+        return any ? new SourceDocument(Info, Lines) { Locations = locations } : this;
+    }
+
     /// <summary>The raw text of 1-based line <paramref name="lineNumber"/>.</summary>
     public string Line(int lineNumber) => Lines[lineNumber - 1];
 
@@ -32,7 +65,8 @@ public sealed class SourceDocument
         }
 
         quote ??= string.Join(" ", Enumerable.Range(line, lineEnd - line + 1).Select(n => Markup.Strip(Line(n)).Trim()).Where(s => s.Length > 0));
-        return new Citation(Info.File, Info.Title, Info.City, line, lineEnd, quote);
+        var citation = new Citation(Info.File, Info.Title, Info.City, line, lineEnd, quote);
+        return Locations is null ? citation : SourceLocation.Place(citation, Location);
     }
 
     /// <summary>A citation of one line.</summary>

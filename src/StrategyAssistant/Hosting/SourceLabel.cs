@@ -3,7 +3,8 @@ using StrategyAssistant.Documents;
 namespace StrategyAssistant.Hosting;
 
 /// <summary>How every host names a citation for a person: the city and the document's title (not its file name), the
-/// lines, and the page when the source is a paginated original (「〇〇市 第2期総合戦略（施策・KPI） p.12 118行」).</summary>
+/// place in the original: the page and the line on it for a PDF (「〇〇市 KPI一覧 p.12, 5行目」), the cell for a sheet
+/// (「〇〇町 KPI進捗 KPI!C12」), the lines for a text document (「〇〇市 第2期総合戦略（施策・KPI） 118行」).</summary>
 public static class SourceLabel
 {
     /// <summary>The document as a person would name it: the title, prefixed with the city unless the title already names it.</summary>
@@ -20,19 +21,19 @@ public static class SourceLabel
         return page is > 0 ? $"p.{page} {lines}" : lines;
     }
 
-    /// <summary>The whole label: document, then the page (PDF) or cell (spreadsheet) when known, then the lines.</summary>
+    /// <summary>The whole label: the document, then where in it (<see cref="Citation.Location"/>).</summary>
     public static string Of(Citation citation)
     {
         ArgumentNullException.ThrowIfNull(citation);
         return $"{Document(citation.City, citation.Title, citation.File)} {LinesOf(citation)}";
     }
 
-    /// <summary>The location part of <paramref name="citation"/>'s label: 「p.12 118行」, 「KPI!C12 118行」 or 「118行」.</summary>
+    /// <summary>The location part of <paramref name="citation"/>'s label: 「p.12, 5行目」, 「KPI!C12」 or 「118行」 (the viewer link
+    /// still opens the document's line).</summary>
     public static string LinesOf(Citation citation)
     {
         ArgumentNullException.ThrowIfNull(citation);
-        string lines = Lines(citation.Line, citation.LineEnd, citation.Page);
-        return citation.Cell is { Length: > 0 } cell && citation.Page is null ? $"{cell} {lines}" : lines;
+        return citation.Location;
     }
 
     /// <summary>The document viewer's id for a corpus file: its name without the extension (letters, digits, '_', '-', '.').</summary>

@@ -28,7 +28,8 @@ public static partial class ProvenancePass
         };
     }
 
-    /// <summary>Each passage with the line numbers of its text lines (where they are not contiguous from its first line).</summary>
+    /// <summary>Each passage with the line numbers of its text lines (where they are not contiguous from its first line) and,
+    /// for a PDF or sheet, where each stands in the original (<see cref="Passage.Locations"/>).</summary>
     public static IReadOnlyList<Passage> Apply(Corpus corpus, IReadOnlyList<Passage> passages) =>
         [.. passages.Select(p => corpus.Find(p.File) is { } document ? WithTextLines(document, p) : p)];
 
@@ -44,7 +45,14 @@ public static partial class ProvenancePass
         }
 
         bool contiguous = lines.Count == 0 || (lines[0] == passage.Line && lines[^1] == passage.Line + lines.Count - 1);
-        return contiguous ? passage : passage with { TextLines = lines };
+        Passage numbered = contiguous ? passage : passage with { TextLines = lines };
+        if (document.Locations is null)
+        {
+            return numbered;
+        }
+
+        SourceLocation?[] locations = [.. numbered.NumberedLines().Select(l => document.Location(l.Line))];
+        return locations.Any(l => l is not null) ? numbered with { Locations = locations } : numbered;
     }
 
     private static KpiRecord Kpi(Corpus corpus, KpiRecord record)

@@ -30,12 +30,13 @@ public static class RecordExport
         "id", "city", "file", "line", "lineEnd", "goalNumber", "goal", "measureMark", "measure", "project", "indicator", "isGoalTarget", "unit",
         "baselineText", "baseline", "baselineYear", "targetText", "target", "targetYear", "actualText", "actual", "actualYear",
         "status", "evaluation", "evaluationViewpoint", "department", "assessment", "outlook", "relatedSources",
+        "location", "baselineLocation", "targetLocation", "actualLocation",
     ];
 
     private static readonly string[] s_projectColumns =
     [
         "id", "city", "file", "line", "goalNumber", "goal", "measureMark", "measure", "number", "name", "department", "budget", "budgetUnit",
-        "budgetText", "budgetYear", "description", "status", "repeat", "grant", "components", "kpis",
+        "budgetText", "budgetYear", "description", "status", "repeat", "grant", "components", "kpis", "location",
     ];
 
     private static readonly string[] s_noteColumns = ["city", "kind", "message", "subjects", "sources"];
@@ -44,6 +45,7 @@ public static class RecordExport
     [
         "city", "file", "line", "kind", "label", "goalNumber", "goal", "countText", "repeatsText", "countExcludingRepeatsText", "budgetText", "budget",
         "budgetExcludingRepeatsText", "budgetExcludingRepeats", "budgetUnit", "listedCount", "listedRepeats", "listedBudget", "listedBudgetExcludingRepeats", "agrees",
+        "location",
     ];
 
     /// <summary>The records of one city (all when <paramref name="city"/> is null or empty).</summary>
@@ -130,6 +132,7 @@ public static class RecordExport
         ["file"] = k.Source.File,
         ["line"] = k.Source.Line,
         ["lineEnd"] = k.Source.LineEnd,
+        ["location"] = k.Source.Location,
         ["goalNumber"] = k.Goal?.Number,
         ["goal"] = k.Goal?.Title,
         ["measureMark"] = k.Measure?.Mark,
@@ -181,6 +184,7 @@ public static class RecordExport
         ["note"] = v.Note,
         ["file"] = v.Source.File,
         ["line"] = v.Source.Line,
+        ["location"] = v.Source.Location,
         ["missingReason"] = v.MissingReason is null ? null : new Dictionary<string, object?>
         {
             ["text"] = v.MissingReason.Text,
@@ -195,6 +199,7 @@ public static class RecordExport
         ["file"] = p.Source.File,
         ["line"] = p.Source.Line,
         ["lineEnd"] = p.Source.LineEnd,
+        ["location"] = p.Source.Location,
         ["goalNumber"] = p.Goal?.Number,
         ["goal"] = p.Goal?.Title,
         ["measureMark"] = p.Measure?.Mark,
@@ -229,6 +234,7 @@ public static class RecordExport
         ["city"] = t.City,
         ["file"] = t.Source.File,
         ["line"] = t.Source.Line,
+        ["location"] = t.Source.Location,
         ["kind"] = t.Kind,
         ["label"] = t.Label,
         ["goalNumber"] = t.Goal?.Number,
@@ -256,6 +262,7 @@ public static class RecordExport
         ["file"] = c.File,
         ["line"] = c.Line,
         ["lineEnd"] = c.LineEnd,
+        ["location"] = c.Location,
         ["quote"] = c.Quote,
     };
 
@@ -267,19 +274,26 @@ public static class RecordExport
         k.Target?.Text, Dec(k.Target?.Number), k.Target?.Period?.ToString(),
         k.Actual?.Text, Dec(k.Actual?.Number), k.Actual?.Period?.ToString(),
         k.Status, k.Evaluation, k.EvaluationViewpoint, k.Department, k.Assessment, k.Outlook,
-        string.Join(" ", k.RelatedSources.Select(c => c.ToString())),
+        string.Join(" ", k.RelatedSources.Select(Cited)),
+        .. Locations(k),
     ];
+
+    /// <summary>Where the record and its baseline, target and actual stand (「p.3, 5行目」, 「KPI!C12」, 「118行」).</summary>
+    public static string?[] Locations(KpiRecord k) => [k.Source.Location, k.Baseline?.Source.Location, k.Target?.Source.Location, k.Actual?.Source.Location];
+
+    /// <summary>A citation in one CSV cell: <c>file:line</c>, with the page or cell when the original has them.</summary>
+    public static string Cited(Citation c) => c.ToString();
 
     private static IEnumerable<string?> ProjectRow(ProjectRecord p) =>
     [
         p.Id, p.City, p.Source.File, Num(p.Source.Line), p.Goal is null ? null : Num(p.Goal.Number), p.Goal?.Title, p.Measure?.Mark, p.Measure?.Title,
         p.Number, p.Name, p.Department, Dec(p.Budget?.Amount), p.Budget?.Unit, p.Budget?.Text, p.BudgetYear is null ? null : Num(p.BudgetYear.Start.Year),
-        p.Description, p.Status, p.IsRepeat ? "true" : "false", p.Grant, string.Join("、", p.Components), string.Join("、", p.Kpis),
+        p.Description, p.Status, p.IsRepeat ? "true" : "false", p.Grant, string.Join("、", p.Components), string.Join("、", p.Kpis), p.Source.Location,
     ];
 
     private static IEnumerable<string?> NoteRow(DataQualityNote n) =>
     [
-        n.City, n.Kind, n.Message, string.Join("、", n.Subjects), string.Join(" ", n.Sources.Select(c => c.ToString())),
+        n.City, n.Kind, n.Message, string.Join("、", n.Subjects), string.Join(" ", n.Sources.Select(Cited)),
     ];
 
     private static IEnumerable<string?> TotalRow(ListTotal t) =>
@@ -287,6 +301,7 @@ public static class RecordExport
         t.City, t.Source.File, Num(t.Source.Line), t.Kind, t.Label, t.Goal is null ? null : Num(t.Goal.Number), t.Goal?.Title, t.CountText, t.RepeatsText,
         t.CountExcludingRepeatsText, t.Budget?.Text, Dec(t.Budget?.Amount), t.BudgetExcludingRepeats?.Text, Dec(t.BudgetExcludingRepeats?.Amount), t.Budget?.Unit,
         Num(t.ListedCount), Num(t.ListedRepeats), Dec(t.ListedBudget), Dec(t.ListedBudgetExcludingRepeats), t.Agrees ? "true" : "false",
+        t.Source.Location,
     ];
 
     private static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -55,6 +55,10 @@ public static class Renderings
 
     public static byte[] Pdf(SyntheticCity city) => Pdf(city.Lines, 595, 842);
 
+    /// <summary>The city's document on pages of <paramref name="linesPerPage"/> lines each (blank lines included), so its
+    /// records stand on several pages.</summary>
+    public static byte[] Pdf(SyntheticCity city, int linesPerPage) => Pdf(city.Lines, 595, 842, linesPerPage);
+
     /// <summary>A text document (tab-separated cells) set as a PDF on pages wide enough for its longest line.</summary>
     public static byte[] PdfFromText(string text)
     {
@@ -63,7 +67,7 @@ public static class Renderings
         return Pdf(lines, Math.Max(595, width), 842);
     }
 
-    private static byte[] Pdf(IReadOnlyList<string[]> lines, double pageWidth, double pageHeight)
+    private static byte[] Pdf(IReadOnlyList<string[]> lines, double pageWidth, double pageHeight, int linesPerPage = LinesPerPage)
     {
         var builder = new PdfDocumentBuilder();
         var fonts = new FontPool(builder, File.ReadAllBytes(FontPath), new FontPool(builder, File.ReadAllBytes(FallbackFontPath), null));
@@ -71,7 +75,7 @@ public static class Renderings
         int row = 0;
         foreach ((string[] cells, int[] starts) in Placed(lines))
         {
-            if (page is null || row == LinesPerPage)
+            if (page is null || row == linesPerPage)
             {
                 page = builder.AddPage(pageWidth, pageHeight);
                 row = 0;
@@ -111,7 +115,7 @@ public static class Renderings
                 {
                     if (cells[c].Length > 0)
                     {
-                        row.Append(Cell($"{XlsxDocumentReader.ColumnName(c)}{r + 1}", cells[c]));
+                        row.Append(Cell($"{StrategyAssistant.Documents.SourceLocation.ColumnName(c)}{r + 1}", cells[c]));
                     }
                 }
 
