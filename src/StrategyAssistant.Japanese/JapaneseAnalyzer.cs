@@ -75,16 +75,37 @@ public class JapaneseAnalyzer : StopwordAnalyzerBase
         return lines;
     }
 
+    /// <summary>Tokenizes <paramref name="text"/> as this analyzer's tokenizer does, for replay into this analyzer's and
+    /// other analyzers' filters (<see cref="GetTokenStream(JapaneseTokenCapture)"/>).</summary>
+    public JapaneseTokenCapture Capture(string text) => JapaneseTokenCapture.Tokenize(text, _userDictionary, true, _mode);
+
+    /// <summary>This analyzer's terms of a captured tokenization: the same as <c>GetTokenStream(field, text)</c> of the
+    /// captured text (the analyzer adds no char filter). The capture must come from a tokenizer of this analyzer's settings.</summary>
+    public TokenStream GetTokenStream(JapaneseTokenCapture tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (!tokens.IsFrom(_userDictionary, true, _mode))
+        {
+            throw new ArgumentException("The tokens were captured with another tokenizer setting (mode, user dictionary or punctuation).", nameof(tokens));
+        }
+
+        return Filters(tokens.Replay());
+    }
+
     /// <inheritdoc/>
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new JapaneseTokenizer(reader, _userDictionary, true, _mode);
-        TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
+        return new TokenStreamComponents(tokenizer, Filters(tokenizer));
+    }
+
+    private TokenStream Filters(TokenStream tokens)
+    {
+        TokenStream stream = new JapaneseBaseFormFilter(tokens);
         stream = new JapanesePartOfSpeechStopFilter(m_matchVersion, stream, _stopTags);
         stream = new CJKWidthFilter(stream);
         stream = new StopFilter(m_matchVersion, stream, m_stopwords);
         stream = new JapaneseKatakanaStemFilter(stream);
-        stream = new CaselessLowerCaseFilter(m_matchVersion, stream);
-        return new TokenStreamComponents(tokenizer, stream);
+        return new CaselessLowerCaseFilter(m_matchVersion, stream);
     }
 }
