@@ -22,6 +22,7 @@ public class JapaneseAnalyzer : StopwordAnalyzerBase
 
     private readonly JapaneseTokenizerMode _mode;
     private readonly ISet<string> _stopTags;
+    private readonly ThreadLocal<(JapaneseTokenCapture.TokenReplay Source, TokenStream Filters)> _replays = new();
     private readonly UserDictionary? _userDictionary;
 
     /// <summary>Default analyzer: SEARCH mode, no user dictionary, default stop words and stop tags.</summary>
@@ -89,7 +90,28 @@ public class JapaneseAnalyzer : StopwordAnalyzerBase
             throw new ArgumentException("The tokens were captured with another tokenizer setting (mode, user dictionary or punctuation).", nameof(tokens));
         }
 
-        return Filters(tokens.Replay());
+        (JapaneseTokenCapture.TokenReplay Source, TokenStream Filters) chain = _replays.Value;
+        if (chain.Source is null)
+        {
+            var source = new JapaneseTokenCapture.TokenReplay();
+            chain = (source, Filters(source));
+            _replays.Value = chain;
+        }
+
+        // Reused as the analyzer's own components are: the stream must be consumed (and disposed) before this thread asks again.
+        chain.Source.Capture = tokens;
+        return chain.Filters;
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _replays.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     /// <inheritdoc/>

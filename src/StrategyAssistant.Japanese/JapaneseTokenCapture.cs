@@ -78,15 +78,15 @@ public sealed class JapaneseTokenCapture
         ReferenceEquals(UserDictionary, userDictionary) && DiscardPunctuation == discardPunctuation && Mode == mode;
 
     /// <summary>A token stream that plays the tokens back with the tokenizer's attributes (the source of a filter chain).</summary>
-    public TokenStream Replay() => new TokenReplay(this);
+    public TokenStream Replay() => new TokenReplay { Capture = this };
 
     // The last entry is the state after End (Token null).
     private readonly record struct Entry(Token? Token, int Increment, int PositionLength, int Start, int End);
 
-    /// <summary>Plays the capture back, with the tokenizer's attributes in the tokenizer's order.</summary>
-    private sealed class TokenReplay : TokenStream
+    /// <summary>Plays a capture back, with the tokenizer's attributes in the tokenizer's order. Reusable: an analyzer keeps
+    /// one with its filters per thread and sets the next capture before the chain is reset.</summary>
+    internal sealed class TokenReplay : TokenStream
     {
-        private readonly JapaneseTokenCapture _capture;
         private readonly ICharTermAttribute _termAtt;
         private readonly IOffsetAttribute _offsetAtt;
         private readonly IPositionIncrementAttribute _posIncAtt;
@@ -97,9 +97,10 @@ public sealed class JapaneseTokenCapture
         private readonly IInflectionAttribute _inflectionAtt;
         private int _next;
 
-        public TokenReplay(JapaneseTokenCapture capture)
+        public JapaneseTokenCapture? Capture { get; set; }
+
+        public TokenReplay()
         {
-            _capture = capture;
             _termAtt = AddAttribute<ICharTermAttribute>();
             _offsetAtt = AddAttribute<IOffsetAttribute>();
             _posIncAtt = AddAttribute<IPositionIncrementAttribute>();
@@ -112,7 +113,7 @@ public sealed class JapaneseTokenCapture
 
         public override bool IncrementToken()
         {
-            Entry[] tokens = _capture._tokens;
+            Entry[] tokens = Capture!._tokens;
             if (_next >= tokens.Length - 1)
             {
                 return false;
@@ -121,7 +122,7 @@ public sealed class JapaneseTokenCapture
             Entry entry = tokens[_next++];
             Token token = entry.Token!;
             ClearAttributes();
-            _termAtt.CopyBuffer(_capture._text, token.Position, token.Length);
+            _termAtt.CopyBuffer(Capture._text, token.Position, token.Length);
             _offsetAtt.SetOffset(entry.Start, entry.End);
             _baseFormAtt.SetToken(token);
             _posAtt.SetToken(token);
@@ -141,7 +142,7 @@ public sealed class JapaneseTokenCapture
         public override void End()
         {
             base.End();
-            Entry end = _capture._tokens[^1];
+            Entry end = Capture!._tokens[^1];
             _posIncAtt.PositionIncrement = end.Increment;
             _posLengthAtt.PositionLength = end.PositionLength;
             _offsetAtt.SetOffset(end.Start, end.End);

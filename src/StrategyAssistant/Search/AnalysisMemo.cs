@@ -40,11 +40,6 @@ internal sealed class AnalysisMemo
         return new TokenReplay(_tokens.GetOrAdd((field, text), Analyze(field, text)));
     }
 
-    /// <summary>Token streams of one text for several fields, tokenized once when the analysis can share its tokenizer
-    /// between them (<see cref="JapaneseFieldAnalyzer"/>); a null stream (or a null array) means: write the text itself.</summary>
-    public TokenStream?[]? Streams(string text, IReadOnlyList<string> fields) =>
-        _analyzer is JapaneseFieldAnalyzer japanese ? japanese.Streams(text, fields) : null;
-
     private AnalyzedToken[] Analyze(string field, string text)
     {
         var tokens = new List<AnalyzedToken>();

@@ -1,4 +1,3 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 using StrategyAssistant.Documents;
@@ -13,7 +12,6 @@ internal sealed class IndexDocuments
 {
     private readonly AnalysisMemo _memo;
     private readonly IReadOnlyList<string> _copies;
-    private readonly string[] _bodyFields;
 
     /// <param name="memo">Analyses (or replays) the recurring texts.</param>
     /// <param name="copies">The analysis's extra fields (reading, bigram), written as copies of each part of the entry's text.</param>
@@ -21,7 +19,6 @@ internal sealed class IndexDocuments
     {
         _memo = memo;
         _copies = copies;
-        _bodyFields = [IndexFields.Text, .. copies];
     }
 
     /// <summary>The Lucene documents of the knowledge (of the files <paramref name="files"/> holds, when given), passages
@@ -57,14 +54,14 @@ internal sealed class IndexDocuments
     {
         var doc = Base(IndexFields.KindPassage, passage.Id, city, passage.File);
         // The body goes into the text field and every copy field: tokenized once for all of them where the analysis can.
-        TokenStream?[]? body = _memo.Streams(passage.Text, _bodyFields);
-        doc.Add(Body(IndexFields.Text, passage.Text, body?[0]));
+        var body = new SharedText(passage.Text);
+        doc.Add(new SharedTextField(IndexFields.Text, body));
         string heading = string.Join(' ', passage.HeadingPath) + (passage.Context is null ? string.Empty : " " + passage.Context);
         doc.Add(Recurring(IndexFields.Heading, heading));
         doc.Add(new StoredField(IndexFields.All, passage.Text + " " + heading));
-        for (int i = 0; i < _copies.Count; i++)
+        foreach (string field in _copies)
         {
-            doc.Add(Body(_copies[i], passage.Text, body?[i + 1]));
+            doc.Add(new SharedTextField(field, body));
         }
 
         AddCopies(doc, [.. passage.HeadingPath, passage.Context]);
@@ -113,9 +110,6 @@ internal sealed class IndexDocuments
             }
         }
     }
-
-    private static TextField Body(string field, string text, TokenStream? tokens) =>
-        tokens is null ? new TextField(field, text, Field.Store.NO) : new TextField(field, tokens);
 
     private TextField Recurring(string field, string text) => new(field, _memo.Tokens(field, text));
 

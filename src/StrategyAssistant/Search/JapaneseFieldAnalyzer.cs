@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
 using StrategyAssistant.Japanese;
 
 namespace StrategyAssistant.Search;
@@ -20,27 +21,18 @@ internal sealed class JapaneseFieldAnalyzer : AnalyzerWrapper
         _bigrams = bigrams;
     }
 
-    /// <summary>The token streams of <paramref name="text"/> for each of <paramref name="fields"/>, the same terms as the
-    /// field's analyzer gives; the Japanese fields tokenize the text once. A field another analyzer reads (bigrams) gets
-    /// null: write the text itself.</summary>
-    public TokenStream?[] Streams(string text, IReadOnlyList<string> fields)
+    /// <summary>The token stream of <paramref name="body"/> for <paramref name="field"/> with the same terms as the field's
+    /// analyzer gives its text; the Japanese fields replay the body's one tokenization. Null for a field another analyzer
+    /// reads (bigrams): analyse the text itself.</summary>
+    public TokenStream? Stream(string field, SharedText body)
     {
-        var streams = new TokenStream?[fields.Count];
-        JapaneseTokenCapture? tokens = null;
-        for (int i = 0; i < fields.Count; i++)
+        Analyzer analyzer = GetWrappedAnalyzer(field);
+        if (ReferenceEquals(analyzer, _baseForms))
         {
-            Analyzer analyzer = GetWrappedAnalyzer(fields[i]);
-            if (ReferenceEquals(analyzer, _baseForms))
-            {
-                streams[i] = _baseForms.GetTokenStream(tokens ??= _baseForms.Capture(text));
-            }
-            else if (ReferenceEquals(analyzer, _readings))
-            {
-                streams[i] = _readings.GetTokenStream(tokens ??= _readings.Capture(text));
-            }
+            return _baseForms.GetTokenStream(body.Tokens(_baseForms));
         }
 
-        return streams;
+        return ReferenceEquals(analyzer, _readings) ? _readings.GetTokenStream(body.Tokens(_readings)) : null;
     }
 
     protected override Analyzer GetWrappedAnalyzer(string fieldName) => fieldName switch
@@ -61,4 +53,27 @@ internal sealed class JapaneseFieldAnalyzer : AnalyzerWrapper
 
         base.Dispose(disposing);
     }
+}
+
+/// <summary>A text written into several fields of one entry (a passage's body: text and reading), tokenized on first use
+/// and replayed for the other fields.</summary>
+internal sealed class SharedText(string text)
+{
+    private JapaneseTokenCapture? _tokens;
+
+    public string Text { get; } = text;
+
+    public JapaneseTokenCapture Tokens(JapaneseAnalyzer analyzer) => _tokens ??= analyzer.Capture(Text);
+
+    // Both analyzers of the Japanese analysis use the same tokenizer settings; a capture of other settings is refused.
+    public JapaneseTokenCapture Tokens(JapaneseReadingAnalyzer analyzer) => _tokens ??= analyzer.Capture(Text);
+}
+
+/// <summary>An analysed, unstored field over a <see cref="SharedText"/>: its token stream is asked for when the index
+/// writer inverts the field (as a text field's is), from <see cref="JapaneseFieldAnalyzer.Stream"/>, or analysed as text
+/// by any other analyzer.</summary>
+internal sealed class SharedTextField(string name, SharedText body) : Field(name, body.Text, TextField.TYPE_NOT_STORED)
+{
+    public override TokenStream GetTokenStream(Analyzer analyzer) =>
+        (analyzer as JapaneseFieldAnalyzer)?.Stream(Name, body) ?? base.GetTokenStream(analyzer);
 }
