@@ -10,6 +10,8 @@ internal static class ConsoleStreams
     /// <summary>Exit code after a broken output pipe (128 + SIGPIPE), as shells report it.</summary>
     public const int BrokenPipeExitCode = 141;
 
+    private static TextWriter? s_redirectedOutput;
+
     /// <summary>True when the process was started with standard input closed (<c>&lt;&amp;-</c>). The runtime then reuses
     /// descriptor 0 for a file or pipe of its own, so on Linux descriptor 0 is recognised as one this process opened itself:
     /// a pipe whose write end is also held here, or one of the runtime's own files.</summary>
@@ -77,7 +79,21 @@ internal static class ConsoleStreams
         }
 
         var stream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
-        return TextWriter.Synchronized(new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 4096) { AutoFlush = true });
+        return s_redirectedOutput = TextWriter.Synchronized(new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 4096) { AutoFlush = true });
+    }
+
+    /// <summary>The byte stream under <paramref name="writer"/> when it is this process's standard output (nothing buffered
+    /// in it), for a command that writes megabytes and buffers them itself (<c>tokenize</c>); otherwise null. A closed pipe
+    /// is reported as with <see cref="StandardOutput"/>.</summary>
+    public static Stream? StandardOutputStream(TextWriter writer)
+    {
+        if (ReferenceEquals(writer, s_redirectedOutput))
+        {
+            writer.Flush();
+            return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        }
+
+        return ReferenceEquals(writer, Console.Out) ? Console.OpenStandardOutput() : null;
     }
 
     /// <summary>A write to a closed pipe (EPIPE), however it surfaces.</summary>

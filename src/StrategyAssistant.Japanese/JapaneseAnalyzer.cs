@@ -22,6 +22,7 @@ public class JapaneseAnalyzer : StopwordAnalyzerBase
 
     private readonly JapaneseTokenizerMode _mode;
     private readonly ISet<string> _stopTags;
+    private readonly ThreadLocal<(JapaneseTokenCapture.TokenReplay Source, TokenStream Filters)> _replays = new();
     private readonly UserDictionary? _userDictionary;
 
     /// <summary>Default analyzer: SEARCH mode, no user dictionary, default stop words and stop tags.</summary>
@@ -75,16 +76,58 @@ public class JapaneseAnalyzer : StopwordAnalyzerBase
         return lines;
     }
 
+    /// <summary>Tokenizes <paramref name="text"/> as this analyzer's tokenizer does, for replay into this analyzer's and
+    /// other analyzers' filters (<see cref="GetTokenStream(JapaneseTokenCapture)"/>).</summary>
+    public JapaneseTokenCapture Capture(string text) => JapaneseTokenCapture.Tokenize(text, _userDictionary, true, _mode);
+
+    /// <summary>This analyzer's terms of a captured tokenization: the same as <c>GetTokenStream(field, text)</c> of the
+    /// captured text (the analyzer adds no char filter). The capture must come from a tokenizer of this analyzer's settings.</summary>
+    public TokenStream GetTokenStream(JapaneseTokenCapture tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (!tokens.IsFrom(_userDictionary, true, _mode))
+        {
+            throw new ArgumentException("The tokens were captured with another tokenizer setting (mode, user dictionary or punctuation).", nameof(tokens));
+        }
+
+        (JapaneseTokenCapture.TokenReplay Source, TokenStream Filters) chain = _replays.Value;
+        if (chain.Source is null)
+        {
+            var source = new JapaneseTokenCapture.TokenReplay();
+            chain = (source, Filters(source));
+            _replays.Value = chain;
+        }
+
+        // Reused as the analyzer's own components are: the stream must be consumed (and disposed) before this thread asks again.
+        chain.Source.Capture = tokens;
+        return chain.Filters;
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _replays.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
     /// <inheritdoc/>
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new JapaneseTokenizer(reader, _userDictionary, true, _mode);
-        TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
+        return new TokenStreamComponents(tokenizer, Filters(tokenizer));
+    }
+
+    private TokenStream Filters(TokenStream tokens)
+    {
+        TokenStream stream = new JapaneseBaseFormFilter(tokens);
         stream = new JapanesePartOfSpeechStopFilter(m_matchVersion, stream, _stopTags);
         stream = new CJKWidthFilter(stream);
         stream = new StopFilter(m_matchVersion, stream, m_stopwords);
         stream = new JapaneseKatakanaStemFilter(stream);
-        stream = new CaselessLowerCaseFilter(m_matchVersion, stream);
-        return new TokenStreamComponents(tokenizer, stream);
+        return new CaselessLowerCaseFilter(m_matchVersion, stream);
     }
 }

@@ -137,6 +137,10 @@ public sealed class JapaneseTokenizer : Tokenizer
     /// </summary>
     internal bool ReuseTokens { get; set; }
 
+    /// <summary>True when this tokenizer has these settings.</summary>
+    internal bool Matches(UserDictionary? userDictionary, bool discardPunctuation, JapaneseTokenizerMode mode) =>
+        ReferenceEquals(_userDictionary, userDictionary) && _discardPunctuation == discardPunctuation && Mode == mode;
+
     /// <summary>The token the attributes were last set from (valid until the next <see cref="IncrementToken"/>).</summary>
     internal Token? CurrentToken { get; private set; }
 

@@ -42,7 +42,7 @@ public static class TokenizeFormatter
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         if (threads > 1)
         {
-            ParallelTokenWriter.Write(input, output, mode, userDictionary, discardPunctuation, threads);
+            ParallelTokenWriter.Write(input, output, null, mode, userDictionary, discardPunctuation, threads);
             return;
         }
 
@@ -55,6 +55,27 @@ public static class TokenizeFormatter
             writer.Write(chars, start, length, ref buffer);
             output.Write(buffer.Chars, 0, buffer.Length);
         }
+    }
+
+    /// <summary>
+    /// As <see cref="WriteTokens(TextReader, TextWriter, JapaneseTokenizerMode, UserDictionary?, bool, int)"/> into a byte
+    /// stream, as UTF-8 without a byte order mark (the bytes a UTF-8 writer over the stream would write). With several
+    /// threads the output is encoded on the tokenizing threads too, so the writing thread only copies bytes.
+    /// </summary>
+    public static void WriteTokens(TextReader input, Stream output, JapaneseTokenizerMode mode, UserDictionary? userDictionary, bool discardPunctuation, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        if (threads > 1)
+        {
+            ParallelTokenWriter.Write(input, null, output, mode, userDictionary, discardPunctuation, threads);
+            output.Flush();
+            return;
+        }
+
+        using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        WriteTokens(input, writer, mode, userDictionary, discardPunctuation, threads: 1);
+        writer.Flush();
     }
 
     /// <summary>

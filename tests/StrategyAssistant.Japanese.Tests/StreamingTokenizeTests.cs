@@ -41,6 +41,20 @@ public sealed class StreamingTokenizeTests
         Assert.Contains("末尾", parallel.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Byte_output_is_the_text_output_in_UTF8(int threads)
+    {
+        string input = string.Join('\n', Fixtures.Sentences()[..300]) + "\n𠮷野家の𩸽\n";
+        var text = new StringWriter();
+        TokenizeFormatter.WriteTokens(new StringReader(input), text, JapaneseTokenizerMode.NORMAL, null, discardPunctuation: true, threads: 1);
+        var bytes = new MemoryStream();
+        TokenizeFormatter.WriteTokens(new StringReader(input), bytes, JapaneseTokenizerMode.NORMAL, null, discardPunctuation: true, threads);
+        Assert.Equal(Encoding.UTF8.GetBytes(text.ToString()), bytes.ToArray());
+        Assert.Contains("𩸽", text.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parallel_with_no_input_writes_nothing()
     {

@@ -28,16 +28,18 @@ internal static class TokenizeCommand
         var command = new Command("tokenize", "標準入力の各行を形態素解析して TSV で出力します。") { mode, analyzer, threads };
         command.SetAction(parse =>
         {
-            // Invalid UTF-8 becomes U+FFFD rather than an error: every line is tokenized. Large buffers on both ends: the
-            // console writer flushes on every write, which for a 10 MB input is hundreds of thousands of system calls.
+            // Invalid UTF-8 becomes U+FFFD rather than an error: every line is tokenized. Standard output is written as bytes
+            // in large blocks (the tokenizing threads encode them): the console writer flushes on every write, which for a
+            // 10 MB input is hundreds of thousands of system calls.
             using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-            using TextWriter? buffered = ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out)
-                ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16)
-                : null;
-            TextWriter output = buffered ?? parse.InvocationConfiguration.Output;
+            TextWriter configured = parse.InvocationConfiguration.Output;
+            using Stream? raw = ConsoleStreams.StandardOutputStream(configured);
+            using var bytes = raw is null ? null : new BufferedStream(raw, 1 << 16);
             if (parse.GetValue(analyzer))
             {
-                TokenizeFormatter.WriteAnalyzerTerms(input, output);
+                using var writer = bytes is null ? null : new StreamWriter(bytes, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                TokenizeFormatter.WriteAnalyzerTerms(input, writer ?? configured);
+                (writer ?? configured).Flush();
             }
             else
             {
@@ -47,10 +49,18 @@ internal static class TokenizeCommand
                     "extended" => JapaneseTokenizerMode.EXTENDED,
                     _ => JapaneseTokenizerMode.SEARCH,
                 };
-                TokenizeFormatter.WriteTokens(input, output, tokenizerMode, userDictionary: null, discardPunctuation: true, parse.GetValue(threads));
+                if (bytes is null)
+                {
+                    TokenizeFormatter.WriteTokens(input, configured, tokenizerMode, userDictionary: null, discardPunctuation: true, parse.GetValue(threads));
+                    configured.Flush();
+                }
+                else
+                {
+                    TokenizeFormatter.WriteTokens(input, bytes, tokenizerMode, userDictionary: null, discardPunctuation: true, parse.GetValue(threads));
+                }
             }
 
-            output.Flush();
+            bytes?.Flush();
             return ExitCodes.Success;
         });
         return command;

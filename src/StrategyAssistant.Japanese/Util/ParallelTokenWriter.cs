@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using StrategyAssistant.Japanese.Dict;
 
 namespace StrategyAssistant.Japanese.Util;
@@ -16,8 +17,15 @@ internal static class ParallelTokenWriter
     // per input character) stay about a megabyte: the process's peak memory is what the tokenizer is measured by.
     private const int ChunkChars = 1 << 12;
 
-    public static void Write(TextReader input, TextWriter output, JapaneseTokenizerMode mode, UserDictionary? userDictionary, bool discardPunctuation, int threads)
+    /// <summary>Writes to <paramref name="output"/> (characters) or, when it is null, to <paramref name="bytes"/> as UTF-8
+    /// encoded by the workers (the writing thread only copies bytes).</summary>
+    public static void Write(TextReader input, TextWriter? output, Stream? bytes, JapaneseTokenizerMode mode, UserDictionary? userDictionary, bool discardPunctuation, int threads)
     {
+        if ((output is null) == (bytes is null))
+        {
+            throw new ArgumentException("Exactly one of the outputs.");
+        }
+
         var writers = new ConcurrentBag<TokenLineWriter>();
         var free = new Queue<Chunk>();
         for (int i = 0; i < threads * 2; i++)
@@ -72,6 +80,10 @@ internal static class ParallelTokenWriter
                 try
                 {
                     chunk.Tokenize(writer);
+                    if (bytes is not null)
+                    {
+                        chunk.Encode();
+                    }
                 }
                 finally
                 {
@@ -84,7 +96,15 @@ internal static class ParallelTokenWriter
         {
             (Chunk chunk, Task work) = inFlight.Dequeue();
             work.GetAwaiter().GetResult();
-            output.Write(chunk.Output.Chars, 0, chunk.Output.Length);
+            if (output is not null)
+            {
+                output.Write(chunk.Output.Chars, 0, chunk.Output.Length);
+            }
+            else
+            {
+                bytes!.Write(chunk.Bytes, 0, chunk.ByteLength);
+            }
+
             chunk.Clear();
             return chunk;
         }
@@ -100,6 +120,23 @@ internal static class ParallelTokenWriter
         public int LineCount { get; private set; }
 
         public CharBuffer Output = new(new char[ChunkChars * 32]);
+
+        public byte[] Bytes { get; private set; } = [];
+
+        public int ByteLength { get; private set; }
+
+        /// <summary>The output as UTF-8 (a chunk holds whole lines, so no surrogate pair is split between chunks).</summary>
+        public void Encode()
+        {
+            ReadOnlySpan<char> chars = Output.Chars.AsSpan(0, Output.Length);
+            int needed = Encoding.UTF8.GetMaxByteCount(chars.Length);
+            if (Bytes.Length < needed)
+            {
+                Bytes = new byte[Math.Max(needed, Bytes.Length * 2)];
+            }
+
+            ByteLength = Encoding.UTF8.GetBytes(chars, Bytes);
+        }
 
         public void Add(char[] chars, int start, int length)
         {

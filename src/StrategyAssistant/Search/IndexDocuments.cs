@@ -53,13 +53,15 @@ internal sealed class IndexDocuments
     public Document ForPassage(Passage passage, string city)
     {
         var doc = Base(IndexFields.KindPassage, passage.Id, city, passage.File);
-        doc.Add(new TextField(IndexFields.Text, passage.Text, Field.Store.NO));
+        // The body goes into the text field and every copy field: tokenized once for all of them where the analysis can.
+        var body = new SharedText(passage.Text);
+        doc.Add(new SharedTextField(IndexFields.Text, body));
         string heading = string.Join(' ', passage.HeadingPath) + (passage.Context is null ? string.Empty : " " + passage.Context);
         doc.Add(Recurring(IndexFields.Heading, heading));
         doc.Add(new StoredField(IndexFields.All, passage.Text + " " + heading));
         foreach (string field in _copies)
         {
-            doc.Add(new TextField(field, passage.Text, Field.Store.NO));
+            doc.Add(new SharedTextField(field, body));
         }
 
         AddCopies(doc, [.. passage.HeadingPath, passage.Context]);

@@ -1,7 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 using StrategyAssistant.Japanese;
@@ -76,17 +75,8 @@ public sealed class JapaneseAnalysis : ITextAnalysis
 
     public IReadOnlyList<QueryField> Fields { get; }
 
-    public Analyzer CreateAnalyzer()
-    {
-        var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal)
-        {
-            [IndexFields.Reading] = new JapaneseReadingAnalyzer(LuceneVersion.LUCENE_48),
-        };
-        if (_bigrams)
-        {
-            perField[IndexFields.Bigram] = new CjkBigramAnalysis.CjkBigramAnalyzer();
-        }
-
-        return new PerFieldAnalyzerWrapper(new JapaneseAnalyzer(LuceneVersion.LUCENE_48), perField);
-    }
+    public Analyzer CreateAnalyzer() => new JapaneseFieldAnalyzer(
+        new JapaneseAnalyzer(LuceneVersion.LUCENE_48),
+        new JapaneseReadingAnalyzer(LuceneVersion.LUCENE_48),
+        _bigrams ? new CjkBigramAnalysis.CjkBigramAnalyzer() : null);
 }
