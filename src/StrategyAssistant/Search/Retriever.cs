@@ -28,8 +28,9 @@ public sealed class Retriever
     private readonly SearchIndex _index;
     private readonly IndexReader _reader;
 
-    // The index never changes under a Retriever, so each entry's terms are analysed once.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _entryTerms = new(StringComparer.Ordinal);
+    // The index never changes under a Retriever, so each entry's terms are analysed once. Keyed by the Lucene document number,
+    // not the entry id: a passage and a record that start on the same line share an id ("file:line").
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, HashSet<string>> _entryTerms = new();
 
     public Retriever(SearchIndex index)
     {
@@ -206,7 +207,7 @@ public sealed class Retriever
     /// <summary>The subset of <paramref name="terms"/> that occur in a hit's stored text.</summary>
     private HashSet<string> TermsOf(SearchHit hit, IReadOnlyList<string> terms)
     {
-        HashSet<string> all = _entryTerms.GetOrAdd(hit.Id, _ => new HashSet<string>(QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, _index.StoredText(hit.DocId), int.MaxValue), StringComparer.Ordinal));
+        HashSet<string> all = _entryTerms.GetOrAdd(hit.DocId, _ => new HashSet<string>(QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, _index.StoredText(hit.DocId), int.MaxValue), StringComparer.Ordinal));
         var present = new HashSet<string>(terms, StringComparer.Ordinal);
         present.IntersectWith(all);
         return present;
