@@ -30,6 +30,13 @@ internal sealed class ProjectAnswerPart
             return false;
         }
 
+        // A project listed once per year: with a year in the question, the rows for that year answer.
+        List<ProjectRecord> forYear = [.. projects.Where(p => p.BudgetYear is { } y && question.Years.Any(q => y.Start <= q.End && q.Start <= y.End))];
+        if (forYear.Count > 0)
+        {
+            projects = forYear;
+        }
+
         foreach (ProjectRecord project in projects)
         {
             Money budget = project.Budget!;

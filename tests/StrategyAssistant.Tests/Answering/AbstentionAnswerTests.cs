@@ -1,0 +1,76 @@
+using Microsoft.Extensions.DependencyInjection;
+using StrategyAssistant.Answering;
+using StrategyAssistant.Search;
+
+namespace StrategyAssistant.Tests.Answering;
+
+/// <summary>Honest abstention for a year the documents hold no value for, and retrieval that does not depend on the
+/// questions asked before, through the real assistant on the bundled corpus. The questions are written for these tests.</summary>
+[Collection(AssistantCollection.Name)]
+public sealed class AbstentionAnswerTests(TestAssistant assistant)
+{
+    private async Task<CorpusIndex> IndexAsync() => await assistant.Services.GetRequiredService<CorpusIndexProvider>().GetAsync();
+
+    [Fact]
+    public async Task A_passages_coverage_does_not_depend_on_a_record_with_the_same_id_searched_before()
+    {
+        CorpusIndex index = await IndexAsync();
+        var records = index.Knowledge.Records.Projects.Select(p => (p.Id, Text: p.Name, Kind: IndexFields.KindProject))
+            .Concat(index.Knowledge.Records.Kpis.Select(k => (k.Id, Text: k.Indicator, Kind: IndexFields.KindKpi)))
+            .ToList();
+        var shared = index.Knowledge.Passages
+            .Select(p => (Passage: p, Record: records.FirstOrDefault(r => r.Id == p.Id)))
+            .Where(x => x.Record.Id is not null)
+            .Take(20)
+            .ToList();
+        Assert.True(shared.Count >= 3, "the bundled corpus has passages and records that share an id");
+
+        foreach ((StrategyAssistant.Documents.Passage passage, (string Id, string Text, string Kind) record) in shared)
+        {
+            var request = new SearchRequest(record.Text, [IndexFields.KindPassage], [], 50);
+            double Coverage(Retriever retriever) => retriever.Search(request).Where(h => h.Hit.Id == passage.Id).Select(h => h.Coverage).DefaultIfEmpty(-1).First();
+
+            double fresh = Coverage(new Retriever(index.Index));
+            var used = new Retriever(index.Index);
+            used.Search(new SearchRequest(record.Text, [record.Kind], [], 50));
+            Assert.Equal(fresh, Coverage(used));
+        }
+    }
+
+    [Theory]
+    [InlineData("旭川のIT企業等進出支援事業、2023年度の予算は？", "令和6年度")]
+    [InlineData("旭川市の移住促進事業、令和4年度の事業費はいくら？", "令和6年度")]
+    [InlineData("岩見沢の地方創生推進交付金の採択事業、令和6年度の予算は？", "令和4年度")]
+    public async Task A_budget_asked_for_a_year_the_project_has_none_for_is_not_found_and_the_stated_years_are_labelled(string question, string stated)
+    {
+        Answer answer = await assistant.AskAsync(question);
+        Assert.False(answer.Found);
+        Assert.Contains("記載されていません", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"{stated} [", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(answer.Figures);
+        Assert.True(GroundingCheck.Check(answer, (await IndexAsync()).Knowledge, question).Grounded);
+    }
+
+    [Fact]
+    public async Task A_budget_asked_for_one_of_a_projects_years_gives_that_years_figure_only()
+    {
+        Answer answer = await assistant.AskAsync("岩見沢の地方創生推進交付金の採択事業、令和3年度はいくら？");
+        Assert.True(answer.Found);
+        Assert.Contains("令和3年度", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("令和2年度", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("令和4年度", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("岩見沢の農業産出額、2021年の数字は？", "農業産出額")]
+    [InlineData("岩見沢の1人あたりの総所得、令和4年はどれくらい？", "1人あたりの総所得")]
+    [InlineData("旭川の新規開業件数、令和5年度の数字は？", "新規開業件数(各年度件数)")]
+    public async Task An_indicator_asked_for_a_year_after_its_values_without_a_value_role_is_not_found(string question, string indicator)
+    {
+        Answer answer = await assistant.AskAsync(question);
+        Assert.False(answer.Found);
+        Assert.Contains($"「{indicator}」", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(answer.Figures);
+        Assert.True(GroundingCheck.Check(answer, (await IndexAsync()).Knowledge, question).Grounded);
+    }
+}
