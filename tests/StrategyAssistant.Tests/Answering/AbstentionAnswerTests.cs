@@ -73,4 +73,28 @@ public sealed class AbstentionAnswerTests(TestAssistant assistant)
         Assert.Empty(answer.Figures);
         Assert.True(GroundingCheck.Check(answer, (await IndexAsync()).Knowledge, question).Grounded);
     }
+
+    [Theory]
+    [InlineData("宿泊延べ数", "宿泊延数")]
+    [InlineData("登録申し込み", "申込")]
+    [InlineData("売り上げ高", "売上高")]
+    [InlineData("受け入れ", "受入")]
+    [InlineData("地域の取り組み", "取組")]
+    public async Task A_word_and_its_other_spelling_are_one_word_to_retrieval(string word, string spelling)
+    {
+        CorpusIndex index = await IndexAsync();
+        IReadOnlyList<SpellingVariant> variants = [.. SpellingVariants.Pairs(word).Select(p => new SpellingVariant(p.Word, p.Variant))];
+        Assert.Contains(variants, v => v.Variant.Contains(spelling, StringComparison.Ordinal));
+
+        var plain = new SearchRequest(word, [IndexFields.KindPassage], [], 50);
+        var grouped = plain with { Variants = variants };
+        // An entry that writes the word only in the other spelling covers the word whole.
+        ScoredHit best = index.Retriever.Search(grouped).First(h => index.Index.StoredText(h.Hit.DocId) is var text
+            && text.Contains(spelling, StringComparison.Ordinal) && !text.Contains(word, StringComparison.Ordinal));
+        Assert.Equal(1.0, best.Coverage, 3);
+        // Without the group, the entry that writes only the other spelling does not cover the word.
+        double alone = index.Retriever.Search(plain).Where(h => h.Hit.DocId == best.Hit.DocId).Select(h => h.Coverage).DefaultIfEmpty(0).First();
+        Assert.True(alone < 1.0, $"{word}: {alone}");
+        Assert.Empty(index.Retriever.Absent(word, variants).Absent);
+    }
 }
