@@ -97,4 +97,31 @@ public sealed class AbstentionAnswerTests(TestAssistant assistant)
         Assert.True(alone < 1.0, $"{word}: {alone}");
         Assert.Empty(index.Retriever.Absent(word, variants).Absent);
     }
+
+    [Theory]
+    [InlineData("旭川でeスポーツを核にした中心部の施設の事業は？", "ICTパーク運営事業")]
+    [InlineData("旭川高専が地域企業と連携して行う人材育成を支援する事業は？", "地域連携技術者育成支援事業")]
+    [InlineData("旭川で夜間景観のために中心市街地にイルミネーションを設置する事業は？", "街あかり推進事業")]
+    public async Task A_question_that_describes_a_project_gets_that_project_cited_at_its_own_row(string question, string project)
+    {
+        Answer answer = await assistant.AskAsync(question);
+        var own = (await IndexAsync()).Knowledge.Records.Projects.Where(p => p.Name == project && !p.IsRepeat).ToList();
+        Assert.NotEmpty(own);
+        Assert.Contains(project, answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("に紐づく事業は次の", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => own.Any(p => p.Source.File == c.File && p.Source.Line == c.Line));
+    }
+
+    [Theory]
+    [InlineData("岩見沢で職業訓練校受講生数をKPIにしている事業は？", "職業能力向上事業")]
+    [InlineData("岩見沢で高齢者・障がい者の冬の暮らし支援事業登録世帯数を指標にしてる事業は？", "共生のまちづくり推進事業")]
+    [InlineData("砂川で国保特定健診受診率をKPIにしている事業は？", "健康管理支援事業")]
+    public async Task The_project_an_indicator_belongs_to_is_cited_where_the_project_is_named(string question, string project)
+    {
+        Answer answer = await assistant.AskAsync(question);
+        var named = (await IndexAsync()).Knowledge.Records.Projects.Where(p => p.Name.StartsWith(project, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(named);
+        Assert.Contains(answer.Citations, c => named.Any(p => p.Source.File == c.File && p.Source.Line == c.Line));
+        Assert.DoesNotMatch(@"(\[\d+\])[^\n]*\1", answer.Text);
+    }
 }
