@@ -114,6 +114,14 @@ public sealed class OfflineComposer
         bool asksFigure = question.AsksKpiValue || question.Asks(AskedValue.Budget) || question.Asked.Count == 0 || question.Type == AnswerType.Figure;
         if (asksFigure && question.Years.Count > 0 && LastYear(question.Cities) is { } last && question.Years.All(y => y.Start > last))
         {
+            // No record holds the year, but the prose may state it (a population projection for 2045): those sentences answer.
+            var prose = new AnswerBuilder();
+            if (evidence.Passages.Any(p => p.Coverage >= _ranker.Options.PassageCoverage && SentenceAnswer.StatesYear(p.Item.Text, question.Years))
+                && _passages.TryPassages(question, evidence, prose))
+            {
+                return prose.Build(asked);
+            }
+
             var absent = new AnswerBuilder()
                 .Line($"{NotFoundText}資料には{string.Join("・", question.Years.Select(y => y.Text))}の値は記載されていません（資料の値はこれより前の年度のものです）。");
             if (LatestStated(question, evidence) is { } latest && latest.Source.Quote.Contains(latest.Year, StringComparison.Ordinal))

@@ -124,4 +124,28 @@ public sealed class AbstentionAnswerTests(TestAssistant assistant)
         Assert.Contains(answer.Citations, c => named.Any(p => p.Source.File == c.File && p.Source.Line == c.Line));
         Assert.DoesNotMatch(@"(\[\d+\])[^\n]*\1", answer.Text);
     }
+
+    [Theory]
+    [InlineData("岩見沢の資料では、2060年の総人口の推計は？", "9,284万人")]
+    [InlineData("岩見沢の2040年の生産年齢人口は？", "28,483")]
+    [InlineData("岩見沢の2040年の年少人口の推計は？", "6,241")]
+    public async Task A_year_after_every_record_that_the_prose_states_is_answered_from_the_prose(string question, string expected)
+    {
+        Answer answer = await assistant.AskAsync(question);
+        Assert.True(answer.Found);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+        Assert.Contains(answer.Citations, c => c.Quote.Contains(expected, StringComparison.Ordinal));
+        Assert.True(GroundingCheck.Check(answer, (await IndexAsync()).Knowledge, question).Grounded);
+    }
+
+    [Theory]
+    [InlineData("岩見沢の2021年の社会減、大部分を占めた年代は？", "約9割を20歳代")]
+    [InlineData("旭川で平成29年度に設立された観光の組織は？", "大雪カムイミントラDMO")]
+    [InlineData("岩見沢で2020年と2021年の30歳代の社会動態はどうだった？", "ほぼ均衡")]
+    public async Task The_sentence_that_states_the_asked_year_is_the_one_quoted(string question, string expected)
+    {
+        Answer answer = await assistant.AskAsync(question);
+        Assert.True(answer.Found);
+        Assert.Contains(expected, answer.Citations[0].Quote, StringComparison.Ordinal);
+    }
 }
