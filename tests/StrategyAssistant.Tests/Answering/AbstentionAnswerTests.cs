@@ -148,4 +148,16 @@ public sealed class AbstentionAnswerTests(TestAssistant assistant)
         Assert.True(answer.Found);
         Assert.Contains(expected, answer.Citations[0].Quote, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("砂川の住み替え支援事業の補助金交付件数、R3の実績は？", "95")]
+    [InlineData("砂川のハートフル住まいる推進事業の補助金交付件数、R3の実績は？", "258")]
+    [InlineData("砂川の医療・介護従事者移住定住促進事業の補助金交付件数、R3の実績は？", "9件")]
+    public async Task Indicators_of_different_projects_that_share_a_generic_name_are_not_one_block(string question, string actual)
+    {
+        Answer answer = await assistant.AskAsync(question);
+        Assert.Contains(actual, answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("別の表の記載（事業:", answer.Text, StringComparison.Ordinal);
+        Assert.True(GroundingCheck.Check(answer, (await IndexAsync()).Knowledge, question).Grounded);
+    }
 }
