@@ -47,14 +47,16 @@ public sealed class EvidenceFinder
         KnowledgeBase knowledge = _index.Knowledge;
 
         HashSet<string> asked = Terms(question.Text + " " + question.Topic);
+        // A word and its other spellings (延べ数 / 延数, U・Iターン / UIターン) are one word to every search and to the absence check.
+        IReadOnlyList<SpellingVariant> variants = [.. SpellingVariants.Pairs(question.Text + " " + topic).Select(p => new SpellingVariant(p.Word, p.Variant))];
         string? own = question.OwnTopic.Length > 0 && question.OwnTopic != topic ? question.OwnTopic : null;
-        var kpis = Search(topic, IndexFields.KindKpi, cities, count, own)
+        var kpis = Search(topic, IndexFields.KindKpi, cities, count, own, variants)
             .Select(h => (Record: knowledge.FindKpi(h.Hit.Id), h.Coverage))
             .Where(x => x.Record is not null)
             .Select(x => (x.Record, x.Coverage, Name: Math.Max(NameCoverage(IndicatorName(x.Record!.Indicator), asked), NameCoverage(x.Record.Project ?? string.Empty, asked))))
             .Select(x => new Ranked<KpiRecord>(x.Record!, Combine(x.Coverage, x.Name), x.Name))
             .ToList();
-        var projects = Search(topic, IndexFields.KindProject, cities, count, own)
+        var projects = Search(topic, IndexFields.KindProject, cities, count, own, variants)
             .Select(h => (Record: knowledge.FindProject(h.Hit.Id), h.Coverage))
             .Where(x => x.Record is not null)
             .Select(x => (x.Record, x.Coverage, Name: NameCoverage(x.Record!.Name, asked)))
@@ -63,8 +65,8 @@ public sealed class EvidenceFinder
 
         // Passages are searched with the whole question too (open questions carry their meaning in the value words),
         // less the cities and years, which the filter and the records handle, not the words of a passage.
-        var passages = Search(topic, IndexFields.KindPassage, cities, count, own)
-            .Concat(Search(WithoutPlacesAndYears(question), IndexFields.KindPassage, cities, count))
+        var passages = Search(topic, IndexFields.KindPassage, cities, count, own, variants)
+            .Concat(Search(WithoutPlacesAndYears(question), IndexFields.KindPassage, cities, count, null, variants))
             .GroupBy(h => h.Hit.Id, StringComparer.Ordinal)
             .Select(g => g.MaxBy(h => h.Coverage))
             .OrderByDescending(h => h.Coverage)
@@ -74,7 +76,7 @@ public sealed class EvidenceFinder
             .Select(x => new Ranked<Passage>(x.Passage!, x.Coverage))
             .ToList();
 
-        (IReadOnlyList<string> absent, double share) = question.Topic.Length > 0 ? _index.Retriever.Absent(question.Topic) : ([], 0);
+        (IReadOnlyList<string> absent, double share) = question.Topic.Length > 0 ? _index.Retriever.Absent(question.Topic, variants) : ([], 0);
         (IReadOnlyList<string> cityAbsent, double cityShare) = cities.Count == 1 && question.OwnTopic.Length > 0 ? CityAbsent(question.OwnTopic, cities) : ([], 0);
         return new Evidence(Order(kpis), Order(projects), passages)
         {
@@ -167,8 +169,8 @@ public sealed class EvidenceFinder
         return name;
     }
 
-    private IReadOnlyList<ScoredHit> Search(string text, string kind, IReadOnlyList<string> cities, int count, string? ownWords = null) =>
-        _index.Retriever.Search(new SearchRequest(text, [kind], cities, count, ownWords));
+    private IReadOnlyList<ScoredHit> Search(string text, string kind, IReadOnlyList<string> cities, int count, string? ownWords, IReadOnlyList<SpellingVariant> variants) =>
+        _index.Retriever.Search(new SearchRequest(text, [kind], cities, count, ownWords, variants));
 
     // Coverage first (how much of the topic the record names), BM25 order breaks ties (kept by the stable sort).
     private static List<Ranked<T>> Order<T>(List<Ranked<T>> items) => [.. items.OrderByDescending(r => Math.Round(r.Coverage, 3)).ThenByDescending(r => r.NameMatch)];

@@ -45,7 +45,7 @@ internal sealed partial class KpiAnswerPart
         // The same indicator stated in several places (a goal's 数値目標 and a project's KPI, the strategy and the evaluation
         // report): one block with all its sources, the values that differ shown and flagged.
         var same = evidence.Kpis.Where(r => r.Coverage >= _ctx.RecordCoverage && HasValues(r.Item) && !records.Contains(r.Item)
-            && records.Any(b => b.City == r.Item.City && SameIndicator.Key(b) == SameIndicator.Key(r.Item))).Select(r => r.Item).ToList();
+            && records.Any(b => SameIndicator.Same(b, r.Item))).Select(r => r.Item).ToList();
 
         // A year the question asks about that no value of these records is for: say so rather than give another year's figure.
         List<FiscalPeriod> missing = [.. question.Years.Where(y => !records.Any(r => Values(r).Any(v => v.Value.Period?.Contains(y.Start) == true) || r.Series.Any(s => y.Contains(s.Year))))];
@@ -55,7 +55,7 @@ internal sealed partial class KpiAnswerPart
             builder.Line($"資料には{string.Join("・", missing.Select(y => y.Text))}の値は記載されていません。資料にある値は次のとおりです。");
         }
 
-        foreach (IGrouping<(string City, string Key), KpiRecord> block in records.Concat(same).GroupBy(r => (r.City, SameIndicator.Key(r))))
+        foreach (List<KpiRecord> block in SameIndicator.Blocks(records.Concat(same)))
         {
             RenderKpi(block.First(), question, builder, [.. block.Skip(1)]);
         }

@@ -53,6 +53,7 @@ public sealed class OfflineComposer
     private readonly PassageAnswerPart _passages;
     private readonly TopicAbsence _topicAbsence;
     private readonly StatedCounts _counts;
+    private readonly YearAbsence _yearAbsence;
 
     public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3, AnswerRanker? ranker = null)
     {
@@ -67,6 +68,7 @@ public sealed class OfflineComposer
         _passages = new PassageAnswerPart(context, _lines);
         _topicAbsence = new TopicAbsence(knowledge, analyzer);
         _counts = new StatedCounts(knowledge, analyzer, _ranker);
+        _yearAbsence = new YearAbsence(knowledge, _ranker, _lines);
     }
 
     public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
@@ -112,6 +114,14 @@ public sealed class OfflineComposer
         bool asksFigure = question.AsksKpiValue || question.Asks(AskedValue.Budget) || question.Asked.Count == 0 || question.Type == AnswerType.Figure;
         if (asksFigure && question.Years.Count > 0 && LastYear(question.Cities) is { } last && question.Years.All(y => y.Start > last))
         {
+            // No record holds the year, but the prose may state it (a population projection for 2045): those sentences answer.
+            var prose = new AnswerBuilder();
+            if (evidence.Passages.Any(p => p.Coverage >= _ranker.Options.PassageCoverage && SentenceAnswer.StatesYear(p.Item.Text, question.Years))
+                && _passages.TryPassages(question, evidence, prose))
+            {
+                return prose.Build(asked);
+            }
+
             var absent = new AnswerBuilder()
                 .Line($"{NotFoundText}資料には{string.Join("・", question.Years.Select(y => y.Text))}の値は記載されていません（資料の値はこれより前の年度のものです）。");
             if (LatestStated(question, evidence) is { } latest && latest.Source.Quote.Contains(latest.Year, StringComparison.Ordinal))
@@ -123,10 +133,15 @@ public sealed class OfflineComposer
             return absent.Build(asked, found: false);
         }
 
-        if (ActualYearAbsent(question, evidence) is { } missingActual)
+        if (_yearAbsence.BudgetAbsent(question, evidence) is { } missingBudget)
+        {
+            return missingBudget.Build(asked, found: false);
+        }
+
+        if (_yearAbsence.KpiAbsent(question, evidence) is { } missingYear)
         {
             // The value cell is empty, yet the indicator's own remark may state that year's figure in words.
-            return _derived.StatedInProse(question, evidence) is { } stated ? stated.Build(asked) : missingActual.Build(asked, found: false);
+            return _derived.StatedInProse(question, evidence) is { } stated ? stated.Build(asked) : missingYear.Build(asked, found: false);
         }
 
         var builder = new AnswerBuilder();
@@ -243,50 +258,6 @@ public sealed class OfflineComposer
     }
 
     /// <summary>The latest year the best matching record states, as written, with the line that states it.</summary>
-    /// <summary>An actual asked for years the best indicator states no actual for, every one after its latest stated actual (or
-    /// an indicator with baseline/target only): not found, with the reason and the latest actual year labelled, never its figure.</summary>
-    private AnswerBuilder? ActualYearAbsent(Question question, Evidence evidence)
-    {
-        if (!question.Asks(AskedValue.Actual) || question.Years.Count == 0 || question.Type is AnswerType.Difference or AnswerType.Comparison
-            || _ranker.Best(evidence.Kpis, _ => true).FirstOrDefault() is not { } record)
-        {
-            return null;
-        }
-
-        var actuals = record.Series.Where(s => s.Actual?.Number is not null).Select(s => (Value: s.Actual!, s.Year)).ToList();
-        if (record.Actual is { } current)
-        {
-            if (current.Period is null)
-            {
-                return null;
-            }
-
-            actuals.Add((current, current.Period.End));
-        }
-
-        if (!question.Years.All(y => actuals.All(a => a.Year < y.Start)))
-        {
-            return null;
-        }
-
-        var absent = new AnswerBuilder().Line($"{NotFoundText}{record.City}「{record.Indicator}」の{string.Join("・", question.Years.Select(y => y.Text))}の実績値は資料に記載されていません。");
-        if (actuals.Count == 0)
-        {
-            absent.Line($"この指標の資料にあるのは基準値・目標値で、実績値の記載はありません {absent.Mark(record.Source)}。");
-        }
-        else
-        {
-            KpiValue latest = actuals.MaxBy(a => a.Year).Value;
-            (string label, Citation? source) = _lines.YearOf(latest, record);
-            if (label.Length > 0)
-            {
-                absent.Line($"参考: 資料にある最も新しい実績は{label}のものです（質問の年度の値ではありません） {absent.Mark(source ?? latest.Source)}。");
-            }
-        }
-
-        return absent;
-    }
-
     private (string Year, Citation Source)? LatestStated(Question question, Evidence evidence)
     {
         if (question.Asks(AskedValue.Budget) && _ranker.Best(evidence.Projects, p => p.Budget is not null && p.BudgetYear is not null).FirstOrDefault() is { } project)

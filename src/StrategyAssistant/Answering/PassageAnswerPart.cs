@@ -27,7 +27,7 @@ internal sealed class PassageAnswerPart
         // The sentence that answers, with its line; whole passages are for /sources and --explain.
         IReadOnlyList<string> terms = QueryTerms.Analyze(_ctx.Analyzer, IndexFields.Text, question.OwnTopic + " " + WithoutShapingWords(question));
         IReadOnlyList<SentenceAnswer.Scored> sentences = SentenceAnswer.Best(_ctx.Knowledge, passages, terms, question.Type, _ctx.Analyzer, _ctx.MaxPassages,
-            _ctx.NextPassage, SentenceAnswer.PlanOf(question.Text));
+            _ctx.NextPassage, SentenceAnswer.PlanOf(question.Text), question.Years);
         if (sentences.Count > 0)
         {
             builder.Line("資料の記述です。");

@@ -30,6 +30,13 @@ internal sealed class ProjectAnswerPart
             return false;
         }
 
+        // A project listed once per year: with a year in the question, the rows for that year answer.
+        List<ProjectRecord> forYear = [.. projects.Where(p => p.BudgetYear is { } y && question.Years.Any(q => y.Start <= q.End && q.Start <= y.End))];
+        if (forYear.Count > 0)
+        {
+            projects = forYear;
+        }
+
         foreach (ProjectRecord project in projects)
         {
             Money budget = project.Budget!;
@@ -65,8 +72,12 @@ internal sealed class ProjectAnswerPart
 
         if (kpi is not null && kpi.Coverage >= _ctx.RecordCoverage && kpi.Coverage >= evidence.BestProject)
         {
+            // The project is cited where it is named too, not only at the indicator's row.
             KpiRecord record = kpi.Item;
-            builder.Line($"{record.City}の指標「{record.Indicator}」は「{record.Project}」の指標です {builder.Mark(record.Source)}。");
+            string projectMark = _ctx.Knowledge.ProjectsOf([record.City]).FirstOrDefault(p => p.City == record.City && p.Name == record.Project) is { } project
+                && (project.Source.File, project.Source.Line, project.Source.LineEnd) != (record.Source.File, record.Source.Line, record.Source.LineEnd)
+                ? builder.Mark(project.Source) : string.Empty;
+            builder.Line($"{record.City}の指標「{record.Indicator}」は「{record.Project}」{projectMark}の指標です {builder.Mark(record.Source)}。");
             return true;
         }
 
@@ -79,7 +90,11 @@ internal sealed class ProjectAnswerPart
             .OrderByDescending(m => m.Coverage)
             .ToList();
         var namedMeasure = NamedMeasure.Find(question, _ctx.Knowledge.Records.Projects);
-        if (namedMeasure is not null || (measures.Count > 0 && measures[0].Coverage >= _ctx.RecordCoverage))
+        // A question that describes a project (its words stand in the project's row, not in its measure's title) asks for that project.
+        List<ProjectRecord> best = _ctx.Ranker.Best(evidence.Projects, _ => true);
+        bool describesProject = namedMeasure is null && measures.Count > 0 && best.Count > 0
+            && best.Max(p => _ctx.TopicCoverage(question.OwnTopic, $"{p.Name} {p.Description}")) > _ctx.TopicCoverage(question.OwnTopic, measures[0].Measure.Title);
+        if (namedMeasure is not null || (!describesProject && measures.Count > 0 && measures[0].Coverage >= _ctx.RecordCoverage))
         {
             (string city, Goal? goal, Measure measure) = namedMeasure ?? (measures[0].City, measures[0].Goal, measures[0].Measure);
             var listed = NamedMeasure.Members((city, goal, measure), _ctx.Knowledge.Records.Projects)
@@ -95,16 +110,19 @@ internal sealed class ProjectAnswerPart
             return true;
         }
 
-        List<ProjectRecord> best = _ctx.Ranker.Best(evidence.Projects, _ => true);
         if (best.Count == 0)
         {
             return false;
         }
 
+        // One project listed under several measures (再掲) is one line: its own row, with every measure it serves.
         builder.Line("該当する事業は次のとおりです。");
-        foreach (ProjectRecord project in best)
+        foreach (IGrouping<(string City, string Name), ProjectRecord> project in best.GroupBy(p => (p.City, p.Name)))
         {
-            builder.Line("・" + ProjectLine(project, builder) + (project.Measure is null ? string.Empty : $"（施策: {project.Measure}）"));
+            ProjectRecord own = _ctx.Knowledge.ProjectsOf([project.Key.City]).Where(p => p.City == project.Key.City && p.Name == project.Key.Name)
+                .OrderBy(p => p.IsRepeat).FirstOrDefault() ?? project.First();
+            var measuresOf = project.Append(own).Select(p => p.Measure).OfType<Measure>().Distinct().ToList();
+            builder.Line("・" + ProjectLine(own, builder) + (measuresOf.Count == 0 ? string.Empty : $"（施策: {string.Join("／", measuresOf)}）"));
         }
 
         return true;

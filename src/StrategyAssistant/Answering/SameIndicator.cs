@@ -12,6 +12,37 @@ internal static class SameIndicator
     public static string Key(KpiRecord record) =>
         string.Concat(record.Indicator.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)));
 
+    /// <summary>True when two records state one indicator: one city and the same name; for the KPIs of two different projects
+    /// also the same figures (one indicator listed for two projects), else they are two indicators that share a generic name
+    /// (「補助金交付件数」 of three subsidy projects, each with its own values).</summary>
+    public static bool Same(KpiRecord a, KpiRecord b) =>
+        a.City == b.City && Key(a) == Key(b) && (a.Project is null || b.Project is null || a.Project == b.Project || SameFigures(a, b));
+
+    private static bool SameFigures(KpiRecord a, KpiRecord b)
+    {
+        var pairs = new[] { (a.Baseline, b.Baseline), (a.Target, b.Target), (a.Actual, b.Actual) }.Where(p => p.Item1 is not null && p.Item2 is not null).ToList();
+        return pairs.Count > 0 && pairs.All(p => Shown(p.Item1!) == Shown(p.Item2!));
+    }
+
+    /// <summary>The records in blocks of one indicator each, in order; a block's first record is the one it is shown as.</summary>
+    public static List<List<KpiRecord>> Blocks(IEnumerable<KpiRecord> records)
+    {
+        var blocks = new List<List<KpiRecord>>();
+        foreach (KpiRecord record in records)
+        {
+            if (blocks.FirstOrDefault(b => Same(b[0], record)) is { } block)
+            {
+                block.Add(record);
+            }
+            else
+            {
+                blocks.Add([record]);
+            }
+        }
+
+        return blocks;
+    }
+
     public static void Render(KpiRecord first, IReadOnlyList<KpiRecord> others, Question question, AnswerBuilder builder, SourceLines lines)
     {
         var differing = new List<string>();

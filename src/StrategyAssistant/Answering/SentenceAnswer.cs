@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Records;
 using StrategyAssistant.Search;
 
 namespace StrategyAssistant.Answering;
@@ -31,7 +32,7 @@ public static partial class SentenceAnswer
     /// <param name="next">The passage that follows one in its document: what a heading standing alone heads.</param>
     /// <param name="plan">The plan period the question names (第2期), or null.</param>
     public static IReadOnlyList<Scored> Best(KnowledgeBase knowledge, IEnumerable<Ranked<Passage>> passages, IReadOnlyList<string> questionTerms, AnswerType type, Analyzer analyzer, int max = 3,
-        Func<Passage, Passage?>? next = null, string? plan = null)
+        Func<Passage, Passage?>? next = null, string? plan = null, IReadOnlyList<FiscalPeriod>? years = null)
     {
         // Content terms only: kana-only terms are particles and okurigana, digits are the question's own numbers.
         var wanted = new HashSet<string>(questionTerms.Where(t => t.Any(c => c is < '\u3041' or > '\u309F') && !t.All(char.IsDigit)), StringComparer.Ordinal);
@@ -73,7 +74,10 @@ public static partial class SentenceAnswer
                     // A passage found through its heading may hold none of the words itself: its first sentence stands for it.
                     top ??= new Scored(knowledge.Cite(passage.File, first, last, sentence), 0);
                     var terms = QueryTerms.Analyze(analyzer, IndexFields.Text, sentence, int.MaxValue);
+                    // A sentence that already matches the topic (two words or more) and states a year the question asks about matches
+                    // it as one more word (the digits of 2021年 are no term); a table's header row (基準値(H30) KPI(R6)) gains nothing.
                     int hits = terms.Where(wanted.Contains).Concat(context).Distinct(StringComparer.Ordinal).Count();
+                    hits += hits >= 2 && StatesYear(sentence, years) ? 1 : 0;
                     bool fits = Fits(sentence, type);
                     double bonus = (fits ? TypeBonus : 0) + (type == AnswerType.Date && DateRange().IsMatch(sentence) ? TypeBonus / 2 : 0);
                     double score = ((hits / Math.Sqrt(Math.Max(terms.Count, 1))) + bonus) * Math.Min(1, terms.Count / (double)MinSentenceTerms) * PlanFactor(sentence, plan);
@@ -92,6 +96,10 @@ public static partial class SentenceAnswer
 
         return [.. best.OrderByDescending(b => Math.Round(b.Coverage, 2)).ThenByDescending(b => b.Sentence.Score).Take(max).Select(b => b.Sentence)];
     }
+
+    /// <summary>True when <paramref name="text"/> names one of <paramref name="years"/> (2021年, 令和3年 and R3 alike).</summary>
+    public static bool StatesYear(string text, IReadOnlyList<FiscalPeriod>? years) =>
+        years is { Count: > 0 } && FiscalYearParser.FindAll(text).Any(m => years.Any(y => m.Period.Start <= y.End && y.Start <= m.Period.End));
 
     /// <summary>The passage's lines as statements: a line that opens with a parenthesis (（2020年12月以降急激に減少）) adds to
     /// the statement of the line before it, and is quoted and cited with it.</summary>

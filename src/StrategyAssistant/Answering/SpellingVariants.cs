@@ -9,9 +9,12 @@ namespace StrategyAssistant.Answering;
 internal static partial class SpellingVariants
 {
     /// <summary>The variants of the words of <paramref name="text"/> that differ from them, each once.</summary>
-    public static IReadOnlyList<string> Of(string text)
+    public static IReadOnlyList<string> Of(string text) => [.. Pairs(text).Select(p => p.Variant).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Each word of <paramref name="text"/> that has a variant, with the variant (one word may have several).</summary>
+    public static IReadOnlyList<(string Word, string Variant)> Pairs(string text)
     {
-        var variants = new List<string>();
+        var variants = new List<(string Word, string Variant)>();
         foreach (Match word in Okurigana().Matches(text))
         {
             // Hiragana that are particles (の, が, を …) join words; they are not okurigana and stay.
@@ -19,22 +22,22 @@ internal static partial class SpellingVariants
             dropped = Final().Replace(dropped, string.Empty);
             if (dropped != word.Value && dropped.Length >= 2)
             {
-                variants.Add(dropped);
+                variants.Add((word.Value, dropped));
             }
         }
 
         foreach (Match compound in Nakaguro().Matches(text))
         {
-            variants.Add(compound.Value.Replace("・", string.Empty, StringComparison.Ordinal));
+            variants.Add((compound.Value, compound.Value.Replace("・", string.Empty, StringComparison.Ordinal)));
         }
 
         foreach (Match word in LongVowel().Matches(text))
         {
-            variants.Add(word.Value[..^1]);
+            variants.Add((word.Value, word.Value[..^1]));
         }
 
         // A variant may stand inside the text as a substring (コンピュータ in コンピューター) yet be another word to the analyzer.
-        return [.. variants.Distinct(StringComparer.Ordinal)];
+        return [.. variants.Distinct()];
     }
 
     // A kanji word with okurigana inside: kanji, one hiragana (not a particle; two are a verb's ending, 暮らし続ける), kanji,

@@ -13,7 +13,12 @@ public readonly record struct ScoredHit(SearchHit Hit, double Coverage);
 /// <param name="Count">How many hits.</param>
 /// <param name="OwnWords">The user's own words when <paramref name="Text"/> was widened with synonyms: coverage is the better of
 /// the two, so synonyms find more but do not outweigh an exact match.</param>
-public sealed record SearchRequest(string Text, IReadOnlyList<string> Kinds, IReadOnlyList<string> Cities, int Count = 10, string? OwnWords = null);
+/// <param name="Variants">Other spellings of words of the text (延べ数 / 延数): an entry that has a word in either spelling covers it.</param>
+public sealed record SearchRequest(string Text, IReadOnlyList<string> Kinds, IReadOnlyList<string> Cities, int Count = 10, string? OwnWords = null,
+    IReadOnlyList<SpellingVariant>? Variants = null);
+
+/// <summary>A word and another spelling of it that documents may use instead; the two are one word to retrieval.</summary>
+public readonly record struct SpellingVariant(string Word, string Variant);
 
 /// <summary>Searches the index with BM25 over the body, heading and name fields.</summary>
 public sealed class Retriever
@@ -28,8 +33,9 @@ public sealed class Retriever
     private readonly SearchIndex _index;
     private readonly IndexReader _reader;
 
-    // The index never changes under a Retriever, so each entry's terms are analysed once.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _entryTerms = new(StringComparer.Ordinal);
+    // The index never changes under a Retriever, so each entry's terms are analysed once. Keyed by the Lucene document number,
+    // not the entry id: a passage and a record that start on the same line share an id ("file:line").
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, HashSet<string>> _entryTerms = new();
 
     public Retriever(SearchIndex index)
     {
@@ -45,6 +51,8 @@ public sealed class Retriever
             return [];
         }
 
+        IReadOnlyList<VariantGroup> groups = Groups(request.Variants ?? []);
+        string spellings = string.Join(' ', groups.SelectMany(g => g.Spellings));
         var query = new BooleanQuery();
         var words = new BooleanQuery();
         foreach (QueryField field in _index.Analysis.Fields)
@@ -52,6 +60,11 @@ public sealed class Retriever
             IReadOnlyList<string> fieldTerms = field.Name is IndexFields.Text or IndexFields.Heading or IndexFields.Name
                 ? terms
                 : QueryTerms.Analyze(_index.Analyzer, field.Name, request.Text);
+            if (spellings.Length > 0)
+            {
+                fieldTerms = [.. fieldTerms.Union(QueryTerms.Analyze(_index.Analyzer, field.Name, spellings), StringComparer.Ordinal).Take(QueryTerms.MaxTerms * 2)];
+            }
+
             foreach (string term in fieldTerms)
             {
                 words.Add(new TermQuery(new Term(field.Name, term)) { Boost = field.Boost }, Occur.SHOULD);
@@ -74,10 +87,10 @@ public sealed class Retriever
         var scored = new List<ScoredHit>(hits.Count);
         foreach (SearchHit hit in hits)
         {
-            double coverage = Coverage(hit, weights);
+            double coverage = Coverage(hit, weights, groups);
             if (own is not null)
             {
-                coverage = Math.Max(coverage, Coverage(hit, own));
+                coverage = Math.Max(coverage, Coverage(hit, own, groups));
             }
 
             scored.Add(new ScoredHit(hit, coverage));
@@ -90,7 +103,7 @@ public sealed class Retriever
     private Dictionary<string, double> Weights(IReadOnlyList<string> terms) =>
         terms.Where(IsContentTerm).Distinct(StringComparer.Ordinal).ToDictionary(t => t, Idf, StringComparer.Ordinal);
 
-    private double Coverage(SearchHit hit, Dictionary<string, double> weights)
+    private double Coverage(SearchHit hit, Dictionary<string, double> weights, IReadOnlyList<VariantGroup> groups)
     {
         double total = weights.Values.Sum();
         if (total <= 0)
@@ -98,13 +111,31 @@ public sealed class Retriever
             return 0;
         }
 
-        HashSet<string> present = TermsOf(hit, [.. weights.Keys]);
-        return present.Sum(t => weights[t]) / total;
+        if (groups.Count == 0)
+        {
+            return TermsOf(hit, [.. weights.Keys]).Sum(t => weights[t]) / total;
+        }
+
+        // A word's terms count as present when the entry has the word in another spelling (all of that spelling's terms).
+        HashSet<string> present = TermsOf(hit, [.. weights.Keys.Concat(groups.SelectMany(g => g.Alternatives.SelectMany(a => a)))]);
+        return weights.Where(w => present.Contains(w.Key) || groups.Any(g => g.Word.Contains(w.Key) && g.Alternatives.Any(a => a.All(present.Contains)))).Sum(w => w.Value) / total;
     }
 
+    /// <summary>A word's content terms, and the content terms of each of its other spellings.</summary>
+    private sealed record VariantGroup(HashSet<string> Word, IReadOnlyList<string[]> Alternatives, IReadOnlyList<string> Spellings);
+
+    private List<VariantGroup> Groups(IReadOnlyList<SpellingVariant> variants) =>
+        [.. variants.GroupBy(v => v.Word, StringComparer.Ordinal)
+            .Select(g => new VariantGroup(
+                new HashSet<string>(QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, g.Key).Where(IsContentTerm), StringComparer.Ordinal),
+                [.. g.Select(v => QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, v.Variant).Where(IsContentTerm).ToArray()).Where(a => a.Length > 0)],
+                [.. g.Select(v => v.Variant)]))
+            .Where(g => g.Word.Count > 0 && g.Alternatives.Count > 0)];
+
     /// <summary>The topic words that occur nowhere in the corpus (neither as written nor by reading), and their IDF-weighted
-    /// share of the text's content words: a question about 「宇宙開発」 is about something the documents do not mention.</summary>
-    public (IReadOnlyList<string> Absent, double Share) Absent(string text)
+    /// share of the text's content words: a question about 「宇宙開発」 is about something the documents do not mention. A word
+    /// the corpus writes in another spelling of <paramref name="variants"/> is not absent.</summary>
+    public (IReadOnlyList<string> Absent, double Share) Absent(string text, IReadOnlyList<SpellingVariant>? variants = null)
     {
         var content = QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, text).Where(IsContentTerm).ToList();
         if (content.Count == 0)
@@ -113,8 +144,10 @@ public sealed class Retriever
         }
 
         bool hasReadings = _index.Analysis.Fields.Any(f => f.Name == IndexFields.Reading);
-        var absent = content.Where(term => Idf(term) >= MaxIdf() - 1e-9
-            && (!hasReadings || QueryTerms.Analyze(_index.Analyzer, IndexFields.Reading, term).All(r => _reader.DocFreq(new Term(IndexFields.Reading, r)) == 0))).ToList();
+        bool Unused(string term) => Idf(term) >= MaxIdf() - 1e-9
+            && (!hasReadings || QueryTerms.Analyze(_index.Analyzer, IndexFields.Reading, term).All(r => _reader.DocFreq(new Term(IndexFields.Reading, r)) == 0));
+        List<VariantGroup> groups = Groups(variants ?? []);
+        var absent = content.Where(term => Unused(term) && !groups.Any(g => g.Word.Contains(term) && g.Alternatives.Any(a => !a.Any(Unused)))).ToList();
         double total = content.Sum(Idf);
         return (absent, total > 0 ? absent.Sum(Idf) / total : 0);
     }
@@ -206,7 +239,7 @@ public sealed class Retriever
     /// <summary>The subset of <paramref name="terms"/> that occur in a hit's stored text.</summary>
     private HashSet<string> TermsOf(SearchHit hit, IReadOnlyList<string> terms)
     {
-        HashSet<string> all = _entryTerms.GetOrAdd(hit.Id, _ => new HashSet<string>(QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, _index.StoredText(hit.DocId), int.MaxValue), StringComparer.Ordinal));
+        HashSet<string> all = _entryTerms.GetOrAdd(hit.DocId, _ => new HashSet<string>(QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, _index.StoredText(hit.DocId), int.MaxValue), StringComparer.Ordinal));
         var present = new HashSet<string>(terms, StringComparer.Ordinal);
         present.IntersectWith(all);
         return present;
