@@ -17,13 +17,14 @@ public sealed class ProjectTableInterpreter
     {
         LayoutDocument document = context.Document;
         int name = Column(table, ColumnRole.Project) is var p and >= 0 ? p : Column(table, ColumnRole.Indicator);
-        int budget = Column(table, ColumnRole.Budget);
+        // Of several money columns (R5当初予算 | R4決算額), the vocabulary's preference says which is the budget.
+        int budget = context.Vocabulary.Preferred(ColumnRole.Budget, [.. table.Columns.Select(c => (c.Header, c.Role))]);
         TableColumn budgetColumn = table.Columns[budget];
         string? tableUnit = budgetColumn.Unit ?? (table.Caption is null ? null : context.Vocabulary.UnitIn(table.Caption.Text));
         FiscalPeriod? year = budgetColumn.Year ?? (table.Caption is null ? null : FiscalYearParser.Parse(table.Caption.Text));
         var listed = new List<ProjectRecord>();
         int scopeStart = 0;
-        IReadOnlyList<TableRow> rows = JoinWrapped(table, name, budget);
+        IReadOnlyList<TableRow> rows = JoinWrapped(table, name, budget, context.Vocabulary);
         for (int r = 0; r < rows.Count; r++)
         {
             TableRow row = rows[r];
@@ -91,15 +92,22 @@ public sealed class ProjectTableInterpreter
     }
 
     /// <summary>A name wrapped onto the next row (スノーアクティビティ体験拠点整備 / 事業 62,400,000 …): a row with a name and no
-    /// budget, followed by a row with no number whose name continues it, is one row.</summary>
-    private static List<TableRow> JoinWrapped(LayoutTable table, int name, int budget)
+    /// budget, followed by a row with no number whose name continues it, is one row. Without a number column, a row that
+    /// holds only a name (and the goal or 施策 it opens) continues onto the next row when that one adds no goal or 施策 of
+    /// its own and gives the rest: the department, the budget.</summary>
+    private static List<TableRow> JoinWrapped(LayoutTable table, int name, int budget, StrategyVocabulary vocabulary)
     {
         int number = Column(table, ColumnRole.Number);
+        int[] keys = [.. Enumerable.Range(0, table.Columns.Count).Where(i => table.Columns[i].Role is ColumnRole.Goal or ColumnRole.Measure)];
+        bool NameOnly(TableRow row) => Enumerable.Range(0, row.Cells.Count).All(i => i == name || keys.Contains(i) || row.Text(i).Length == 0);
+        bool Continues(TableRow above, TableRow row) => number >= 0
+            ? row.Text(number).Length == 0 && above.Text(number).Length > 0
+            : NameOnly(above) && keys.All(k => row.Text(k).Length == 0) && !row.Cells.Any(c => c is { Text.Length: > 0 } && ProjectTotals.KindOf(c.Text, vocabulary) is not null);
         var rows = new List<TableRow>();
         foreach (TableRow row in table.Rows)
         {
             if (rows.Count > 0 && rows[^1] is var above && above.LineEnd == row.Line - 1 && above.Text(budget).Length == 0 && above.Text(name).Length > 0
-                && row.Text(name).Length > 0 && row.Text(budget).Length > 0 && (number < 0 ? false : row.Text(number).Length == 0 && above.Text(number).Length > 0))
+                && row.Text(name).Length > 0 && row.Text(budget).Length > 0 && Continues(above, row))
             {
                 var cells = above.Cells.ToArray();
                 for (int i = 0; i < cells.Length; i++)

@@ -23,6 +23,15 @@ public static partial class HeadingParser
         return new Goal(number, m.Groups["title"].Value.Trim());
     }
 
+    /// <summary>A heading without its decoration: Markdown's leading #, or brackets around the whole heading
+    /// (【施策1-1 農業の担い手】, ［施策２］, ### 施策1-1 …), so a decorated heading reads as the plain one.</summary>
+    public static string Undecorate(string text)
+    {
+        string t = MarkdownHashes().Replace(text.Trim(), string.Empty);
+        Match m = Bracketed().Match(t);
+        return m.Success ? m.Groups["inner"].Value.Trim() : t;
+    }
+
     /// <summary>The plan period a document states, e.g. 第2期総合戦略（令和2年度～令和6年度）, or null.</summary>
     public static FiscalPeriod? PlanPeriod(IEnumerable<string> lines)
     {
@@ -46,6 +55,13 @@ public static partial class HeadingParser
 
         return null;
     }
+
+    [GeneratedRegex(@"^[#＃]+\s*")]
+    private static partial Regex MarkdownHashes();
+
+    // The whole text in one pair of brackets, nothing after the closing one.
+    [GeneratedRegex(@"^[【［\[〔](?<inner>[^【】［］\[\]〔〕]+)[】］\]〕]$")]
+    private static partial Regex Bracketed();
 
     [GeneratedRegex(@"^[【\[\s]*基本目標\s*(?<n>[0-9０-９]{1,2})\s*[】\]]?\s*(?<title>.*)$")]
     private static partial Regex GoalPattern();

@@ -97,7 +97,7 @@ public sealed partial class HeadingTracker
     /// <summary>What a heading text would set, without setting it: None when it is no heading.</summary>
     public HeadingKind Classify(string text)
     {
-        text = text.Trim();
+        text = HeadingParser.Undecorate(text);
         if (Interpreters.CellTextNotations.GoalHeading(text) is not null)
         {
             return HeadingKind.Goal;
@@ -126,7 +126,7 @@ public sealed partial class HeadingTracker
     /// <summary>Reads a heading's text (a line, or a table row of one cell such as （数値目標） or ①企業誘致の促進); true when it was one.</summary>
     public bool ObserveText(string text, int lineNumber)
     {
-        text = text.Trim();
+        text = HeadingParser.Undecorate(text);
         switch (Classify(text))
         {
             case HeadingKind.Goal:

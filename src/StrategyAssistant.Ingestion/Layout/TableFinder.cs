@@ -118,7 +118,7 @@ public sealed partial class TableFinder
                 without++;
             }
 
-            columns.Add(new TableColumn(i, cell.Text, role, cell.Start, cell.End, FiscalYearParser.Parse(cell.Text), _vocabulary.UnitIn(cell.Text), line.Number));
+            columns.Add(new TableColumn(i, cell.Text, role, cell.Start, cell.End, HeaderYear.Of(cell.Text, _vocabulary), _vocabulary.UnitIn(cell.Text), line.Number));
         }
 
         bool hasValue = columns.Any(c => IsValueRole(c.Role) || c.Role == ColumnRole.Budget);
@@ -155,8 +155,7 @@ public sealed partial class TableFinder
         return columns;
     }
 
-    private static bool IsYearOnly(string text) =>
-        FiscalYearParser.FindAll(text).ToList() is [var year] && text.Remove(year.Index, year.Length).Trim('（', '）', '(', ')', ' ', '度').Length == 0;
+    private bool IsYearOnly(string text) => HeaderYear.IsOnlyYear(text, _vocabulary);
 
     public static bool IsValueRole(ColumnRole role) => role is ColumnRole.Baseline or ColumnRole.Current or ColumnRole.Target or ColumnRole.Actual;
 
