@@ -71,6 +71,8 @@ public sealed partial class StrategyVocabulary
         public List<string>? PartOfPrefixes { get; set; }
 
         public List<string>? YearPrefixes { get; set; }
+
+        public List<string>? FigurePrefixes { get; set; }
     }
 
     private sealed class ArrowWords

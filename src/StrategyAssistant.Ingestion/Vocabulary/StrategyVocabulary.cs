@@ -96,6 +96,7 @@ public sealed partial class StrategyVocabulary
         TotalWords = file.TotalWords ?? [];
         PartOfPrefixes = file.PartOfPrefixes ?? [];
         YearPrefixes = file.YearPrefixes ?? [];
+        FigurePrefixes = file.FigurePrefixes ?? [];
         _preference = (file.ColumnPreference ?? []).ToDictionary(
             p => Enum.TryParse(p.Key, ignoreCase: true, out ColumnRole r) && r != ColumnRole.None ? r : throw new InvalidDataException($"Vocabulary: unknown column role '{p.Key}' in columnPreference."),
             p => p.Value.Select(Fold).ToList());
@@ -145,6 +146,9 @@ public sealed partial class StrategyVocabulary
 
     /// <summary>Marks written before a Western year in a header (FY2020): the header is still only that year.</summary>
     public IReadOnlyList<string> YearPrefixes { get; }
+
+    /// <summary>Words written before a figure that qualify it (約, 暫定値): the value still begins there.</summary>
+    public IReadOnlyList<string> FigurePrefixes { get; }
 
     public static StrategyVocabulary Load(string path) => Parse(File.ReadAllBytes(path), path);
 
