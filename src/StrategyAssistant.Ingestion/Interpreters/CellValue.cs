@@ -15,6 +15,12 @@ public static partial class CellValue
     public static KpiValue Value(string text, Citation source, FiscalPeriod? defaultPeriod = null, string? defaultUnit = null)
     {
         string written = CellText.Clean(text);
+        if (SpanPrefix().Match(written) is { Success: true } span && !SpanPrefix().IsMatch(span.Groups["rest"].Value))
+        {
+            // 5年間で20品 in a table cell: the span read as in a line (the header's year ends it).
+            return SpanValue(written, source, null, defaultPeriod, defaultUnit);
+        }
+
         KpiValue parsed = KpiValue.Parse(written, source, defaultPeriod, defaultUnit);
         if (parsed.Number is not null && parsed.Unit is not null && RelativeUnit().IsMatch(parsed.Unit))
         {
@@ -176,7 +182,7 @@ public static partial class CellValue
     [GeneratedRegex(@"^(?<word>暫定値|速報値|推計値|全|約)\s?(?<rest>[△▲\-−]?\d.*)$")]
     private static partial Regex WordBeforeNumber();
 
-    [GeneratedRegex(@"^(?<word>暫定値|速報値|推計値|全|約)\s?(?<rest>[△▲\-−]?[0-9〇一二三四五六七八九十].*)$")]
+    [GeneratedRegex(@"^(?<word>暫定値|速報値|推計値|全|約)\s?(?<rest>[△▲\-−]?[\d〇一二三四五六七八九十].*)$")]
     private static partial Regex WordBeforeKanji();
 
     [GeneratedRegex(@"^(?<head>(?<years>\d+)\s?年(?<kind>間で|後に|後))\s?(?<rest>.+)$")]
