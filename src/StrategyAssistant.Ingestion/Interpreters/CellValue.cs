@@ -78,8 +78,7 @@ public static partial class CellValue
         Match qualified = QualifiedUnit().Match(text);
         string? after = qualified.Success ? qualified.Groups["q"].Value : null;
         text = qualified.Success ? qualified.Groups["unit"].Value : text;
-        if (!KanjiNumerals.TryParse(text, out decimal number, out string? unit)
-            || (unit is not null && !Vocabulary.StrategyVocabulary.Default.UnitWords.Contains(unit.TrimStart('万', '億')) && unit is not ("万" or "億")))
+        if (!KanjiNumerals.TryParse(text, out decimal number, out string? unit))
         {
             return parsed;
         }

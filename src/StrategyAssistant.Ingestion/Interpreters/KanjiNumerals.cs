@@ -8,7 +8,7 @@ namespace StrategyAssistant.Ingestion.Interpreters;
 public static partial class KanjiNumerals
 {
     /// <summary>The number and unit of a figure with kanji numerals, or false when the text is not one (a multiplier alone,
-    /// 千人 or 万円, is a unit, not a figure).</summary>
+    /// 千人 or 万円, is a unit, not a figure; the unit must be one of the vocabulary's).</summary>
     public static bool TryParse(string text, out decimal value, out string? unit)
     {
         value = 0;
@@ -25,11 +25,20 @@ public static partial class KanjiNumerals
             return false;
         }
 
+        string numeral = m.Groups["num"].Value;
+        string rest = m.Groups["unit"].Value;
+        if (numeral[^1] is '万' or '億' && numeral[..^1].IndexOfAny(['万', '億']) < 0)
+        {
+            // 十二万人: the multiplier stays with the unit, as in 12万人.
+            rest = numeral[^1] + rest;
+            numeral = numeral[..^1];
+        }
+
         decimal total = 0;
         decimal section = 0;
         decimal digits = 0;
         bool hasDigits = false;
-        string number = m.Groups["num"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
+        string number = numeral.Replace(",", string.Empty, StringComparison.Ordinal);
         for (int i = 0; i < number.Length; i++)
         {
             char c = number[i];
@@ -78,14 +87,14 @@ public static partial class KanjiNumerals
             value = -value;
         }
 
-        string rest = m.Groups["unit"].Value;
         unit = rest.Length == 0 ? null : rest;
-        return true;
+        // Only a unit the vocabulary knows (一部実施 is a word, not one 部実施).
+        return unit is null || Vocabulary.StrategyVocabulary.Default.UnitWords.Contains(unit.TrimStart('万', '億')) || unit is "万" or "億";
     }
 
     private static int Digit(char c) => "〇一二三四五六七八九".IndexOf(c, StringComparison.Ordinal);
 
     // A sign, the numeral (digits, kanji digits, 十百千万億), then a short unit with no numeral, kana particle or bracket.
-    [GeneratedRegex(@"^(?<sign>[△▲\-−])?(?<num>[0-9.,〇一二三四五六七八九十百千万億]*[0-9〇一二三四五六七八九十百千])(?<unit>(?:万|億)?[^0-9\s〇一二三四五六七八九十百千万億\u3040-\u309F()（）]{0,5})$")]
+    [GeneratedRegex(@"^(?<sign>[△▲\-−])?(?<num>[0-9.,〇一二三四五六七八九十百千万億]*[0-9〇一二三四五六七八九十百千万億])(?<unit>[^0-9\s〇一二三四五六七八九十百千万億\u3040-\u309F()（）]{0,5})$")]
     private static partial Regex Figure();
 }
