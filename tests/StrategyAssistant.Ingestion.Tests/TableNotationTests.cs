@@ -71,7 +71,9 @@ public sealed class TableNotationTests
     [InlineData("万円")]
     [InlineData("一部実施")]
     [InlineData("1,200人")]
-    public void A_multiplier_alone_a_word_or_digits_only_are_no_kanji_figure(string text)
+    [InlineData("一件")]
+    [InlineData("〇人")]
+    public void A_multiplier_alone_a_word_a_dash_look_alike_or_digits_only_are_no_kanji_figure(string text)
     {
         var source = new Citation("t.txt", "t", "乙町", 1, 1, text);
         KpiValue value = Interpreters.CellValue.Value(text, source);

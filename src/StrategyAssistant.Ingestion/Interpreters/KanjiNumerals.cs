@@ -25,6 +25,12 @@ public static partial class KanjiNumerals
             return false;
         }
 
+        if (m.Groups["num"].Value is "一" or "〇")
+        {
+            // A lone 一 or 〇 is how a dash (－件) or a circle comes out of text extraction as often as a numeral: not a figure.
+            return false;
+        }
+
         string numeral = m.Groups["num"].Value;
         string rest = m.Groups["unit"].Value;
         if (numeral[^1] is '万' or '億' && numeral[..^1].IndexOfAny(['万', '億']) < 0)

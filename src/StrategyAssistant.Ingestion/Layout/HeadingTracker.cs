@@ -78,8 +78,8 @@ public sealed partial class HeadingTracker
         if (filled.Count > 1)
         {
             // 基本目標1 ⇥ 安定した雇用をつくる: a goal heading whose title stands in the next cell.
-            if (filled.Count == 2 && Interpreters.CellTextNotations.GoalHeading(filled[0].Text) is { Title.Length: 0 }
-                && Interpreters.CellTextNotations.GoalHeading(filled[0].Text + " " + filled[1].Text) is { } goal)
+            if (filled.Count == 2 && HeadingParser.Goal(filled[0].Text) is { Title.Length: 0 }
+                && HeadingParser.Goal(filled[0].Text + " " + filled[1].Text) is { } goal)
             {
                 Goal = goal;
                 Measure = null;
@@ -98,7 +98,7 @@ public sealed partial class HeadingTracker
     public HeadingKind Classify(string text)
     {
         text = HeadingParser.Undecorate(text);
-        if (Interpreters.CellTextNotations.GoalHeading(text) is not null)
+        if (HeadingParser.Goal(text) is not null)
         {
             return HeadingKind.Goal;
         }
@@ -130,7 +130,7 @@ public sealed partial class HeadingTracker
         switch (Classify(text))
         {
             case HeadingKind.Goal:
-                Goal = Interpreters.CellTextNotations.GoalHeading(text);
+                Goal = HeadingParser.Goal(text);
                 Measure = null;
                 Project = null;
                 Section = FigureSection.None;

@@ -47,7 +47,7 @@ public sealed partial class TableFinder
             // A goal heading ends the table unless rows of the table go on under it (基本目標１ as a row of a project list).
             bool rowsGoOn = next + 1 < lines.Count && lines[next + 1].Cells.Count(c => c.Text.Length > 0) >= 2 && Columns(lines[next + 1]) is null;
             if (line.IsBlank || Columns(line) is not null
-                || (line.Cells.Count(c => c.Text.Length > 0) <= 1 && Interpreters.CellTextNotations.GoalHeading(line.Text) is not null && !rowsGoOn))
+                || (line.Cells.Count(c => c.Text.Length > 0) <= 1 && HeadingParser.Goal(line.Text) is not null && !rowsGoOn))
             {
                 break;
             }
