@@ -73,6 +73,8 @@ public sealed partial class StrategyVocabulary
         public List<string>? YearPrefixes { get; set; }
 
         public List<string>? FigurePrefixes { get; set; }
+
+        public Dictionary<string, Dictionary<string, List<string>>>? NotationHeaders { get; set; }
     }
 
     private sealed class ArrowWords

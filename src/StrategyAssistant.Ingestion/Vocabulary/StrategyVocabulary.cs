@@ -97,6 +97,7 @@ public sealed partial class StrategyVocabulary
         PartOfPrefixes = file.PartOfPrefixes ?? [];
         YearPrefixes = file.YearPrefixes ?? [];
         FigurePrefixes = file.FigurePrefixes ?? [];
+        Notations = new NotationHeaders(file.NotationHeaders);
         _preference = (file.ColumnPreference ?? []).ToDictionary(
             p => Enum.TryParse(p.Key, ignoreCase: true, out ColumnRole r) && r != ColumnRole.None ? r : throw new InvalidDataException($"Vocabulary: unknown column role '{p.Key}' in columnPreference."),
             p => p.Value.Select(Fold).ToList());
@@ -149,6 +150,9 @@ public sealed partial class StrategyVocabulary
 
     /// <summary>Words written before a figure that qualify it (約, 暫定値): the value still begins there.</summary>
     public IReadOnlyList<string> FigurePrefixes { get; }
+
+    /// <summary>The header words of the notation interpreters.</summary>
+    public NotationHeaders Notations { get; }
 
     public static StrategyVocabulary Load(string path) => Parse(File.ReadAllBytes(path), path);
 
