@@ -112,6 +112,19 @@ public sealed class TableNotationTests
         Assert.Equal(preferred, v.Preferred(ColumnRole.Budget, [(first, v.RoleOf(first)), (second, v.RoleOf(second))]));
     }
 
+    [Fact]
+    public void A_document_with_a_known_notation_and_a_table_of_another_keeps_the_rows_of_both()
+    {
+        // A numbered budget list (a notation with its own reader) and, further on, a KPI table of years under 基準値（2019）.
+        const string text = "丁町 総合戦略 事業と指標\n\n（単位：千円）\n番号\t事業名\t担当部局\t予算事業費\n1\t移住支援事業\t企画課\t1,000\n2\t空き家改修補助事業\t建設課\t2,000\n\n"
+            + "指標名\t基準値（2019）\t目標値（FY2024）\t実績値（FY2022）\n転入者数（人）\t210\t260\t232\n";
+        var info = new DocumentInfo("t.txt", "丁町", "事業と指標", "strategy", string.Empty, "丁町");
+        RecordSet records = s_ingestor.ReadRecords(TextDocumentReader.FromText(info, text)).Records;
+        Assert.Equal(["移住支援事業", "空き家改修補助事業"], records.Projects.Select(p => p.Name));
+        KpiRecord kpi = Assert.Single(records.Kpis);
+        Assert.Equal((210m, 2019, 260m, 2024, 232m, 2022), (kpi.Baseline!.Number, kpi.Baseline.Period!.Start.Year, kpi.Target!.Number, kpi.Target.Period!.End.Year, kpi.Actual!.Number, kpi.Actual.Period!.Start.Year));
+    }
+
     private static RecordSet ReadText(string text)
     {
         var info = new DocumentInfo("t.txt", "乙町", "KPI", "strategy", string.Empty, "乙町");
