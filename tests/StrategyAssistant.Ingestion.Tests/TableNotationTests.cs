@@ -125,6 +125,21 @@ public sealed class TableNotationTests
         Assert.Equal((210m, 2019, 260m, 2024, 232m, 2022), (kpi.Baseline!.Number, kpi.Baseline.Period!.Start.Year, kpi.Target!.Number, kpi.Target.Period!.End.Year, kpi.Actual!.Number, kpi.Actual.Period!.Start.Year));
     }
 
+    [Fact]
+    public void A_claimed_notation_keeps_its_region_and_a_table_elsewhere_is_read_by_its_header_roles()
+    {
+        // The bundled evaluation sheet (read by its own notation interpreter) with a town's KPI card appended after it.
+        SourceDocument sheet = TestCorpus.Document("000");
+        string text = string.Join('\n', sheet.Lines) + "\n\n【指標名】転入支援窓口の相談件数\n【基準値】210件（令和元年度）\n【目標値】260件（令和6年度）\n【実績値】232件（令和4年度）\n";
+        (RecordSet alone, _) = s_ingestor.ReadRecords(TextDocumentReader.FromText(sheet.Info, string.Join('\n', sheet.Lines)));
+        (RecordSet records, string reader) = s_ingestor.ReadRecords(TextDocumentReader.FromText(sheet.Info, text));
+        Assert.True(alone.Kpis.Count + 1 == records.Kpis.Count, $"{alone.Kpis.Count} -> {records.Kpis.Count}: {records.Kpis[^1].Indicator} {records.Kpis[^1].Source.Line}; lines {sheet.LineCount}");
+        Assert.Equal("evaluation-sheet+interpreters", reader);
+        Assert.Equal(alone.Kpis.Select(k => k.Id), records.Kpis.Take(alone.Kpis.Count).Select(k => k.Id));
+        KpiRecord added = records.Kpis[^1];
+        Assert.Equal(("転入支援窓口の相談件数", 260m, 2024), (added.Indicator, added.Target!.Number, added.Target.Period!.End.Year));
+    }
+
     private static RecordSet ReadText(string text)
     {
         var info = new DocumentInfo("t.txt", "乙町", "KPI", "strategy", string.Empty, "乙町");
