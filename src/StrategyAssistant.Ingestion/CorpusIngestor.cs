@@ -230,6 +230,17 @@ public sealed class CorpusIngestor
                     return (set with { Projects = other.Projects, Totals = [.. set.Totals, .. other.Totals] }, name + "+interpreters");
                 }
 
+                // The claim covers the regions its records stand in; whole rows elsewhere in the document are the header-role
+                // interpreters' (a town's own table beside a notation the interpreters know).
+                ClaimedRegions claimed = ClaimedRegions.Of(layout, set);
+                var kpis = other.Kpis.Where(k => IsWhole(k) && !claimed.Covers(k.Source.Line, k.Source.LineEnd)).ToList();
+                var projects = other.Projects.Where(p => p.Budget?.Amount is not null && !claimed.Covers(p.Source.Line, p.Source.LineEnd)).ToList();
+                if (kpis.Count + projects.Count > 0)
+                {
+                    var totals = other.Totals.Where(t => !claimed.Covers(t.Source.Line, t.Source.LineEnd));
+                    return (set with { Kpis = [.. set.Kpis, .. kpis], Projects = [.. set.Projects, .. projects], Totals = [.. set.Totals, .. totals] }, name + "+interpreters");
+                }
+
                 return (set, name);
             }
         }
@@ -238,7 +249,7 @@ public sealed class CorpusIngestor
     }
 
     /// <summary>How many rows a reading got whole: KPIs with a target and a baseline or actual figure, projects with a budget.</summary>
-    private static int Complete(RecordSet set) =>
-        set.Kpis.Count(k => k.Target?.Number is not null && (k.Baseline?.Number is not null || k.Actual?.Number is not null))
-        + set.Projects.Count(p => p.Budget?.Amount is not null);
+    private static int Complete(RecordSet set) => set.Kpis.Count(IsWhole) + set.Projects.Count(p => p.Budget?.Amount is not null);
+
+    private static bool IsWhole(KpiRecord k) => k.Target?.Number is not null && (k.Baseline?.Number is not null || k.Actual?.Number is not null);
 }

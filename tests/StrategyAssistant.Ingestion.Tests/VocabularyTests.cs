@@ -28,6 +28,10 @@ public sealed class VocabularyTests
     [InlineData("数値目標", ColumnRole.Indicator)]
     [InlineData("基本目標", ColumnRole.Goal)]
     [InlineData("施策", ColumnRole.Measure)]
+    [InlineData("うち交付金（円）", ColumnRole.Grant)]
+    [InlineData("R5当初予算", ColumnRole.Budget)]
+    [InlineData("R4決算額", ColumnRole.Budget)]
+    [InlineData("判定", ColumnRole.Evaluation)]
     [InlineData("備考", ColumnRole.Remark)]
     [InlineData("達成率", ColumnRole.Achievement)]
     [InlineData("進捗率", ColumnRole.Achievement)]
@@ -68,6 +72,33 @@ public sealed class VocabularyTests
         KpiRecord kpi = Assert.Single(Read(extended, text, info).Kpis);
         Assert.Equal(210, kpi.Baseline?.Number);
         Assert.Equal(260, kpi.Target?.Number);
+    }
+
+    [Fact]
+    public void Which_money_column_is_the_budget_is_the_file_s_preference()
+    {
+        const string text = "甲乙市 事業\n\n（単位：千円）\n事業名\t担当課\t決算額\t予算額\n移住支援事業\t企画課\t900\t1,000\n";
+        var info = new DocumentInfo("a.txt", "甲乙市", "甲乙市 事業", "strategy", string.Empty, "甲乙市");
+        Assert.Equal("1,000", Assert.Single(Read(StrategyVocabulary.Default, text, info).Projects).Budget!.Text);
+
+        JsonNode json = JsonNode.Parse(File.ReadAllText(s_file))!;
+        json["columnPreference"]!["budget"] = new JsonArray("決算額", "予算額");
+        StrategyVocabulary settled = StrategyVocabulary.Parse(Encoding.UTF8.GetBytes(json.ToJsonString()), "settled");
+        Assert.Equal("900", Assert.Single(Read(settled, text, info).Projects).Budget!.Text);
+    }
+
+    [Theory]
+    [InlineData("evaluation-sheet", "assessment", "現状認識")]
+    [InlineData("project-list", "department", "所管")]
+    [InlineData("measure-table", "measure", "具体的な施策")]
+    [InlineData("committee-slides", "status", "状況")]
+    [InlineData("progress-table", "actualRow", "実績値")]
+    [InlineData("strategy-kpi", "block", "重要業績評価指標")]
+    public void The_notation_interpreters_header_words_are_in_the_file(string notation, string slot, string word)
+    {
+        Assert.Contains(word, StrategyVocabulary.Default.Notations.Words(notation, slot));
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => StrategyVocabulary.Default.Notations.Words(notation, "no-such-slot"));
+        Assert.Contains(notation + ".no-such-slot", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

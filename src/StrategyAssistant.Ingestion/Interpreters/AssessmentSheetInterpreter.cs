@@ -17,6 +17,8 @@ public sealed partial class AssessmentSheetInterpreter : INotationInterpreter
 {
     public string Name => "evaluation-sheet";
 
+    private static Vocabulary.NotationHeaders Words => Vocabulary.StrategyVocabulary.Default.Notations;
+
     public bool Claims(LayoutLines document)
     {
         bool header = false;
@@ -24,10 +26,10 @@ public sealed partial class AssessmentSheetInterpreter : INotationInterpreter
         foreach (string raw in document.Lines)
         {
             List<string> cells = CellText.NonEmptyCells(raw);
-            header |= cells.Any(c => c.Contains("現状認識", StringComparison.Ordinal))
-                && cells.Any(c => c.Contains("担当", StringComparison.Ordinal) || c.Contains("所管", StringComparison.Ordinal) || c.Contains("部局", StringComparison.Ordinal))
-                && cells.Any(c => c.Contains("KPI", StringComparison.Ordinal) || c.Contains("指標", StringComparison.Ordinal));
-            values |= cells.Count >= 2 && cells.Any(c => c.Contains("基準値", StringComparison.Ordinal)) && cells.Any(c => c.Contains("実績値", StringComparison.Ordinal));
+            header |= cells.Any(c => Words.Contains(Name, "assessment", c))
+                && cells.Any(c => Words.Contains(Name, "department", c))
+                && cells.Any(c => Words.Contains(Name, "indicator", c));
+            values |= cells.Count >= 2 && cells.Any(c => Words.Contains(Name, "baseline", c)) && cells.Any(c => Words.Contains(Name, "actual", c));
         }
 
         return header && values;

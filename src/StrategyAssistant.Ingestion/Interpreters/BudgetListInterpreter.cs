@@ -181,16 +181,20 @@ public sealed class BudgetListInterpreter : INotationInterpreter
         return new RecordSet([], projects, notes) { Totals = totals };
     }
 
+    private const string Notation = "project-list";
+
+    private static Vocabulary.NotationHeaders Words => Vocabulary.StrategyVocabulary.Default.Notations;
+
     private static bool IsHeader(List<string> cells)
     {
         bool number = false, name = false, budget = false, department = false;
         foreach (string c in cells)
         {
             string t = c.Replace(" ", string.Empty, StringComparison.Ordinal);
-            number |= t == "番号" || t == "No." || t == "No";
-            name |= t == "事業名";
-            budget |= t.Contains("事業費", StringComparison.Ordinal) || t.Contains("予算", StringComparison.Ordinal);
-            department |= t.Contains("部局", StringComparison.Ordinal) || t.Contains("担当", StringComparison.Ordinal) || t.Contains("所管", StringComparison.Ordinal);
+            number |= Words.Is(Notation, "number", t);
+            name |= Words.Is(Notation, "name", t);
+            budget |= Words.Contains(Notation, "budget", t);
+            department |= Words.Contains(Notation, "department", t);
         }
 
         return number && name && budget && department;
@@ -198,12 +202,12 @@ public sealed class BudgetListInterpreter : INotationInterpreter
 
     /// <summary>The unit a header's budget cell states in a trailing parenthesis (予算事業費（千円）), or null.</summary>
     private static string? HeaderUnit(List<string> cells) =>
-        cells.Where(c => c.Contains("事業費", StringComparison.Ordinal) || c.Contains("予算", StringComparison.Ordinal))
+        cells.Where(c => Words.Contains(Notation, "budget", c))
             .Select(c => CellText.SplitUnit(c).Unit)
             .FirstOrDefault(u => u is not null);
 
     private static bool IsSummaryHeader(List<string> cells) =>
-        cells.Any(c => c.Contains("事業数", StringComparison.Ordinal)) && cells.Any(c => c.Contains("事業費", StringComparison.Ordinal)) && !cells.Contains("事業名");
+        cells.Any(c => Words.Contains(Notation, "summaryCount", c)) && cells.Any(c => Words.Contains(Notation, "summaryBudget", c)) && !cells.Any(c => Words.Is(Notation, "name", c));
 
     /// <summary>A 施策体系 heading line: <c>&lt;b&gt;基本目標1 …&lt;/b&gt;</c>, <c>&lt;b&gt;ア …&lt;/b&gt;</c>, <c>ウ ⇥ &lt;b&gt;…&lt;/b&gt;</c>, <c>### ウ …</c>.</summary>
     private static string? Heading(List<string> cells)

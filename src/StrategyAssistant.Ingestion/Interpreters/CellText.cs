@@ -40,7 +40,7 @@ public static partial class CellText
             withoutYears = withoutYears.Remove(m.Index, m.Length);
         }
 
-        return withoutYears.Any(c => c is >= '0' and <= '9' or >= '０' and <= '９');
+        return withoutYears.Any(c => c is >= '0' and <= '9' or >= '０' and <= '９') || KanjiNumerals.TryParse(withoutYears, out _, out _);
     }
 
     /// <summary>A cell that continues the cell above (a note in parentheses, a year on its own).</summary>

@@ -5,52 +5,20 @@ using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Ingestion.Interpreters;
 
-/// <summary>Cell and line readings added for other cities' notations: goal headings in any numbering, a level word written
+/// <summary>Cell and line readings added for other cities' notations: goal cells in any numbering, a level word written
 /// before an indicator (【数値目標】, ＫＰＩ, 数値目標：), value cells that state no figure (－, 算出不可, 調査中).</summary>
 public static partial class CellTextNotations
 {
-    /// <summary>A 基本目標 heading in any numbering: 基本目標１, ■基本目標２, 【基本目標3】, 基本目標Ⅰ, 基本目標三, （1）基本目標1 …; or null.</summary>
-    public static Goal? GoalHeading(string text)
-    {
-        string t = LeadingGoalMark().Replace(CellText.Clean(text).Trim(), string.Empty);
-        Match m = GoalPattern().Match(t);
-        if (!m.Success || Numeral(m.Groups["n"].Value) is not { } number)
-        {
-            return null;
-        }
-
-        return new Goal(number, m.Groups["title"].Value.Trim());
-    }
-
-    /// <summary>A number written in ASCII or full-width digits, Roman numerals (Ⅰ–Ⅻ) or kanji (一–十), or null.</summary>
-    public static int? Numeral(string text)
-    {
-        string t = FiscalYearParser.FoldWidth(text.Trim());
-        if (int.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n))
-        {
-            return n;
-        }
-
-        int roman = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ".IndexOf(t, StringComparison.Ordinal);
-        if (t.Length == 1 && roman >= 0)
-        {
-            return roman + 1;
-        }
-
-        int kanji = "一二三四五六七八九十".IndexOf(t, StringComparison.Ordinal);
-        return t.Length == 1 && kanji >= 0 ? kanji + 1 : null;
-    }
-
     /// <summary>A goal cell of a table (1 しごとをつくる, Ⅱ 交流人口の拡大, 基本目標１ …): the goal, or null.</summary>
     public static Goal? GoalCell(string text)
     {
-        if (GoalHeading(text) is { } heading)
+        if (HeadingParser.Goal(text) is { } heading)
         {
             return heading;
         }
 
         Match m = NumberedTitle().Match(text.Trim());
-        return m.Success && Numeral(m.Groups["n"].Value) is { } number ? new Goal(number, m.Groups["title"].Value.Trim()) : null;
+        return m.Success && GoalHeadings.Numeral(m.Groups["n"].Value) is { } number ? new Goal(number, m.Groups["title"].Value.Trim()) : null;
     }
 
     /// <summary>A measure cell of a table (①酪農経営の安定化, (1)雪冷熱エネルギーの活用, 施策1 …): its mark and title.</summary>
@@ -113,12 +81,6 @@ public static partial class CellTextNotations
         Match m = NoteTail().Match(text.Trim());
         return m.Success && m.Index > 0 ? m.Groups["note"].Value.Trim() : null;
     }
-
-    [GeneratedRegex(@"^(?:[■□◆◇●○◎・#＃\s]+|[（(][0-9０-９]{1,2}[)）]\s*|[0-9０-９]{1,2}[.．]\s*)+")]
-    private static partial Regex LeadingGoalMark();
-
-    [GeneratedRegex(@"^[【\[［〔<＜]?\s*基本目標\s*(?<n>[0-9０-９]+|[Ⅰ-Ⅻ]|[一二三四五六七八九十])\s*[】\]］〕>＞]?[\s:：.．、]*(?<title>.*)$")]
-    private static partial Regex GoalPattern();
 
     [GeneratedRegex(@"^(?<n>[0-9０-９]{1,2}|[Ⅰ-Ⅻ])[\s.．、)）]*(?<title>\S.*)$")]
     private static partial Regex NumberedTitle();

@@ -15,6 +15,12 @@ public static partial class CellValue
     public static KpiValue Value(string text, Citation source, FiscalPeriod? defaultPeriod = null, string? defaultUnit = null)
     {
         string written = CellText.Clean(text);
+        if (SpanPrefix().Match(written) is { Success: true } span && !SpanPrefix().IsMatch(span.Groups["rest"].Value))
+        {
+            // 5年間で20品 in a table cell: the span read as in a line (the header's year ends it).
+            return SpanValue(written, source, null, defaultPeriod, defaultUnit);
+        }
+
         KpiValue parsed = KpiValue.Parse(written, source, defaultPeriod, defaultUnit);
         if (parsed.Number is not null && parsed.Unit is not null && RelativeUnit().IsMatch(parsed.Unit))
         {
@@ -58,7 +64,27 @@ public static partial class CellValue
             return parsed with { Number = beforeQualifier.Value, Unit = beforeQualifier.Unit ?? defaultUnit, Note = parsed.Note is null ? q : q + " " + parsed.Note };
         }
 
-        return parsed;
+        return Kanji(parsed, defaultUnit);
+    }
+
+    /// <summary>十五人, 約３万１千人, ２５万人以上 with kanji: the number read (the text kept), a word before it and a qualifier
+    /// after it kept as the note, the unit only when the vocabulary knows it.</summary>
+    private static KpiValue Kanji(KpiValue parsed, string? defaultUnit)
+    {
+        string text = parsed.ValueText.Trim();
+        Match word = WordBeforeKanji().Match(text);
+        string? before = word.Success ? word.Groups["word"].Value : null;
+        text = word.Success ? word.Groups["rest"].Value : text;
+        Match qualified = QualifiedUnit().Match(text);
+        string? after = qualified.Success ? qualified.Groups["q"].Value : null;
+        text = qualified.Success ? qualified.Groups["unit"].Value : text;
+        if (!KanjiNumerals.TryParse(text, out decimal number, out string? unit))
+        {
+            return parsed;
+        }
+
+        string? note = string.Join(" ", new[] { before, after, parsed.Note }.Where(n => n is { Length: > 0 }));
+        return parsed with { Number = number, Unit = unit ?? defaultUnit, Note = note.Length == 0 ? null : note };
     }
 
     /// <summary>Reads a value with a leading span such as <c>5年間で200人</c> or <c>5年後に△100人</c>: the text is kept,
@@ -154,6 +180,9 @@ public static partial class CellValue
 
     [GeneratedRegex(@"^(?<word>暫定値|速報値|推計値|全|約)\s?(?<rest>[△▲\-−]?\d.*)$")]
     private static partial Regex WordBeforeNumber();
+
+    [GeneratedRegex(@"^(?<word>暫定値|速報値|推計値|全|約)\s?(?<rest>[△▲\-−]?[\d〇一二三四五六七八九十].*)$")]
+    private static partial Regex WordBeforeKanji();
 
     [GeneratedRegex(@"^(?<head>(?<years>\d+)\s?年(?<kind>間で|後に|後))\s?(?<rest>.+)$")]
     private static partial Regex SpanPrefix();

@@ -20,7 +20,7 @@ public sealed class KpiArrowBlockInterpreter : INotationInterpreter
         foreach (string raw in document.Lines)
         {
             string line = CellText.CleanLine(raw);
-            header |= line.Contains("重要業績評価指標", StringComparison.Ordinal) && line.Contains('【', StringComparison.Ordinal);
+            header |= Vocabulary.StrategyVocabulary.Default.Notations.Contains(Name, "block", line) && line.Contains('【', StringComparison.Ordinal);
             if (line.Contains('←', StringComparison.Ordinal) && KpiArrowBlockLines.TryValues(line.TrimStart(':', '：', ' '), out _, out _))
             {
                 arrows++;

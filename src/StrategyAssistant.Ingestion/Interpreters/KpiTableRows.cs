@@ -26,6 +26,13 @@ public sealed partial class KpiTableInterpreter
                 continue;
             }
 
+            if (!hasLabel && hasFigure && pendingLabel is null && rows.Count > 0 && rows[^1].LineEnd == row.Line - 1 && Spills(table, rows[^1], row))
+            {
+                // 5年間で / 20品: a value cut after its span words goes on in the same column of the next line.
+                rows[^1] = Append(rows[^1], row, glue: string.Empty);
+                continue;
+            }
+
             if (hasLabel && !hasFigure)
             {
                 if (pendingLabel is null && rows.Count > 0 && Unbalanced(rows[^1].Text(indicator)) && rows[^1].LineEnd == row.Line - 1)
@@ -59,6 +66,21 @@ public sealed partial class KpiTableInterpreter
         }
 
         return rows;
+    }
+
+    /// <summary>True when a row without a label goes on the row above: the above has a value cut short (its text ends in a
+    /// particle: 5年間で, 年間に), and each cell of this row stands in that column or in one the above left blank. Not in a
+    /// table of 区分 rows, where a row without a label is the indicator's next kind.</summary>
+    private static bool Spills(LayoutTable table, TableRow above, TableRow row)
+    {
+        if (Column(table, ColumnRole.Kind) >= 0)
+        {
+            return false;
+        }
+
+        static bool CutShort(string text) => text.Length > 1 && text.Any(char.IsDigit) && text[^1] is >= '\u3040' and <= '\u309F';
+        var filled = Enumerable.Range(0, row.Cells.Count).Where(i => row.Text(i).Length > 0).ToList();
+        return filled.Any(i => CutShort(above.Text(i))) && filled.All(i => above.Text(i).Length == 0 || CutShort(above.Text(i)));
     }
 
     /// <summary>In a table with a 区分 column (計画 / 実績 rows under one indicator), one row per indicator: the year columns

@@ -11,13 +11,14 @@ internal sealed record MeasureTableHeader(int Measure, int Baseline, int Target,
     public static bool TryRead(string[] cells, out MeasureTableHeader header)
     {
         header = null!;
-        if (cells.Length < 3 || !cells[0].StartsWith("具体的な施策", StringComparison.Ordinal))
+        Vocabulary.NotationHeaders words = Vocabulary.StrategyVocabulary.Default.Notations;
+        if (cells.Length < 3 || !words.StartsWith("measure-table", "measure", cells[0]))
         {
             return false;
         }
 
-        int baseline = Array.FindIndex(cells, c => c.StartsWith("基準値", StringComparison.Ordinal));
-        int target = Array.FindIndex(cells, c => c.StartsWith("KPI", StringComparison.OrdinalIgnoreCase) || c.StartsWith("ＫＰＩ", StringComparison.Ordinal) || c.StartsWith("目標値", StringComparison.Ordinal));
+        int baseline = Array.FindIndex(cells, c => words.StartsWith("measure-table", "baseline", c));
+        int target = Array.FindIndex(cells, c => words.StartsWith("measure-table", "target", c));
         if (baseline < 0 || target < 0)
         {
             return false;

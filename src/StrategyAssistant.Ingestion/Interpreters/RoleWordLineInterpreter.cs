@@ -120,7 +120,7 @@ public sealed partial class RoleWordLineInterpreter
     // A role word (after a space, a colon or the line's start; or in brackets: 【基準値】) and the value written after it up to
     // the next space: a figure, a dash, or a word the vocabulary says stands for no figure (調査中, 算出不可 …).
     private static Regex RoleValue(StrategyVocabulary vocabulary) => s_roleValue.GetOrAdd(vocabulary.Version, _ =>
-        new Regex(@"(?:[【［\[]\s*(?<word>[^\s：:0-9０-９（(）)【】［］\[\]]{1,5})\s*[】］\]]|(?<word>[^\s：:0-9０-９（(）)【】]{1,4}))[：:]?\s*(?<value>[△▲−\-]?[0-9０-９][^\s]*|[－―](?:[（(][^）)]*[）)])?"
+        new Regex(@"(?:[【［\[]\s*(?<word>[^\s：:0-9０-９（(）)【】［］\[\]]{1,5})\s*[】］\]]|(?<word>[^\s：:0-9０-９（(）)【】]{1,4}))[：:]?\s*(?<value>(?:" + string.Concat(vocabulary.FigurePrefixes.Select(w => Regex.Escape(w) + "|")) + @")[△▲−\-]?[0-9０-９][^\s]*|[－―](?:[（(][^）)]*[）)])?"
             + string.Concat(vocabulary.NoFigureWords.Select(w => "|" + Regex.Escape(w) + @"(?:[（(][^）)]*[）)])?")) + ")", RegexOptions.CultureInvariant));
 
     [GeneratedRegex(@"^[【［\[]\s*(?<word>[^】］\]]{1,8})\s*[】］\]][：:]?\s*")]

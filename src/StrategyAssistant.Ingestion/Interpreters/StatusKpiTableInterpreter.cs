@@ -104,10 +104,11 @@ internal sealed record GoalKpiHeader(int Baseline, int Target, int Actual, int S
     public static bool TryRead(string[] cells, out GoalKpiHeader header)
     {
         header = null!;
-        int b = Array.IndexOf(cells, "基準値");
-        int t = Array.IndexOf(cells, "目標値");
-        int a = Array.FindIndex(cells, c => c is "実績" or "実績値");
-        int s = Array.IndexOf(cells, "状況");
+        Vocabulary.NotationHeaders words = Vocabulary.StrategyVocabulary.Default.Notations;
+        int b = Array.FindIndex(cells, c => words.Is("committee-slides", "baseline", c));
+        int t = Array.FindIndex(cells, c => words.Is("committee-slides", "target", c));
+        int a = Array.FindIndex(cells, c => words.Is("committee-slides", "actual", c));
+        int s = Array.FindIndex(cells, c => words.Is("committee-slides", "status", c));
         if (b < 1 || t < 0 || a < 0 || s < 0)
         {
             return false;
@@ -131,7 +132,8 @@ internal sealed record ProjectKpiHeader(int Item, IReadOnlyList<(ValueKind Kind,
     public static bool TryRead(string[] cells, out ProjectKpiHeader header)
     {
         header = null!;
-        int item = Array.IndexOf(cells, "項目");
+        Vocabulary.NotationHeaders words = Vocabulary.StrategyVocabulary.Default.Notations;
+        int item = Array.FindIndex(cells, c => words.Is("committee-slides", "item", c));
         if (item < 0)
         {
             return false;
@@ -146,15 +148,15 @@ internal sealed record ProjectKpiHeader(int Item, IReadOnlyList<(ValueKind Kind,
                 continue;
             }
 
-            if (c.StartsWith("基準", StringComparison.Ordinal))
+            if (words.StartsWith("committee-slides", "itemBaseline", c))
             {
                 values.Add((ValueKind.Baseline, FiscalYearParser.Parse(c)));
             }
-            else if (c.StartsWith("目標", StringComparison.Ordinal))
+            else if (words.StartsWith("committee-slides", "itemTarget", c))
             {
                 values.Add((ValueKind.Target, FiscalYearParser.Parse(c)));
             }
-            else if (c.StartsWith("実績", StringComparison.Ordinal) || CellValue.HeaderYear(c) is not null)
+            else if (words.StartsWith("committee-slides", "itemActual", c) || CellValue.HeaderYear(c) is not null)
             {
                 values.Add((ValueKind.Actual, FiscalYearParser.Parse(c)));
             }

@@ -14,13 +14,13 @@ internal static class TableRowPath
     {
         TableRow row = table.Rows[index];
         var filled = row.Cells.Where(c => c is { Text.Length: > 0 }).Select(c => c!.Text.Trim()).Where(t => t.Length > 0).ToList();
-        if (filled.Count == 2 && CellTextNotations.GoalHeading(filled[0]) is { Title.Length: 0 } && CellTextNotations.GoalHeading(filled[0] + " " + filled[1]) is not null)
+        if (filled.Count == 2 && HeadingParser.Goal(filled[0]) is { Title.Length: 0 } && HeadingParser.Goal(filled[0] + " " + filled[1]) is not null)
         {
             // On a page a goal's number and title may come apart into two cells.
             return filled[0] + " " + filled[1];
         }
 
-        if (filled.Count != 1 || CellText.HasFigure(filled[0]) && CellTextNotations.GoalHeading(filled[0]) is null)
+        if (filled.Count != 1 || CellText.HasFigure(filled[0]) && HeadingParser.Goal(filled[0]) is null)
         {
             return null;
         }
@@ -65,7 +65,7 @@ internal static class TableRowPath
         int measureColumn = Column(table, ColumnRole.Measure);
         string goalText = goalColumn < 0 ? string.Empty : row.Text(goalColumn).Trim();
         Goal? goal = goalText.Length == 0 ? null
-            : CellTextNotations.Numeral(goalText) is { } number ? context.Headings.SeenGoal(number) ?? new Goal(number, string.Empty)
+            : GoalHeadings.Numeral(goalText) is { } number ? context.Headings.SeenGoal(number) ?? new Goal(number, string.Empty)
             : CellTextNotations.GoalCell(goalText);
 
         Measure? measure = measureColumn < 0 ? null : CellTextNotations.MeasureCell(row.Text(measureColumn));

@@ -11,10 +11,10 @@ namespace StrategyAssistant.Ingestion.Interpreters;
 /// their 目標値 / 実績値 rows and comment; 小計 / 合計 (事業数, KPI数) lines are reconciled against the rows listed.</summary>
 public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
 {
-    internal const string TargetRow = "目標値";
-    internal const string ActualRow = "実績値";
-    internal const string TargetShort = "目標";
-    internal const string ActualShort = "実績";
+    // The 区分 cells of a 目標値 row and of the 実績値 row under it (the vocabulary's progress-table targetRow / actualRow).
+    private static bool IsTargetRow(string cell) => Vocabulary.StrategyVocabulary.Default.Notations.Is("progress-table", "targetRow", cell);
+
+    private static bool IsActualRow(string cell) => Vocabulary.StrategyVocabulary.Default.Notations.Is("progress-table", "actualRow", cell);
     internal const string NoKpiWritten = "KPIの記載なし";
 
     public string Name => "progress-table";
@@ -39,12 +39,12 @@ public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
                 continue;
             }
 
-            if (targetColumn >= 0 && targetColumn < cells.Length && cells[targetColumn] is ActualRow or ActualShort)
+            if (targetColumn >= 0 && targetColumn < cells.Length && IsActualRow(cells[targetColumn]))
             {
                 return true;
             }
 
-            targetColumn = Array.FindIndex(cells, c => c is TargetRow or TargetShort);
+            targetColumn = Array.FindIndex(cells, IsTargetRow);
         }
 
         return false;
@@ -125,14 +125,14 @@ public sealed partial class YearColumnProgressInterpreter : INotationInterpreter
                 return;
             }
 
-            int category = Array.FindIndex(cells, c => c is TargetRow or ActualRow or TargetShort or ActualShort);
+            int category = Array.FindIndex(cells, c => IsTargetRow(c) || IsActualRow(c));
             if (category < 0)
             {
                 ReadSection(first, cells);
                 return;
             }
 
-            if (cells[category] is ActualRow or ActualShort)
+            if (IsActualRow(cells[category]))
             {
                 if (_row is not null && _row.ActualCells is null)
                 {

@@ -11,7 +11,8 @@ internal sealed record ProgressHeader(bool GoalTargets, int Category, IReadOnlyL
     public static bool TryRead(string[] cells, out ProgressHeader header)
     {
         header = null!;
-        int category = Array.IndexOf(cells, "区分");
+        Vocabulary.NotationHeaders words = Vocabulary.StrategyVocabulary.Default.Notations;
+        int category = Array.FindIndex(cells, c => words.Is("progress-table", "category", c));
         if (category < 0)
         {
             return false;
@@ -30,7 +31,7 @@ internal sealed record ProgressHeader(bool GoalTargets, int Category, IReadOnlyL
             {
                 years.Add((i - category, year.Start));
             }
-            else if (cells[i].Contains("合計", StringComparison.Ordinal) || cells[i].Contains("累計", StringComparison.Ordinal))
+            else if (words.Contains("progress-table", "total", cells[i]))
             {
                 total = i - category;
             }
@@ -46,7 +47,7 @@ internal sealed record ProgressHeader(bool GoalTargets, int Category, IReadOnlyL
             return false;
         }
 
-        bool goalTargets = cells[0].Contains("数値目標", StringComparison.Ordinal);
+        bool goalTargets = words.Contains("progress-table", "goalTargets", cells[0]);
         header = new ProgressHeader(goalTargets, category, years, total, comment, report);
         return true;
     }

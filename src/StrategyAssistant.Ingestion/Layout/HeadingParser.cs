@@ -5,22 +5,22 @@ using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Ingestion.Layout;
 
-/// <summary>The one parser of heading lines: a 基本目標 heading (基本目標1 …, 基本目標 1 「…」, 【基本目標 3】…, [基本目標2]) and
+/// <summary>The one parser of heading lines: a 基本目標 heading (基本目標1 …, 基本目標 1 「…」, 【基本目標 3】…, ■基本目標Ⅱ …), a heading's decoration and
 /// the plan period a document states (第2期総合戦略（令和2年度～令和6年度）, 計画期間 …). <see cref="HeadingTracker"/> and
 /// every interpreter read headings through it.</summary>
 public static partial class HeadingParser
 {
-    /// <summary>The 基本目標 a heading line names, or null. The title may be empty (a number-only heading).</summary>
-    public static Goal? Goal(string line)
-    {
-        Match m = GoalPattern().Match(CellText.Clean(line));
-        if (!m.Success)
-        {
-            return null;
-        }
+    /// <summary>The 基本目標 a heading line or cell names (any numbering and decoration: <see cref="GoalHeadings"/>), or null.
+    /// The title may be empty (a number-only heading).</summary>
+    public static Goal? Goal(string line) => GoalHeadings.Parse(CellText.Clean(line));
 
-        int number = int.Parse(FiscalYearParser.FoldWidth(m.Groups["n"].Value), CultureInfo.InvariantCulture);
-        return new Goal(number, m.Groups["title"].Value.Trim());
+    /// <summary>A heading without its decoration: Markdown's leading #, or brackets around the whole heading
+    /// (【施策1-1 農業の担い手】, ［施策２］, ### 施策1-1 …), so a decorated heading reads as the plain one.</summary>
+    public static string Undecorate(string text)
+    {
+        string t = MarkdownHashes().Replace(text.Trim(), string.Empty);
+        Match m = Bracketed().Match(t);
+        return m.Success ? m.Groups["inner"].Value.Trim() : t;
     }
 
     /// <summary>The plan period a document states, e.g. 第2期総合戦略（令和2年度～令和6年度）, or null.</summary>
@@ -47,6 +47,10 @@ public static partial class HeadingParser
         return null;
     }
 
-    [GeneratedRegex(@"^[【\[\s]*基本目標\s*(?<n>[0-9０-９]{1,2})\s*[】\]]?\s*(?<title>.*)$")]
-    private static partial Regex GoalPattern();
+    [GeneratedRegex(@"^[#＃]+\s*")]
+    private static partial Regex MarkdownHashes();
+
+    // The whole text in one pair of brackets, nothing after the closing one.
+    [GeneratedRegex(@"^[【［\[〔](?<inner>[^【】［］\[\]〔〕]+)[】］\]〕]$")]
+    private static partial Regex Bracketed();
 }

@@ -78,8 +78,8 @@ public sealed partial class HeadingTracker
         if (filled.Count > 1)
         {
             // 基本目標1 ⇥ 安定した雇用をつくる: a goal heading whose title stands in the next cell.
-            if (filled.Count == 2 && Interpreters.CellTextNotations.GoalHeading(filled[0].Text) is { Title.Length: 0 }
-                && Interpreters.CellTextNotations.GoalHeading(filled[0].Text + " " + filled[1].Text) is { } goal)
+            if (filled.Count == 2 && HeadingParser.Goal(filled[0].Text) is { Title.Length: 0 }
+                && HeadingParser.Goal(filled[0].Text + " " + filled[1].Text) is { } goal)
             {
                 Goal = goal;
                 Measure = null;
@@ -97,8 +97,8 @@ public sealed partial class HeadingTracker
     /// <summary>What a heading text would set, without setting it: None when it is no heading.</summary>
     public HeadingKind Classify(string text)
     {
-        text = text.Trim();
-        if (Interpreters.CellTextNotations.GoalHeading(text) is not null)
+        text = HeadingParser.Undecorate(text);
+        if (HeadingParser.Goal(text) is not null)
         {
             return HeadingKind.Goal;
         }
@@ -126,11 +126,11 @@ public sealed partial class HeadingTracker
     /// <summary>Reads a heading's text (a line, or a table row of one cell such as （数値目標） or ①企業誘致の促進); true when it was one.</summary>
     public bool ObserveText(string text, int lineNumber)
     {
-        text = text.Trim();
+        text = HeadingParser.Undecorate(text);
         switch (Classify(text))
         {
             case HeadingKind.Goal:
-                Goal = Interpreters.CellTextNotations.GoalHeading(text);
+                Goal = HeadingParser.Goal(text);
                 Measure = null;
                 Project = null;
                 Section = FigureSection.None;

@@ -47,7 +47,7 @@ public sealed partial class TableFinder
             // A goal heading ends the table unless rows of the table go on under it (基本目標１ as a row of a project list).
             bool rowsGoOn = next + 1 < lines.Count && lines[next + 1].Cells.Count(c => c.Text.Length > 0) >= 2 && Columns(lines[next + 1]) is null;
             if (line.IsBlank || Columns(line) is not null
-                || (line.Cells.Count(c => c.Text.Length > 0) <= 1 && Interpreters.CellTextNotations.GoalHeading(line.Text) is not null && !rowsGoOn))
+                || (line.Cells.Count(c => c.Text.Length > 0) <= 1 && HeadingParser.Goal(line.Text) is not null && !rowsGoOn))
             {
                 break;
             }
@@ -118,7 +118,7 @@ public sealed partial class TableFinder
                 without++;
             }
 
-            columns.Add(new TableColumn(i, cell.Text, role, cell.Start, cell.End, FiscalYearParser.Parse(cell.Text), _vocabulary.UnitIn(cell.Text), line.Number));
+            columns.Add(new TableColumn(i, cell.Text, role, cell.Start, cell.End, HeaderYear.Of(cell.Text, _vocabulary), _vocabulary.UnitIn(cell.Text), line.Number));
         }
 
         bool hasValue = columns.Any(c => IsValueRole(c.Role) || c.Role == ColumnRole.Budget);
@@ -155,8 +155,7 @@ public sealed partial class TableFinder
         return columns;
     }
 
-    private static bool IsYearOnly(string text) =>
-        FiscalYearParser.FindAll(text).ToList() is [var year] && text.Remove(year.Index, year.Length).Trim('（', '）', '(', ')', ' ', '度').Length == 0;
+    private bool IsYearOnly(string text) => HeaderYear.IsOnlyYear(text, _vocabulary);
 
     public static bool IsValueRole(ColumnRole role) => role is ColumnRole.Baseline or ColumnRole.Current or ColumnRole.Target or ColumnRole.Actual;
 

@@ -30,7 +30,7 @@ public sealed partial class TableFinder
                 {
                     Header = c.Header + cell.Text,
                     Role = c.Role == ColumnRole.None || c.Index < 0 ? role : c.Role,
-                    Year = c.Year ?? FiscalYearParser.Parse(cell.Text),
+                    Year = c.Year ?? HeaderYear.Of(cell.Text, _vocabulary),
                     Unit = c.Unit ?? _vocabulary.UnitIn(cell.Text),
                 };
                 continue;
@@ -38,7 +38,7 @@ public sealed partial class TableFinder
 
             // A role the first header line does not have (指標名 on the left, 達成見込み on the right): a column of its own,
             // in place by position; it takes over the placeholder indicator column.
-            var column = new TableColumn((int)cell.Start, cell.Text, role, cell.Start, cell.End, FiscalYearParser.Parse(cell.Text), _vocabulary.UnitIn(cell.Text), line.Number);
+            var column = new TableColumn((int)cell.Start, cell.Text, role, cell.Start, cell.End, HeaderYear.Of(cell.Text, _vocabulary), _vocabulary.UnitIn(cell.Text), line.Number);
             int placeholder = columns.FindIndex(c => c.Index < 0);
             if (role == ColumnRole.Indicator && placeholder >= 0)
             {

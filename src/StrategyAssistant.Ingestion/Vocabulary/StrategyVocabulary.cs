@@ -56,7 +56,7 @@ public enum ColumnRole
 
 /// <summary>The domain words ingestion recognises, read from <c>index/vocabulary/strategy-ja.json</c>. Nothing in the
 /// interpreters names a header, a status or a unit word: they ask this type.</summary>
-public sealed class StrategyVocabulary
+public sealed partial class StrategyVocabulary
 {
     private const string ResourceName = "strategy-ja.json";
 
@@ -94,6 +94,13 @@ public sealed class StrategyVocabulary
         NoFigureWords = file.NoFigureWords ?? [];
         RemarkWords = file.RemarkWords ?? [];
         TotalWords = file.TotalWords ?? [];
+        PartOfPrefixes = file.PartOfPrefixes ?? [];
+        YearPrefixes = file.YearPrefixes ?? [];
+        FigurePrefixes = file.FigurePrefixes ?? [];
+        Notations = new NotationHeaders(file.NotationHeaders);
+        _preference = (file.ColumnPreference ?? []).ToDictionary(
+            p => Enum.TryParse(p.Key, ignoreCase: true, out ColumnRole r) && r != ColumnRole.None ? r : throw new InvalidDataException($"Vocabulary: unknown column role '{p.Key}' in columnPreference."),
+            p => p.Value.Select(Fold).ToList());
     }
 
     /// <summary>The vocabulary shipped with the assembly.</summary>
@@ -134,6 +141,19 @@ public sealed class StrategyVocabulary
     /// <summary>Labels of a stated total row by kind (subtotal: 小計; total: 合計, 計 …).</summary>
     public IReadOnlyDictionary<string, List<string>> TotalWords { get; }
 
+    /// <summary>Words written before a role word that make the column a part of another (うち交付金: the grant within the
+    /// cost): the role is the word's after them.</summary>
+    public IReadOnlyList<string> PartOfPrefixes { get; }
+
+    /// <summary>Marks written before a Western year in a header (FY2020): the header is still only that year.</summary>
+    public IReadOnlyList<string> YearPrefixes { get; }
+
+    /// <summary>Words written before a figure that qualify it (約, 暫定値): the value still begins there.</summary>
+    public IReadOnlyList<string> FigurePrefixes { get; }
+
+    /// <summary>The header words of the notation interpreters.</summary>
+    public NotationHeaders Notations { get; }
+
     public static StrategyVocabulary Load(string path) => Parse(File.ReadAllBytes(path), path);
 
     public static StrategyVocabulary Parse(byte[] json, string origin)
@@ -161,7 +181,7 @@ public sealed class StrategyVocabulary
     /// e.g. <c>基準値（令和元年度）</c>, <c>令和2年度実績値</c>, <c>担当部</c>; anything longer is not a header.</summary>
     public ColumnRole RoleOf(string headerCell)
     {
-        string core = HeaderCore(headerCell);
+        string core = Core(headerCell);
         if (core.Length == 0)
         {
             return ColumnRole.None;
@@ -216,6 +236,22 @@ public sealed class StrategyVocabulary
     public static string Fold(string text) =>
         new string(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray());
 
+    /// <summary>A header's role word: <see cref="HeaderCore"/> without a part-of prefix (うち交付金 → 交付金).</summary>
+    private string Core(string cell)
+    {
+        string core = HeaderCore(cell);
+        foreach (string prefix in PartOfPrefixes)
+        {
+            string p = Fold(prefix);
+            if (core.Length > p.Length && core.StartsWith(p, StringComparison.Ordinal))
+            {
+                return core[p.Length..];
+            }
+        }
+
+        return core;
+    }
+
     private static string HeaderCore(string cell)
     {
         // A footnote reference (現状値※1) is no part of the role word.
@@ -254,45 +290,5 @@ public sealed class StrategyVocabulary
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         return Parse(buffer.ToArray(), ResourceName);
-    }
-
-    private sealed class VocabularyFile
-    {
-        public string? Version { get; set; }
-
-        public Dictionary<string, List<string>>? ColumnRoles { get; set; }
-
-        public List<string>? GoalTargetMarkers { get; set; }
-
-        public List<string>? KpiMarkers { get; set; }
-
-        public List<string>? StatusWords { get; set; }
-
-        public List<string>? EvaluationWords { get; set; }
-
-        public List<string>? DepartmentSuffixes { get; set; }
-
-        public List<string>? UnitWords { get; set; }
-
-        public Dictionary<string, int>? EraWords { get; set; }
-
-        public List<string>? FootnoteMarks { get; set; }
-
-        public ArrowWords? Arrows { get; set; }
-
-        public Dictionary<string, List<string>>? KindWords { get; set; }
-
-        public List<string>? NoFigureWords { get; set; }
-
-        public List<string>? RemarkWords { get; set; }
-
-        public Dictionary<string, List<string>>? TotalWords { get; set; }
-    }
-
-    private sealed class ArrowWords
-    {
-        public List<string>? Forward { get; set; }
-
-        public List<string>? Backward { get; set; }
     }
 }

@@ -175,7 +175,7 @@ public static partial class PassageSplitter
                 return -1;
             }
 
-            if (GoalHeading().IsMatch(head))
+            if (Records.GoalHeadings.Parse(head) is not null)
             {
                 return 0;
             }
@@ -192,9 +192,6 @@ public static partial class PassageSplitter
 
             return SectionHeading().IsMatch(head) ? 3 : -1;
         }
-
-        [GeneratedRegex(@"^【?基本目標\s?[0-9０-９一二三四五]+】?(?:\s|[:：「」】]|$|\S)")]
-        private static partial Regex GoalHeading();
 
         // ア 安心して…, ① …, (1) 基本的方向 is not a measure: marks followed by a title of some length.
         [GeneratedRegex(@"^(?:[アイウエオカキクケコサシスセソタチツテト]|[①-⑳])\s+\S.{3,}$")]

@@ -169,9 +169,9 @@ public static partial class ProvenancePass
             for (int n = 1; n <= document.LineCount; n++)
             {
                 string line = PassageSplitter.Clean(document.Line(n));
-                if (GoalHeading().Match(line) is { Success: true } heading)
+                if (GoalHeadings.Parse(line) is { } heading)
                 {
-                    goal = int.Parse(heading.Groups[1].Value, CultureInfo.InvariantCulture);
+                    goal = heading.Number;
                     continue;
                 }
 
@@ -201,7 +201,7 @@ public static partial class ProvenancePass
         for (int n = Math.Min(source.Line - 1, document.LineCount); n >= Math.Max(1, source.Line - distance); n--)
         {
             string line = PassageSplitter.Clean(document.Line(n));
-            if (stopAtGoal && (line.StartsWith("基本目標", StringComparison.Ordinal) || line.StartsWith("【基本目標", StringComparison.Ordinal)))
+            if (stopAtGoal && GoalHeadings.Parse(line) is not null)
             {
                 return null;
             }
@@ -236,9 +236,6 @@ public static partial class ProvenancePass
     /// <summary>A header row names columns: tab-separated, and no cell is a bare number (a data row's comment may name a year).</summary>
     private static bool IsHeaderRow(string line) =>
         line.Contains('\t', StringComparison.Ordinal) && !line.Split('\t').Any(cell => BareNumber().IsMatch(cell.Trim()));
-
-    [GeneratedRegex(@"^[【\[]?基本目標\s?([0-9]+)")]
-    private static partial Regex GoalHeading();
 
     [GeneratedRegex(@"(?<what>事業数|KPI数|施策数|指標数)\s*[:：]\s*(?<n>[0-9]+)")]
     private static partial Regex StatedCountPattern();
