@@ -78,6 +78,11 @@ internal sealed partial class DerivedFigures
             }
         }
 
+        if (TrySumOverYears(question, evidence, builder) || TrySumOfStatedCounts(question, goals, builder))
+        {
+            return true;
+        }
+
         if (goals.Count > 0)
         {
             var stated = goals.Select(g => totals.Where(t => t.Goal?.Number == g && Amount(t, excludingRepeats) is not null)

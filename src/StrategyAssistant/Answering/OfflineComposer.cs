@@ -53,6 +53,7 @@ public sealed class OfflineComposer
     private readonly PassageAnswerPart _passages;
     private readonly TopicAbsence _topicAbsence;
     private readonly StatedCounts _counts;
+    private readonly ScopedCounts _scoped;
 
     public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3, AnswerRanker? ranker = null)
     {
@@ -67,6 +68,7 @@ public sealed class OfflineComposer
         _passages = new PassageAnswerPart(context, _lines);
         _topicAbsence = new TopicAbsence(knowledge, analyzer);
         _counts = new StatedCounts(knowledge, analyzer, _ranker);
+        _scoped = new ScopedCounts(knowledge);
     }
 
     public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
@@ -199,7 +201,7 @@ public sealed class OfflineComposer
 
     private bool Try(Part part, Question question, Evidence evidence, AnswerBuilder builder) => part switch
     {
-        Part.StatedCount => _stated.TryCount(question, builder) || _counts.TryItems(question, evidence, builder) || _counts.TryCell(question, evidence, _ranker.Options.PassageCoverage, builder),
+        Part.StatedCount => _scoped.TryCount(question, builder) || _stated.TryCount(question, builder) || _counts.TryItems(question, evidence, builder) || _counts.TryCell(question, evidence, _ranker.Options.PassageCoverage, builder),
         Part.Sum => _derived.TrySum(question, evidence, builder),
         Part.Difference => _derived.TryDifference(question, evidence, builder),
         Part.Ranking => _derived.TryRanking(question, evidence, builder),

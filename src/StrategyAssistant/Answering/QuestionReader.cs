@@ -176,12 +176,16 @@ public sealed partial class QuestionReader
 
             if (words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
             {
-                return type;
+                // A department named beside a count word narrows the count (環境部が所管する事業は何事業): the count is the ask.
+                return type == AnswerType.Department && AsksCount(text) ? AnswerType.Count : type;
             }
         }
 
         return CountsNouns(text) ? AnswerType.Count : AnswerType.Any;
     }
+
+    private bool AsksCount(string text) =>
+        CountsNouns(text) || _vocabulary.AnswerTypes.Where(t => t.Type == AnswerType.Count).SelectMany(t => t.Words).Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>An interrogative followed within a few characters by a change word: 何万人減った, どれだけ足りない, 何%増加.</summary>
     private bool AsksChange(string text)
@@ -317,8 +321,8 @@ public sealed partial class QuestionReader
         return extra.Count == 0 ? topic : topic + " " + string.Join(' ', extra);
     }
 
-    // A municipality or prefecture: two to four kanji (or katakana) before 市/町/村/区/都/府/県, not 市民, 市役所, 県道 ….
-    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}ぁ-んァ-ヶ])[\p{IsCJKUnifiedIdeographs}ァ-ヶ]{2,4}(?:市|町|村|区|都|府|県)(?![民長内外役場町村議立営街道政域分画])")]
+    // A municipality or prefecture: two to four kanji (or katakana) before 市/町/村/区/都/府/県, not 市民, 市役所, 県道, 〇〇都市 ….
+    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}ぁ-んァ-ヶ])[\p{IsCJKUnifiedIdeographs}ァ-ヶ]{2,4}(?:市|町|村|区|都(?!市)|府|県)(?![民長内外役場町村議立営街道政域分画])")]
     private static partial Regex Places();
 
     [GeneratedRegex(@"基本目標\s?([0-9]+)")]
