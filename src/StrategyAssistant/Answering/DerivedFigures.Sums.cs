@@ -50,14 +50,14 @@ internal sealed partial class DerivedFigures
             return false;
         }
 
-        var operands = stated.Select(s => (Label: $"基本目標{s[0].Count.GoalNumber} {s[0].Item.What}",
+        var operands = stated.Select(s => (Label: $"{s[0].Item.What}（基本目標{s[0].Count.GoalNumber}）",
             Money: new Money(s[0].Item.Number, decimal.TryParse(s[0].Item.Number, out decimal n) ? n : null, noun), s[0].Count.Source)).ToList();
         if (operands.Any(o => o.Money.Amount is null))
         {
             return false;
         }
 
-        Render(operands, stated[0][0].Count.City, $"{string.Join("・", goals.Select(g => $"基本目標{g}"))}の{noun}数", builder);
+        Render(operands, stated[0][0].Count.City, $"{noun}数（{string.Join("、", goals.Select(g => $"基本目標{g}"))}）", builder);
         return true;
     }
 }

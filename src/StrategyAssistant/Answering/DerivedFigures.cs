@@ -285,8 +285,12 @@ internal sealed partial class DerivedFigures
     {
         var cited = new List<DerivationOperand>();
         builder.Line($"{city}の{what}:");
-        foreach ((string label, Money money, Citation source) in operands)
+        // Cells of one line quoted apart are cited by the whole line, so that its one citation holds every operand.
+        var shared = operands.GroupBy(o => (o.Source.File, o.Source.Line, o.Source.LineEnd)).Where(g => g.Select(o => o.Source.Quote).Distinct().Count() > 1)
+            .ToDictionary(g => g.Key, g => _knowledge.PassageLines(g.Key.File).Cite(g.Key.Line, g.Key.LineEnd));
+        foreach ((string label, Money money, Citation own) in operands)
         {
+            Citation source = shared.GetValueOrDefault((own.File, own.Line, own.LineEnd), own);
             string marker = builder.Figure(money.Text, money.Unit, null, source, label);
             cited.Add(new DerivationOperand(money.Text, money.Unit, builder.Cite(source), label));
             builder.Line($"・{label}: {money} {marker}");
