@@ -167,7 +167,8 @@ internal sealed partial class DerivedFigures
         {
             ((string Label, KpiValue Value) from, (string Label, KpiValue Value) to) = Pair(record, question)!.Value;
             decimal difference = to.Value.Number!.Value - from.Value.Number!.Value;
-            string unit = to.Value.Unit ?? string.Empty;
+            // Values written bare in a table (転出 3,395) take the unit the question asks in (何人減った).
+            string unit = to.Value.Unit is { Length: > 0 } own ? own : from.Value.Unit is { Length: 0 } or null && AskedUnit().Match(question.Text) is { Success: true } asked ? asked.Groups["u"].Value : string.Empty;
             string result = Format(Math.Abs(difference), Scale(from.Value, to.Value)) + unit;
             string expression = $"{to.Value.ValueText}{Suffix(to.Value)} − {from.Value.ValueText}{Suffix(from.Value)} = {(difference < 0 ? "−" : string.Empty)}{result}";
             (Citation fromSource, Citation toSource) = Sources(from.Value, to.Value);
@@ -318,8 +319,16 @@ internal sealed partial class DerivedFigures
         (string, KpiValue)? from = null, to = null;
         if (question.Years.Count >= 2)
         {
-            from = At(record, question.Years[0]);
-            to = At(record, question.Years[^1]);
+            // Earlier year first, however the question orders them (R2はH30と比べて).
+            FiscalPeriod first = question.Years.MinBy(y => y.Start)!, last = question.Years.MaxBy(y => y.Start)!;
+            from = At(record, first);
+            to = At(record, last);
+        }
+        else if (question.Years.Count == 1 && question.Asks(Answering.AskedValue.Baseline) && record.Baseline is { } baseline)
+        {
+            // From the baseline to the year asked (2020年度は基準値から), or to the target when the year is the baseline's own.
+            from = ("基準値", baseline);
+            to = At(record, question.Years[0]) is { } at && !ReferenceEquals(at.Item2, baseline) ? at : record.Target is null ? null : ("目標値", record.Target);
         }
         else if (question.Years.Count == 1 && (question.Asks(Answering.AskedValue.Actual) || !question.Asks(Answering.AskedValue.Baseline)) && ActualAt(record, question.Years[0]) is { } actual)
         {
@@ -375,7 +384,11 @@ internal sealed partial class DerivedFigures
     private static (string, KpiValue)? TargetAt(KpiRecord record, FiscalPeriod year) =>
         record.Series.FirstOrDefault(s => year.Contains(s.Year))?.Target is { Number: not null } target ? ($"{year.Text}の目標値", target) : null;
 
-    private static string Unit(KpiValue value) => (value.Unit ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC);
+    /// <summary>The unit compared: a per-year rate (人/年) is its count's unit, as a table states one year's figure.</summary>
+    private static string Unit(KpiValue value) => PerYear().Replace((value.Unit ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC), string.Empty);
+
+    [GeneratedRegex(@"/年度?$")]
+    private static partial Regex PerYear();
 
     private static string Suffix(KpiValue value) => value.Display[value.ValueText.Length..];
 
@@ -390,6 +403,9 @@ internal sealed partial class DerivedFigures
 
     [GeneratedRegex(@"基本目標\s?(?<a>[0-9])(?:\s?(?:と|・|、|,|及び|および|～|~|〜|から)\s?(?:基本目標)?\s?(?<b>[0-9]))*")]
     private static partial Regex GoalList();
+
+    [GeneratedRegex("何(?<u>[人件名回社校戸組台泊])")]
+    private static partial Regex AskedUnit();
 
     [GeneratedRegex("除|含まな|抜き|除外")]
     private static partial Regex ExcludingWords();

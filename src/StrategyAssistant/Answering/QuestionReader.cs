@@ -40,6 +40,14 @@ public sealed partial class QuestionReader
             topic = topic.Remove(match.Index, match.Length).Insert(match.Index, " ");
         }
 
+        // 「R3は前年度から」: the year before the one asked is asked too, first.
+        if (years.Count == 1 && years[0].IsSingleYear && v.PreviousYearWords.FirstOrDefault(w => topic.Contains(w, StringComparison.Ordinal)) is { } previous)
+        {
+            FiscalYear before = new(years[0].Start.Year - 1);
+            years.Insert(0, new FiscalPeriod(before, before, previous));
+            topic = topic.Replace(previous, " ", StringComparison.Ordinal);
+        }
+
         // Mentions of a document or its kind filter the sources; they ask nothing (評価シート is not an ask for 評価).
         var kinds = new List<string>();
         string askText = text;
@@ -197,6 +205,13 @@ public sealed partial class QuestionReader
                 int end = at + marker.Length;
                 string window = text.Substring(end, Math.Min(MaxChangeDistance, text.Length - end));
                 if (_vocabulary.ChangeWords.Any(w => window.Contains(w, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+
+                // 「基準より何件多い」: after より, a direction word asks by how much, not which.
+                int than = text.LastIndexOf("より", at, StringComparison.Ordinal);
+                if (than >= 0 && at - than <= MaxChangeDistance && _vocabulary.DirectionMax.Concat(_vocabulary.DirectionMin).Any(w => window.Contains(w, StringComparison.Ordinal)))
                 {
                     return true;
                 }
