@@ -179,6 +179,7 @@ internal sealed partial class DerivedFigures
                 .Where(k => !ReferenceEquals(k, record) && k.City == record.City && k.Indicator == record.Indicator
                     && Pair(k, question) is { } other && other.Item1.Item2.Number == from.Value.Number && other.Item2.Item2.Number == to.Value.Number)
                 .Select(k => builder.Mark(k.Source)).Distinct());
+            same += string.Concat(StatingBoth(evidence, record, from.Value, to.Value).Select(builder.Mark));
             builder.Line($"{record.City}「{record.Indicator}」 {builder.Mark(record.Source)}{same}");
             builder.Line($"・{from.Label}: {from.Value.Display} [{f}]");
             builder.Line($"・{to.Label}: {to.Value.Display} [{t}]");
@@ -198,6 +199,22 @@ internal sealed partial class DerivedFigures
 
         return false;
     }
+
+    /// <summary>Lines of other documents of the record's city, among the passages found, that state both figures (the strategy's
+    /// ○指標：331件（R6年度）←313件（H30年度） beside the evaluation sheet's row): the same figures, cited too.</summary>
+    private IEnumerable<Citation> StatingBoth(Evidence evidence, KpiRecord record, KpiValue a, KpiValue b)
+    {
+        Regex first = Standalone(a.ValueText), second = Standalone(b.ValueText);
+        return evidence.Passages
+            .Where(p => p.Item.File != record.Source.File && _knowledge.Document(p.Item.File).City == record.City)
+            .SelectMany(p => p.Item.NumberedLines().Select(l => (p.Item.File, l.Line, l.Text)))
+            .Where(l => first.IsMatch(l.Text) && second.IsMatch(l.Text))
+            .DistinctBy(l => (l.File, l.Line))
+            .Take(1)
+            .Select(l => _knowledge.PassageLines(l.File).Cite(l.Line, l.Line));
+    }
+
+    private static Regex Standalone(string number) => new($"(?<![0-9,.]){Regex.Escape(number.Normalize(System.Text.NormalizationForm.FormKC).Trim())}(?![0-9,.])");
 
     /// <summary>The citations of two values; two cells of one line are cited by the whole line, so that one quote holds both.</summary>
     private (Citation, Citation) Sources(KpiValue a, KpiValue b)
