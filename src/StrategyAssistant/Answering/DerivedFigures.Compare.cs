@@ -59,6 +59,51 @@ internal sealed partial class DerivedFigures
         return true;
     }
 
+    /// <summary>The city's figure beside those of the wide areas the question names (国や北海道と比べて), where the document
+    /// states the same indicator for each (合計特殊出生率 (国), (北海道), (岩見沢市)): listed largest first, compared.</summary>
+    public bool TryCompareAreas(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        var areas = new List<string>();
+        string rest = question.Text.Normalize(NormalizationForm.FormKC);
+        foreach (string area in QuestionVocabulary.Default.WideAreas.OrderByDescending(a => a.Length).Where(a => rest.Contains(a, StringComparison.Ordinal)))
+        {
+            areas.Add(area);
+            rest = rest.Replace(area, " ", StringComparison.Ordinal);
+        }
+
+        if (areas.Count == 0 || question.Cities.Count != 1 || _ranker.Best(evidence.Kpis, k => Compared(k, question) is { Number: not null }).FirstOrDefault() is not { } best)
+        {
+            return false;
+        }
+
+        string city = question.Cities[0];
+        string stem = city.TrimEnd('市', '町', '村');
+        string key = Qualifier().Replace(EnumeratedOperands.Plain(best.Indicator), string.Empty);
+        var kpis = _knowledge.KpisOf([city]).Where(k => k.City == city && Compared(k, question) is { Number: not null }
+            && Qualifier().Replace(EnumeratedOperands.Plain(k.Indicator), string.Empty) == key).ToList();
+        KpiRecord? Row(string who) => kpis.FirstOrDefault(k => Qualifier().Match(EnumeratedOperands.Plain(k.Indicator)) is { Success: true } q && q.Value.Contains(who, StringComparison.Ordinal));
+        var rows = areas.Select(Row).Append(Row(stem)).ToList();
+        if (rows.Any(r => r is null) || rows.Distinct().Count() != rows.Count || rows.Select(r => Unit(Compared(r!, question)!)).Distinct().Count() != 1)
+        {
+            return false;
+        }
+
+        var ordered = rows.Select(r => (Record: r!, Value: Compared(r!, question)!)).OrderByDescending(r => r.Value.Number).ToList();
+        builder.Line($"{city}の比較（{Qualifier().Replace(best.Indicator.TrimEnd(), string.Empty).TrimEnd()}）:");
+        var operands = new List<DerivationOperand>();
+        foreach ((KpiRecord record, KpiValue value) in ordered)
+        {
+            int cited = builder.Cite(value.Source);
+            operands.Add(new DerivationOperand(value.ValueText, value.Unit, cited, record.Indicator));
+            builder.Line($"・{record.Indicator}: {value.Display} [{cited}]");
+        }
+
+        string comparison = string.Join(" > ", ordered.Select(r => $"{r.Record.Indicator} {r.Value.Display}"));
+        builder.Line($"・{comparison}");
+        builder.Derive(new Derivation(DerivationKind.Comparison, comparison, ordered[0].Value.ValueText, operands));
+        return true;
+    }
+
     /// <summary>The value of an indicator a comparison is about: the year asked, else the value word asked, else the actual.</summary>
     private static KpiValue? Compared(KpiRecord record, Question question) =>
         question.Years.Count == 1 ? At(record, question.Years[0])?.Item2
@@ -66,6 +111,10 @@ internal sealed partial class DerivedFigures
         : question.Asks(Answering.AskedValue.Baseline) ? record.Baseline
         : question.Asks(Answering.AskedValue.Target) ? record.Target
         : record.Actual;
+
+    /// <summary>The bracketed qualifier of an indicator's name: (国), (北海道), (男性).</summary>
+    [GeneratedRegex(@"\([^()]+\)$")]
+    private static partial Regex Qualifier();
 
     /// <summary>Two words set side by side: 転入と転出, 男性と女性 (kanji or katakana, two characters or more each).</summary>
     [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}ァ-ヶー])(?<a>[\p{IsCJKUnifiedIdeographs}ァ-ヶー]{2,8})と(?<b>[\p{IsCJKUnifiedIdeographs}ァ-ヶー]{2,8})")]
