@@ -53,6 +53,33 @@ public sealed class OtherCommandTests : IClassFixture<CliProcess>
     }
 
     [Fact]
+    public async Task Records_export_reads_the_snapshot_and_neither_opens_nor_builds_the_index()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"sa-export-index-{Guid.NewGuid():N}");
+        string index = Path.Combine(folder, "lucene");
+        try
+        {
+            (int code, string output, _) = await _cli.RunAsync(["records", "export", "--city", "芦別市"], environment: ("StrategyAssistant__IndexPath", index));
+            Assert.Equal(0, code);
+            Assert.Contains("芦別市", output, StringComparison.Ordinal);
+            Assert.True(File.Exists(index + ".snapshot.json"));
+            Assert.False(Directory.Exists(index));
+
+            (int again, string second, _) = await _cli.RunAsync(["records", "export", "--city", "芦別市"], environment: ("StrategyAssistant__IndexPath", index));
+            Assert.Equal(0, again);
+            Assert.Equal(output, second);
+            Assert.False(Directory.Exists(index));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Records_export_of_an_unknown_city_is_a_usage_error()
     {
         (int code, _, string error) = await _cli.RunAsync(["records", "export", "--city", "札幌市"]);

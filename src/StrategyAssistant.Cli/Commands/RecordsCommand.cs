@@ -25,12 +25,13 @@ internal static class RecordsCommand
             TextWriter error = parse.InvocationConfiguration.Error;
             return CommandRunner.RunAsync(parse.GetValue(verbose), error, async (services, ct) =>
             {
-                CorpusIndex index = await services.GetRequiredService<CorpusIndexProvider>().GetAsync(ct);
-                RecordSet records = index.Knowledge.Records;
+                // The records and the documents' names only: the Lucene index is neither opened nor built.
+                KnowledgeBase knowledge = await services.GetRequiredService<CorpusIndexProvider>().GetKnowledgeAsync(ct);
+                RecordSet records = knowledge.Records;
                 string? wanted = parse.GetValue(city)?.Trim();
-                if (!string.IsNullOrEmpty(wanted) && !index.Knowledge.Corpus.Cities.Contains(wanted))
+                if (!string.IsNullOrEmpty(wanted) && !knowledge.Corpus.Cities.Contains(wanted))
                 {
-                    await error.WriteLineAsync($"{wanted} の資料はありません（{string.Join("・", index.Knowledge.Corpus.Cities)}）。");
+                    await error.WriteLineAsync($"{wanted} の資料はありません（{string.Join("・", knowledge.Corpus.Cities)}）。");
                     return ExitCodes.Usage;
                 }
 
@@ -40,7 +41,7 @@ internal static class RecordsCommand
                     string folder = Path.GetFullPath(path ?? "records-export");
                     IReadOnlyList<string> files = parse.GetValue(headers) == "en"
                         ? RecordExport.WriteCsv(records, folder, wanted)
-                        : JapaneseCsv.Write(records, index.Knowledge.Corpus.Documents.ToDictionary(d => d.File, d => StrategyAssistant.Hosting.SourceLabel.Document(d.City, d.Info.Title, d.File), StringComparer.Ordinal), folder, wanted);
+                        : JapaneseCsv.Write(records, knowledge.Corpus.Documents.ToDictionary(d => d.File, d => StrategyAssistant.Hosting.SourceLabel.Document(d.City, d.Info.Title, d.File), StringComparer.Ordinal), folder, wanted);
                     foreach (string file in files)
                     {
                         await stdout.WriteLineAsync(file);

@@ -38,14 +38,14 @@ public sealed record IngestCache(string ReadingVersion, IReadOnlyList<IngestCach
 /// <summary>One document's records as its reader gave them (before linking).</summary>
 public sealed record IngestCachePart(string File, string Hash, string Reader, RecordSet Records);
 
-/// <summary>Reads and writes the ingest cache (Brotli JSON, atomically, like the snapshot).</summary>
+/// <summary>Reads and writes the ingest cache (parts with citation tables, <see cref="IngestCacheContainer"/>; atomically, like the snapshot).</summary>
 public static class IngestCacheFile
 {
     /// <summary><c>index/lucene</c> → <c>index/lucene.ingest.json</c>.</summary>
     public static string PathFor(string indexPath) => Path.GetFullPath(indexPath).TrimEnd(Path.DirectorySeparatorChar) + ".ingest.json";
 
-    public static void Write(string path, IngestCache cache) => SnapshotFile.WriteJson(path, cache);
+    public static void Write(string path, IngestCache cache) => SnapshotFile.WriteCache(path, cache);
 
     /// <summary>The cache, or null when there is none or it cannot be read (then every document is read again).</summary>
-    public static IngestCache? TryRead(string path) => File.Exists(path) ? SnapshotFile.ReadJson<IngestCache>(path, out _) : null;
+    public static IngestCache? TryRead(string path) => File.Exists(path) ? SnapshotFile.ReadCache(path, out _) : null;
 }

@@ -19,8 +19,8 @@ public sealed record KnowledgeSnapshot(
     string? ReadingVersion = null)
 {
     /// <summary>Bump when the snapshot's shape changes (3: each document's hash, the reading version; parts read in
-    /// parallel and lines on demand, see <see cref="SnapshotContainer"/>).</summary>
-    public const int SchemaVersion = 3;
+    /// parallel and lines on demand; 4: each part's distinct citations in a table, see <see cref="SnapshotContainer"/>).</summary>
+    public const int SchemaVersion = 4;
 
     public static KnowledgeSnapshot From(KnowledgeBase knowledge, string vocabularyVersion) => new(
         SchemaVersion,
@@ -63,17 +63,16 @@ public static class SnapshotFile
         Converters = { new SharedStrings() },
     };
 
+    /// <summary><see cref="s_options"/> with citations written as numbers into a part's table (record parts only).</summary>
+    private static readonly JsonSerializerOptions s_tableOptions = new(s_options) { Converters = { new CitationTable(s_options) } };
+
     /// <summary><c>index/lucene</c> → <c>index/lucene.snapshot.json</c> (beside the index, not in it: the index folder is swapped whole).</summary>
     public static string PathFor(string indexPath) => Path.GetFullPath(indexPath).TrimEnd(Path.DirectorySeparatorChar) + ".snapshot.json";
 
-    public static void Write(string path, KnowledgeSnapshot snapshot) => WriteAtomically(path, stream => SnapshotContainer.Write(stream, snapshot, s_options));
+    public static void Write(string path, KnowledgeSnapshot snapshot) => WriteAtomically(path, stream => SnapshotContainer.Write(stream, snapshot, s_options, s_tableOptions));
 
-    /// <summary>Writes <paramref name="value"/> as Brotli-compressed JSON atomically (temporary file, flush, rename).</summary>
-    internal static void WriteJson<T>(string path, T value) => WriteAtomically(path, stream =>
-    {
-        using var brotli = new BrotliStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-        JsonSerializer.Serialize(brotli, value, s_options);
-    });
+    /// <summary>Writes the ingest cache atomically (<see cref="IngestCacheContainer"/>).</summary>
+    internal static void WriteCache(string path, IngestCache cache) => WriteAtomically(path, stream => IngestCacheContainer.Write(stream, cache, s_options, s_tableOptions));
 
     private static void WriteAtomically(string path, Action<Stream> write)
     {
@@ -116,7 +115,7 @@ public static class SnapshotFile
 
         try
         {
-            KnowledgeSnapshot snapshot = SnapshotContainer.Read(path, s_options);
+            KnowledgeSnapshot snapshot = SnapshotContainer.Read(path, s_options, s_tableOptions);
             if (snapshot.Schema != KnowledgeSnapshot.SchemaVersion)
             {
                 problem = "written by another snapshot schema";
@@ -133,21 +132,18 @@ public static class SnapshotFile
         }
     }
 
-    /// <summary>Reads Brotli-compressed JSON; null with the reason when it cannot be read.</summary>
-    internal static T? ReadJson<T>(string path, out string? problem)
-        where T : class
+    /// <summary>The ingest cache; null with the reason when it cannot be read (then every document is read again).</summary>
+    internal static IngestCache? ReadCache(string path, out string? problem)
     {
         problem = null;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            using var brotli = new BrotliStream(stream, CompressionMode.Decompress);
-            using SharedStrings.Scope shared = SharedStrings.Begin();
-            return JsonSerializer.Deserialize<T>(brotli, s_options);
+            return IngestCacheContainer.Read(path, s_options, s_tableOptions);
         }
-        catch (Exception ex) when (ex is JsonException or IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception ex) when (ex is JsonException or IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException
+            or AggregateException)
         {
-            problem = ex.GetType().Name + ": " + ex.Message;
+            problem = ex.GetType().Name + ": " + (ex is AggregateException a ? a.InnerExceptions[0].Message : ex.Message);
             return null;
         }
     }

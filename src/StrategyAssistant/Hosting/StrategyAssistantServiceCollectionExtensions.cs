@@ -30,15 +30,23 @@ public static class StrategyAssistantServiceCollectionExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.Provider) || o.Provider.Trim().ToLowerInvariant() is "openai" or "azure", "StrategyAssistant:Model:Provider must be openai or azure.")
             .Validate(o => o.DeadlineSeconds > 0 && o.TimeoutSeconds > 0 && o.MaxRetries >= 0 && o.RetryDelayMilliseconds >= 0 && o.BreakDurationSeconds > 0,
                 "StrategyAssistant:Model: DeadlineSeconds, TimeoutSeconds and BreakDurationSeconds must be positive, MaxRetries and RetryDelayMilliseconds not negative.");
-        AddModelHttpClient(services);
+        // Offline (no endpoint configured) the model's HttpClient, Semantic Kernel and Polly are neither registered nor loaded:
+        // a console answer starts without them.
+        if (!string.IsNullOrWhiteSpace(configuration.GetSection(ModelOptions.SectionName)[nameof(ModelOptions.Endpoint)]))
+        {
+            AddModelHttpClient(services);
+        }
+
         services.TryAddSingleton<AnswerService>();
         services.TryAddSingleton<PromptLibrary>();
         services.TryAddSingleton<ModelKernel>();
         services.TryAddSingleton<ModelAnswerService>();
-        services.TryAddSingleton<IAnswerService>(sp => sp.GetRequiredService<ModelAnswerService>());
-        services.TryAddSingleton<IStreamingAnswerService>(sp => sp.GetRequiredService<ModelAnswerService>());
+        services.TryAddSingleton<IAnswerService>(sp => UsesModel(sp) ? sp.GetRequiredService<ModelAnswerService>() : sp.GetRequiredService<AnswerService>());
+        services.TryAddSingleton<IStreamingAnswerService>(sp => UsesModel(sp) ? sp.GetRequiredService<ModelAnswerService>() : new OfflineStreamingAnswerService(sp.GetRequiredService<AnswerService>()));
         return services;
     }
+
+    private static bool UsesModel(IServiceProvider services) => services.GetRequiredService<IOptions<ModelOptions>>().Value.IsConfigured;
 
     /// <summary>japanese (default), japanese+bigram or cjk.</summary>
     public static ITextAnalysis CreateAnalysis(string? name) => name?.Trim().ToLowerInvariant() switch

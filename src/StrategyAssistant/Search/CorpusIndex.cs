@@ -38,6 +38,7 @@ public sealed class CorpusIndexProvider : IDisposable
     private readonly IKnowledgeSource _source;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CorpusIndex? _current;
+    private KnowledgeBase? _knowledge;
 
     /// <param name="options">Paths.</param>
     /// <param name="indexManager">Builds and opens the index.</param>
@@ -69,11 +70,37 @@ public sealed class CorpusIndexProvider : IDisposable
             if (_current is null)
             {
                 (string documents, string indexPath) = Paths();
-                KnowledgeBase knowledge = LoadKnowledge(documents, indexPath, cancellationToken);
+                KnowledgeBase knowledge = _knowledge ?? LoadKnowledge(documents, indexPath, cancellationToken);
                 _current = new CorpusIndex(knowledge, _indexManager.OpenOrBuild(indexPath, knowledge, cancellationToken));
             }
 
             return _current;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The knowledge alone, for a command that needs no search (<c>records export</c>): the open index's when it is
+    /// loaded, else read once (from the snapshot when it is current) without opening or building the index.</summary>
+    public async Task<KnowledgeBase> GetKnowledgeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current is { } current)
+        {
+            return current.Knowledge;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_current is { } loaded)
+            {
+                return loaded.Knowledge;
+            }
+
+            (string documents, string indexPath) = Paths();
+            return _knowledge ??= LoadKnowledge(documents, indexPath, cancellationToken);
         }
         finally
         {
@@ -101,6 +128,7 @@ public sealed class CorpusIndexProvider : IDisposable
             KnowledgeBase knowledge = LoadKnowledge(documents, indexPath, cancellationToken);
             _current?.Dispose();
             _current = null;
+            _knowledge = null;
             IndexBuildResult result = write(indexPath, knowledge, cancellationToken);
             _current = new CorpusIndex(knowledge, _indexManager.OpenOrBuild(indexPath, knowledge, cancellationToken));
             return result;

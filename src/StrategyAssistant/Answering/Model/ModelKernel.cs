@@ -15,10 +15,12 @@ public sealed class ModelKernel
 
     private readonly Lazy<Kernel?> _kernel;
 
-    public ModelKernel(IOptions<ModelOptions> options, IHttpClientFactory httpClients)
+    /// <param name="options">The endpoint.</param>
+    /// <param name="services">Where the HttpClient factory is found when a model is configured (offline, none is registered).</param>
+    public ModelKernel(IOptions<ModelOptions> options, IServiceProvider services)
     {
         ModelOptions o = options.Value;
-        _kernel = new(() => o.IsConfigured ? Build(o, httpClients.CreateClient(HttpClientName)) : null);
+        _kernel = new(() => o.IsConfigured ? Build(o, HttpClients(services).CreateClient(HttpClientName)) : null);
         IsConfigured = o.IsConfigured;
     }
 
@@ -26,6 +28,10 @@ public sealed class ModelKernel
 
     /// <summary>The shared kernel (no plugins), or null when the assistant answers offline.</summary>
     public Kernel? Kernel => _kernel.Value;
+
+    private static IHttpClientFactory HttpClients(IServiceProvider services) =>
+        services.GetService(typeof(IHttpClientFactory)) as IHttpClientFactory ?? throw new InvalidOperationException(
+            "A model endpoint is configured but its HttpClient is not registered: set StrategyAssistant:Model:Endpoint in the configuration given to AddStrategyAssistant.");
 
     private static Kernel Build(ModelOptions o, HttpClient http)
     {
