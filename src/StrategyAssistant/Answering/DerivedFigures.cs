@@ -206,7 +206,7 @@ internal sealed partial class DerivedFigures
     {
         Regex first = Standalone(a.ValueText), second = Standalone(b.ValueText);
         return evidence.Passages
-            .Where(p => p.Item.File != record.Source.File && _knowledge.Document(p.Item.File).City == record.City)
+            .Where(p => p.Item.File != record.Source.File && _knowledge.Corpus.Find(p.Item.File)?.City == record.City)
             .SelectMany(p => p.Item.NumberedLines().Select(l => (p.Item.File, l.Line, l.Text)))
             .Where(l => first.IsMatch(l.Text) && second.IsMatch(l.Text))
             .DistinctBy(l => (l.File, l.Line))

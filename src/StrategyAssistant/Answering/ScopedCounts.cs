@@ -48,7 +48,7 @@ internal sealed partial class ScopedCounts
         var scope = Lines(noun, cities[0])
             .Where(l => named is { } n ? l.Goal == n.Goal && l.Measure == n.Measure : goals.Count == 0 || (l.Goal is { } g && goals.Contains(g.Number)))
             .ToList();
-        if (question.DocumentKinds.Count > 0 && scope.Where(l => question.DocumentKinds.Contains(_knowledge.Document(l.Source.File).Info.Kind)).ToList() is { Count: > 0 } inKind)
+        if (question.DocumentKinds.Count > 0 && scope.Where(l => question.DocumentKinds.Contains(_knowledge.Corpus.Find(l.Source.File)?.Info.Kind ?? string.Empty)).ToList() is { Count: > 0 } inKind)
         {
             scope = inKind;
         }
