@@ -12,6 +12,9 @@ public sealed record AnswerRankerOptions
     /// <summary>When this share of the topic (IDF-weighted) is words the documents never use, they do not cover it.</summary>
     public double AbsentTopicShare { get; init; } = 0.5;
 
+    /// <summary>An indicator the question sets beside another (転入と転出) answers at this coverage: each names part of the topic.</summary>
+    public double OperandCoverage { get; init; } = 0.3;
+
     /// <summary>Records within this much coverage of the best one are its equals.</summary>
     public double TieMargin { get; init; } = 0.02;
 

@@ -78,6 +78,11 @@ internal sealed partial class DerivedFigures
             }
         }
 
+        if (TrySumOverYears(question, evidence, builder) || TrySumOfStatedCounts(question, goals, builder))
+        {
+            return true;
+        }
+
         if (goals.Count > 0)
         {
             var stated = goals.Select(g => totals.Where(t => t.Goal?.Number == g && Amount(t, excludingRepeats) is not null)
@@ -162,7 +167,8 @@ internal sealed partial class DerivedFigures
         {
             ((string Label, KpiValue Value) from, (string Label, KpiValue Value) to) = Pair(record, question)!.Value;
             decimal difference = to.Value.Number!.Value - from.Value.Number!.Value;
-            string unit = to.Value.Unit ?? string.Empty;
+            // Values written bare in a table (転出 3,395) take the unit the question asks in (何人減った).
+            string unit = to.Value.Unit is { Length: > 0 } own ? own : from.Value.Unit is { Length: 0 } or null && AskedUnit().Match(question.Text) is { Success: true } asked ? asked.Groups["u"].Value : string.Empty;
             string result = Format(Math.Abs(difference), Scale(from.Value, to.Value)) + unit;
             string expression = $"{to.Value.ValueText}{Suffix(to.Value)} − {from.Value.ValueText}{Suffix(from.Value)} = {(difference < 0 ? "−" : string.Empty)}{result}";
             (Citation fromSource, Citation toSource) = Sources(from.Value, to.Value);
@@ -173,6 +179,7 @@ internal sealed partial class DerivedFigures
                 .Where(k => !ReferenceEquals(k, record) && k.City == record.City && k.Indicator == record.Indicator
                     && Pair(k, question) is { } other && other.Item1.Item2.Number == from.Value.Number && other.Item2.Item2.Number == to.Value.Number)
                 .Select(k => builder.Mark(k.Source)).Distinct());
+            same += string.Concat(StatingBoth(evidence, record, from.Value, to.Value).Select(builder.Mark));
             builder.Line($"{record.City}「{record.Indicator}」 {builder.Mark(record.Source)}{same}");
             builder.Line($"・{from.Label}: {from.Value.Display} [{f}]");
             builder.Line($"・{to.Label}: {to.Value.Display} [{t}]");
@@ -192,6 +199,22 @@ internal sealed partial class DerivedFigures
 
         return false;
     }
+
+    /// <summary>Lines of other documents of the record's city, among the passages found, that state both figures (the strategy's
+    /// ○指標：331件（R6年度）←313件（H30年度） beside the evaluation sheet's row): the same figures, cited too.</summary>
+    private IEnumerable<Citation> StatingBoth(Evidence evidence, KpiRecord record, KpiValue a, KpiValue b)
+    {
+        Regex first = Standalone(a.ValueText), second = Standalone(b.ValueText);
+        return evidence.Passages
+            .Where(p => p.Item.File != record.Source.File && _knowledge.Corpus.Find(p.Item.File)?.City == record.City)
+            .SelectMany(p => p.Item.NumberedLines().Select(l => (p.Item.File, l.Line, l.Text)))
+            .Where(l => first.IsMatch(l.Text) && second.IsMatch(l.Text))
+            .DistinctBy(l => (l.File, l.Line))
+            .Take(1)
+            .Select(l => _knowledge.PassageLines(l.File).Cite(l.Line, l.Line));
+    }
+
+    private static Regex Standalone(string number) => new($"(?<![0-9,.]){Regex.Escape(number.Normalize(System.Text.NormalizationForm.FormKC).Trim())}(?![0-9,.])");
 
     /// <summary>The citations of two values; two cells of one line are cited by the whole line, so that one quote holds both.</summary>
     private (Citation, Citation) Sources(KpiValue a, KpiValue b)
@@ -280,8 +303,12 @@ internal sealed partial class DerivedFigures
     {
         var cited = new List<DerivationOperand>();
         builder.Line($"{city}の{what}:");
-        foreach ((string label, Money money, Citation source) in operands)
+        // Cells of one line quoted apart are cited by the whole line, so that its one citation holds every operand.
+        var shared = operands.GroupBy(o => (o.Source.File, o.Source.Line, o.Source.LineEnd)).Where(g => g.Select(o => o.Source.Quote).Distinct().Count() > 1)
+            .ToDictionary(g => g.Key, g => _knowledge.PassageLines(g.Key.File).Cite(g.Key.Line, g.Key.LineEnd));
+        foreach ((string label, Money money, Citation own) in operands)
         {
+            Citation source = shared.GetValueOrDefault((own.File, own.Line, own.LineEnd), own);
             string marker = builder.Figure(money.Text, money.Unit, null, source, label);
             cited.Add(new DerivationOperand(money.Text, money.Unit, builder.Cite(source), label));
             builder.Line($"・{label}: {money} {marker}");
@@ -309,8 +336,16 @@ internal sealed partial class DerivedFigures
         (string, KpiValue)? from = null, to = null;
         if (question.Years.Count >= 2)
         {
-            from = At(record, question.Years[0]);
-            to = At(record, question.Years[^1]);
+            // Earlier year first, however the question orders them (R2はH30と比べて).
+            FiscalPeriod first = question.Years.MinBy(y => y.Start)!, last = question.Years.MaxBy(y => y.Start)!;
+            from = At(record, first);
+            to = At(record, last);
+        }
+        else if (question.Years.Count == 1 && question.Asks(Answering.AskedValue.Baseline) && record.Baseline is { } baseline)
+        {
+            // From the baseline to the year asked (2020年度は基準値から), or to the target when the year is the baseline's own.
+            from = ("基準値", baseline);
+            to = At(record, question.Years[0]) is { } at && !ReferenceEquals(at.Item2, baseline) ? at : record.Target is null ? null : ("目標値", record.Target);
         }
         else if (question.Years.Count == 1 && (question.Asks(Answering.AskedValue.Actual) || !question.Asks(Answering.AskedValue.Baseline)) && ActualAt(record, question.Years[0]) is { } actual)
         {
@@ -366,7 +401,11 @@ internal sealed partial class DerivedFigures
     private static (string, KpiValue)? TargetAt(KpiRecord record, FiscalPeriod year) =>
         record.Series.FirstOrDefault(s => year.Contains(s.Year))?.Target is { Number: not null } target ? ($"{year.Text}の目標値", target) : null;
 
-    private static string Unit(KpiValue value) => (value.Unit ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC);
+    /// <summary>The unit compared: a per-year rate (人/年) is its count's unit, as a table states one year's figure.</summary>
+    private static string Unit(KpiValue value) => PerYear().Replace((value.Unit ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC), string.Empty);
+
+    [GeneratedRegex(@"/年度?$")]
+    private static partial Regex PerYear();
 
     private static string Suffix(KpiValue value) => value.Display[value.ValueText.Length..];
 
@@ -381,6 +420,9 @@ internal sealed partial class DerivedFigures
 
     [GeneratedRegex(@"基本目標\s?(?<a>[0-9])(?:\s?(?:と|・|、|,|及び|および|～|~|〜|から)\s?(?:基本目標)?\s?(?<b>[0-9]))*")]
     private static partial Regex GoalList();
+
+    [GeneratedRegex("何(?<u>[人件名回社校戸組台泊])")]
+    private static partial Regex AskedUnit();
 
     [GeneratedRegex("除|含まな|抜き|除外")]
     private static partial Regex ExcludingWords();

@@ -18,8 +18,8 @@ public sealed class OfflineComposer
     {
         [AnswerType.Count] = [Part.StatedCount, Part.Projects, Part.Asked],
         [AnswerType.Sum] = [Part.Sum, Part.Asked],
-        [AnswerType.Difference] = [Part.Difference, Part.Asked],
-        [AnswerType.Comparison] = [Part.Asked],
+        [AnswerType.Difference] = [Part.CompareTwo, Part.Difference, Part.Asked],
+        [AnswerType.Comparison] = [Part.CompareTwo, Part.CompareAreas, Part.Asked],
         [AnswerType.Department] = [Part.Department, Part.Asked],
         [AnswerType.Reason] = [Part.Asked],
         [AnswerType.Definition] = [Part.Asked],
@@ -34,6 +34,8 @@ public sealed class OfflineComposer
         StatedCount,
         Sum,
         Difference,
+        CompareTwo,
+        CompareAreas,
         Ranking,
         Budget,
         Projects,
@@ -54,6 +56,7 @@ public sealed class OfflineComposer
     private readonly TopicAbsence _topicAbsence;
     private readonly StatedCounts _counts;
     private readonly YearAbsence _yearAbsence;
+    private readonly ScopedCounts _scoped;
 
     public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3, AnswerRanker? ranker = null)
     {
@@ -69,6 +72,7 @@ public sealed class OfflineComposer
         _topicAbsence = new TopicAbsence(knowledge, analyzer);
         _counts = new StatedCounts(knowledge, analyzer, _ranker);
         _yearAbsence = new YearAbsence(knowledge, _ranker, _lines);
+        _scoped = new ScopedCounts(knowledge);
     }
 
     public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
@@ -214,9 +218,11 @@ public sealed class OfflineComposer
 
     private bool Try(Part part, Question question, Evidence evidence, AnswerBuilder builder) => part switch
     {
-        Part.StatedCount => _stated.TryCount(question, builder) || _counts.TryItems(question, evidence, builder) || _counts.TryCell(question, evidence, _ranker.Options.PassageCoverage, builder),
+        Part.StatedCount => _scoped.TryCount(question, builder) || _stated.TryCount(question, builder) || _counts.TryItems(question, evidence, builder) || _counts.TryCell(question, evidence, _ranker.Options.PassageCoverage, builder),
         Part.Sum => _derived.TrySum(question, evidence, builder),
         Part.Difference => _derived.TryDifference(question, evidence, builder),
+        Part.CompareTwo => _derived.TryCompareTwo(question, evidence, builder),
+        Part.CompareAreas => _derived.TryCompareAreas(question, evidence, builder),
         Part.Ranking => _derived.TryRanking(question, evidence, builder),
         Part.Budget => _projects.TryBudget(question, evidence, builder),
         Part.Projects => _counts.TryListCell(question, evidence, _ranker.Options.PassageCoverage, builder) || _projects.TryProjects(question, evidence, builder),

@@ -40,6 +40,14 @@ public sealed partial class QuestionReader
             topic = topic.Remove(match.Index, match.Length).Insert(match.Index, " ");
         }
 
+        // 「R3は前年度から」: the year before the one asked is asked too, first.
+        if (years.Count == 1 && years[0].IsSingleYear && v.PreviousYearWords.FirstOrDefault(w => topic.Contains(w, StringComparison.Ordinal)) is { } previous)
+        {
+            FiscalYear before = new(years[0].Start.Year - 1);
+            years.Insert(0, new FiscalPeriod(before, before, previous));
+            topic = topic.Replace(previous, " ", StringComparison.Ordinal);
+        }
+
         // Mentions of a document or its kind filter the sources; they ask nothing (評価シート is not an ask for 評価).
         var kinds = new List<string>();
         string askText = text;
@@ -176,12 +184,16 @@ public sealed partial class QuestionReader
 
             if (words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
             {
-                return type;
+                // A department named beside a count word narrows the count (環境部が所管する事業は何事業): the count is the ask.
+                return type == AnswerType.Department && AsksCount(text) ? AnswerType.Count : type;
             }
         }
 
         return CountsNouns(text) ? AnswerType.Count : AnswerType.Any;
     }
+
+    private bool AsksCount(string text) =>
+        CountsNouns(text) || _vocabulary.AnswerTypes.Where(t => t.Type == AnswerType.Count).SelectMany(t => t.Words).Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>An interrogative followed within a few characters by a change word: 何万人減った, どれだけ足りない, 何%増加.</summary>
     private bool AsksChange(string text)
@@ -193,6 +205,13 @@ public sealed partial class QuestionReader
                 int end = at + marker.Length;
                 string window = text.Substring(end, Math.Min(MaxChangeDistance, text.Length - end));
                 if (_vocabulary.ChangeWords.Any(w => window.Contains(w, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+
+                // 「基準より何件多い」: after より, a direction word asks by how much, not which.
+                int than = text.LastIndexOf("より", at, StringComparison.Ordinal);
+                if (than >= 0 && at - than <= MaxChangeDistance && _vocabulary.DirectionMax.Concat(_vocabulary.DirectionMin).Any(w => window.Contains(w, StringComparison.Ordinal)))
                 {
                     return true;
                 }
@@ -317,8 +336,8 @@ public sealed partial class QuestionReader
         return extra.Count == 0 ? topic : topic + " " + string.Join(' ', extra);
     }
 
-    // A municipality or prefecture: two to four kanji (or katakana) before 市/町/村/区/都/府/県, not 市民, 市役所, 県道 ….
-    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}ぁ-んァ-ヶ])[\p{IsCJKUnifiedIdeographs}ァ-ヶ]{2,4}(?:市|町|村|区|都|府|県)(?![民長内外役場町村議立営街道政域分画])")]
+    // A municipality or prefecture: two to four kanji (or katakana) before 市/町/村/区/都/府/県, not 市民, 市役所, 県道, 〇〇都市 ….
+    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}ぁ-んァ-ヶ])[\p{IsCJKUnifiedIdeographs}ァ-ヶ]{2,4}(?:市|町|村|区|都(?!市)|府|県)(?![民長内外役場町村議立営街道政域分画])")]
     private static partial Regex Places();
 
     [GeneratedRegex(@"基本目標\s?([0-9]+)")]

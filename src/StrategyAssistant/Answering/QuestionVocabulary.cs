@@ -69,6 +69,12 @@ public sealed record QuestionVocabulary
     /// <summary>Words that ask what remains to the final target (目標まであと, 残り), not a year's shortfall.</summary>
     public string[] RemainingWords { get; init; } = [];
 
+    /// <summary>Words that, after a name the question narrows a count by (子育て支援部以外), turn it into an exclusion.</summary>
+    public string[] ExclusionWords { get; init; } = [];
+
+    /// <summary>Words naming the year before the one asked (R3は前年度から): that year is asked too.</summary>
+    public string[] PreviousYearWords { get; init; } = [];
+
     public required string[][] Synonyms { get; init; }
 
     public required string[] NotPlaces { get; init; }
@@ -134,6 +140,8 @@ public sealed record QuestionVocabulary
             ChangeWords = N(file.ChangeWords),
             CountFillers = N(file.CountFillers),
             RemainingWords = N(file.RemainingWords),
+            ExclusionWords = N(file.ExclusionWords),
+            PreviousYearWords = N(file.PreviousYearWords),
             Synonyms = [.. (file.Synonyms ?? []).Select(N)],
             NotPlaces = N(file.NotPlaces),
             WideAreas = N(file.WideAreas),
@@ -181,6 +189,10 @@ public sealed record QuestionVocabulary
         public string[]? CountFillers { get; set; }
 
         public string[]? RemainingWords { get; set; }
+
+        public string[]? ExclusionWords { get; set; }
+
+        public string[]? PreviousYearWords { get; set; }
 
         public string[][]? Synonyms { get; set; }
 
