@@ -91,7 +91,7 @@ public sealed partial class KpiTableInterpreter
             }
 
             int line = LineOf(row, cell, document);
-            Citation source = document.Cite(line, line, cell.Text, cell.Address);
+            Citation source = document.Cite(line, LastLineOf(row, cell, line, document), cell.Text, cell.Address);
             Citation? periodSource = c.Year is null ? null : document.Cite(c.HeaderLine, c.HeaderLine, c.Header, HeaderAddress(table, c));
             FiscalPeriod? year = c.Year;
             if (year is null && YearCell(table, row, c.Role) is { } yearCell && FiscalYearParser.Parse(yearCell.Text) is { } rowYear)
@@ -207,6 +207,22 @@ public sealed partial class KpiTableInterpreter
         }
 
         return row.Line;
+    }
+
+    /// <summary>The last line of a value cut onto the lines below (5年間で / 20品): the last one whose cell under it holds a
+    /// piece of the value's text.</summary>
+    private static int LastLineOf(TableRow row, LayoutCell cell, int first, LayoutDocument document)
+    {
+        int last = first;
+        for (int n = first + 1; n <= row.LineEnd; n++)
+        {
+            if (document.Line(n).Cells.Any(c => c.Text.Length > 0 && c.Start < cell.End && c.End > cell.Start && cell.Text.Contains(c.Text, StringComparison.Ordinal)))
+            {
+                last = n;
+            }
+        }
+
+        return last;
     }
 
     private static TableRow Append(TableRow above, TableRow below, string glue = "")
