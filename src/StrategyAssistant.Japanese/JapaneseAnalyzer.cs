@@ -22,7 +22,7 @@ public class JapaneseAnalyzer : StopwordAnalyzerBase
 
     private readonly JapaneseTokenizerMode _mode;
     private readonly ISet<string> _stopTags;
-    private readonly ThreadLocal<(JapaneseTokenCapture.TokenReplay Source, TokenStream Filters)> _replays = new();
+    private readonly CaptureReplays _replays;
     private readonly UserDictionary? _userDictionary;
 
     /// <summary>Default analyzer: SEARCH mode, no user dictionary, default stop words and stop tags.</summary>
@@ -38,6 +38,7 @@ public class JapaneseAnalyzer : StopwordAnalyzerBase
         _userDictionary = userDictionary;
         _mode = mode;
         _stopTags = stoptags;
+        _replays = new CaptureReplays(userDictionary, mode, Filters);
     }
 
     /// <summary>Kuromoji's default stop words (109, read-only). None has a cased letter, so an exact match is the same as
@@ -78,30 +79,11 @@ public class JapaneseAnalyzer : StopwordAnalyzerBase
 
     /// <summary>Tokenizes <paramref name="text"/> as this analyzer's tokenizer does, for replay into this analyzer's and
     /// other analyzers' filters (<see cref="GetTokenStream(JapaneseTokenCapture)"/>).</summary>
-    public JapaneseTokenCapture Capture(string text) => JapaneseTokenCapture.Tokenize(text, _userDictionary, true, _mode);
+    public JapaneseTokenCapture Capture(string text) => _replays.Capture(text);
 
     /// <summary>This analyzer's terms of a captured tokenization: the same as <c>GetTokenStream(field, text)</c> of the
     /// captured text (the analyzer adds no char filter). The capture must come from a tokenizer of this analyzer's settings.</summary>
-    public TokenStream GetTokenStream(JapaneseTokenCapture tokens)
-    {
-        ArgumentNullException.ThrowIfNull(tokens);
-        if (!tokens.IsFrom(_userDictionary, true, _mode))
-        {
-            throw new ArgumentException("The tokens were captured with another tokenizer setting (mode, user dictionary or punctuation).", nameof(tokens));
-        }
-
-        (JapaneseTokenCapture.TokenReplay Source, TokenStream Filters) chain = _replays.Value;
-        if (chain.Source is null)
-        {
-            var source = new JapaneseTokenCapture.TokenReplay();
-            chain = (source, Filters(source));
-            _replays.Value = chain;
-        }
-
-        // Reused as the analyzer's own components are: the stream must be consumed (and disposed) before this thread asks again.
-        chain.Source.Capture = tokens;
-        return chain.Filters;
-    }
+    public TokenStream GetTokenStream(JapaneseTokenCapture tokens) => _replays.Replay(tokens);
 
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
