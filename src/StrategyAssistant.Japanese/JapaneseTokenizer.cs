@@ -181,10 +181,37 @@ public sealed class JapaneseTokenizer : Tokenizer
     /// <inheritdoc/>
     public override bool IncrementToken()
     {
+        if (!TryNextToken(out Token? token, out int positionIncrement, out int positionLength))
+        {
+            return false;
+        }
+
+        int position = token.Position;
+        ClearAttributes();
+        _termAtt.CopyBuffer(token.SurfaceForm, token.Offset, token.Length);
+        _offsetAtt.SetOffset(CorrectOffset(position), CorrectOffset(position + token.Length));
+        _baseFormAtt.SetToken(token);
+        _posAtt.SetToken(token);
+        _readingAtt.SetToken(token);
+        _inflectionAtt.SetToken(token);
+        _posIncAtt.PositionIncrement = positionIncrement;
+        _posLengthAtt.PositionLength = positionLength;
+        return true;
+    }
+
+    /// <summary>
+    /// The next token and its position increment and length, without setting any attribute: what
+    /// <see cref="IncrementToken"/> sets them from (for <see cref="Util.TokenLineWriter"/>, which formats tokens itself).
+    /// </summary>
+    internal bool TryNextToken([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Token? token, out int positionIncrement, out int positionLength)
+    {
         while (_pending.Count == 0)
         {
             if (_end)
             {
+                token = null;
+                positionIncrement = 0;
+                positionLength = 0;
                 return false;
             }
 
@@ -193,33 +220,28 @@ public sealed class JapaneseTokenizer : Tokenizer
             Parse();
         }
 
-        Token token = _pending[^1];
+        token = _pending[^1];
         _pending.RemoveAt(_pending.Count - 1);
         CurrentToken = token;
 
         int position = token.Position;
-        int length = token.Length;
-        ClearAttributes();
-        _termAtt.CopyBuffer(token.SurfaceForm, token.Offset, length);
-        _offsetAtt.SetOffset(CorrectOffset(position), CorrectOffset(position + length));
-        _baseFormAtt.SetToken(token);
-        _posAtt.SetToken(token);
-        _readingAtt.SetToken(token);
-        _inflectionAtt.SetToken(token);
         if (position == _lastTokenPos)
         {
-            _posIncAtt.PositionIncrement = 0;
-            _posLengthAtt.PositionLength = token.PositionLength;
+            positionIncrement = 0;
+            positionLength = token.PositionLength;
         }
         else
         {
-            _posIncAtt.PositionIncrement = 1;
-            _posLengthAtt.PositionLength = 1;
+            positionIncrement = 1;
+            positionLength = 1;
         }
 
         _lastTokenPos = position;
         return true;
     }
+
+    /// <summary>An offset of the input as <see cref="IncrementToken"/> reports it (through any char filter).</summary>
+    internal int ReportedOffset(int offset) => CorrectOffset(offset);
 
     /// <summary>
     /// True when a token starting with this character is punctuation (dropped when discarding punctuation):

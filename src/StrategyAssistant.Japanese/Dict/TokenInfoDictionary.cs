@@ -15,6 +15,8 @@ public sealed class TokenInfoDictionary : IDictionary
     // Per-entry features interleaved so one token's lookups touch one cache line.
     private readonly EntryFeatures[] _entries;
 
+    private Utf8FeatureLines? _utf8Features;
+
     internal TokenInfoDictionary(DictionaryData data, StringPool strings)
     {
         _strings = strings;
@@ -130,6 +132,22 @@ public sealed class TokenInfoDictionary : IDictionary
         Append(e.InflectionType, ref output);
         output.Append('\t');
         Append(e.InflectionForm, ref output);
+    }
+
+    /// <summary>What <see cref="AppendFeatures"/> appends, as UTF-8, encoded once per word (made on first use).</summary>
+    internal Utf8FeatureLines Utf8Features
+    {
+        get
+        {
+            Utf8FeatureLines? lines = Volatile.Read(ref _utf8Features);
+            if (lines is null)
+            {
+                Interlocked.CompareExchange(ref _utf8Features, new Utf8FeatureLines(this), null);
+                lines = _utf8Features;
+            }
+
+            return lines;
+        }
     }
 
     private void Append(int index, ref Util.CharBuffer output)
