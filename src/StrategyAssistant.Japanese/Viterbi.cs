@@ -238,13 +238,14 @@ internal sealed class Viterbi
                         break;
                     }
 
-                    int ordinal = _trie.GetOutput(node);
-                    if (ordinal >= 0)
+                    // The node holds the surface's word ids: no table between the trie and the words.
+                    ref readonly CharTrie.Node words = ref _trie.NodeAt(node);
+                    if (words.OutputCount != 0)
                     {
-                        int end = _dictionary.GetEndWordId(ordinal);
+                        int end = words.Output + words.OutputCount;
                         short[] leftIds = _dictionary.LeftIds;
                         short[] wordCosts = _dictionary.Costs;
-                        for (int wordId = _dictionary.GetFirstWordId(ordinal); wordId < end; wordId++)
+                        for (int wordId = words.Output; wordId < end; wordId++)
                         {
                             // IPADIC has leftId == rightId for every entry.
                             int leftId = leftIds[wordId];
