@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Answering;
@@ -6,6 +9,54 @@ namespace StrategyAssistant.Answering;
 /// (R2・R3・R4 の3年分), and the counts that goals' sections state (基本目標1と2の事業数を合わせると).</summary>
 internal sealed partial class DerivedFigures
 {
+    /// <summary>The budgets of a group of projects the question narrows: the named measure's projects and / or those the
+    /// filters keep (a department, (新), a status), within the city and goals asked; 再掲 rows left out when asked. A city not
+    /// named is the one city whose lists have the department named. When the question states how many projects (3事業), the
+    /// group must have that many.</summary>
+    private bool TrySumOfGroup(Question question, bool excludingRepeats, AnswerBuilder builder)
+    {
+        string text = question.Text.Normalize(NormalizationForm.FormKC);
+        var withBudget = _knowledge.Records.Projects.Where(p => p.Budget?.Amount is not null).ToList();
+        var measure = NamedMeasure.Find(question, withBudget);
+        IReadOnlyList<string> cities = measure is { } m ? [m.City] : question.Cities;
+        if (cities.Count == 0 && ScopedGroup.Department(text, withBudget.Select(p => p.Department)) is { } department)
+        {
+            cities = [.. withBudget.Where(p => p.Department == department).Select(p => p.City).Distinct()];
+        }
+
+        if (cities.Count != 1)
+        {
+            return false;
+        }
+
+        IReadOnlyList<int> goals = GoalNumbers(text);
+        var scope = withBudget
+            .Where(p => p.City == cities[0] && (measure is { } n ? p.Goal == n.Goal && p.Measure == n.Measure : goals.Count == 0 || (p.Goal is { } g && goals.Contains(g.Number))))
+            .Select(p => new ScopedLine(p.City, p.Name, p.Source, p.Goal, p.Measure, p.Department, p.Status, null, p.IsRepeat) { Project = p })
+            .ToList();
+        string title = measure is { } t ? t.Measure.Title.Normalize(NormalizationForm.FormKC) : string.Empty;
+        if (scope.Count == 0 || ScopedGroup.Filters(text, scope, title, "事業") is not { } filters || (measure is null && filters.Count == 0))
+        {
+            return false;
+        }
+
+        var members = scope.Where(l => filters.All(f => f.Keep(l)) && !(excludingRepeats && l.IsRepeat)).Select(l => l.Project!).ToList();
+        if (members.Count == 0 || members.Select(p => p.Budget!.Unit).Distinct().Count() != 1
+            || (StatedProjects().Match(text) is { Success: true } stated && int.Parse(stated.Groups["n"].Value, CultureInfo.InvariantCulture) != members.Count))
+        {
+            return false;
+        }
+
+        string where = measure is { } w ? $"施策「{w.Measure}」の" : goals.Count > 0 ? string.Join("・", goals.Select(g => $"基本目標{g}")) + "の" : string.Empty;
+        string narrowed = string.Concat(filters.Select(f => f.Label + "の")) + (excludingRepeats ? "再掲を除く" : string.Empty);
+        Render([.. members.Select(p => (p.Name, p.Budget!, p.Source))], cities[0], $"{where}{narrowed}関連事業（{members.Count}事業）の予算事業費", builder);
+        return true;
+    }
+
+    /// <summary>A number of projects the question states (いじめ関係の3事業).</summary>
+    [GeneratedRegex(@"(?<![0-9])(?<n>[0-9]{1,2})(?:つの)?事業")]
+    private static partial Regex StatedProjects();
+
     /// <summary>The budgets one project line states for each year the question names (a yearly table's row), summed; the
     /// project is the best-ranked one that has an amount for every year asked, all in one unit.</summary>
     private bool TrySumOverYears(Question question, Evidence evidence, AnswerBuilder builder)
@@ -50,14 +101,31 @@ internal sealed partial class DerivedFigures
             return false;
         }
 
-        var operands = stated.Select(s => (Label: $"{s[0].Item.What}（基本目標{s[0].Count.GoalNumber}）",
+        // Each goal is cited at its heading too: the section line (小計(事業数:7、KPI数:9)) does not name its goal.
+        var operands = stated.Select(s => (Label: $"{s[0].Item.What}（基本目標{s[0].Count.GoalNumber}{(Heading(s[0].Count) is { } h ? " " + builder.Mark(h) : string.Empty)}）",
             Money: new Money(s[0].Item.Number, decimal.TryParse(s[0].Item.Number, out decimal n) ? n : null, noun), s[0].Count.Source)).ToList();
         if (operands.Any(o => o.Money.Amount is null))
         {
             return false;
         }
 
-        Render(operands, stated[0][0].Count.City, $"{noun}数（{string.Join("、", goals.Select(g => $"基本目標{g}"))}）", builder);
+        string asked = GoalList().Match(question.Text.Normalize(NormalizationForm.FormKC)).Value;
+        Render(operands, stated[0][0].Count.City, $"{noun}数（{asked}）", builder);
         return true;
+    }
+
+    /// <summary>The heading line of a stated count's goal: the nearest line above it that heads that 基本目標.</summary>
+    private Documents.Citation? Heading(StatedCount count)
+    {
+        Documents.PassageLines lines = _knowledge.PassageLines(count.Source.File);
+        for (int n = count.Source.Line; n >= 1; n--)
+        {
+            if (GoalHeadings.Parse(Documents.PassageSplitter.Clean(lines.Text(n))) is { } goal && goal.Number == count.GoalNumber)
+            {
+                return lines.Cite(n);
+            }
+        }
+
+        return null;
     }
 }

@@ -68,14 +68,9 @@ internal sealed partial class DerivedFigures
         bool excludingRepeats = question.Text.Contains("再掲", StringComparison.Ordinal) && ExcludingWords().IsMatch(question.Text);
         IReadOnlyList<int> goals = GoalNumbers(question.Text);
         var totals = _knowledge.Records.Totals.Where(t => question.Cities.Count == 0 || question.Cities.Contains(t.City)).ToList();
-        if (NamedMeasure.Find(question, _knowledge.Records.Projects) is { } measure)
+        if (TrySumOfGroup(question, excludingRepeats, builder))
         {
-            var members = NamedMeasure.Members(measure, _knowledge.Records.Projects).Where(p => p.Budget?.Amount is not null).ToList();
-            if (members.Count >= 1 && members.Select(p => p.Budget!.Unit).Distinct().Count() == 1)
-            {
-                Render([.. members.Select(p => (p.Name, p.Budget!, p.Source))], measure.City, $"施策「{measure.Measure}」の関連事業（{members.Count}事業）の予算事業費", builder);
-                return true;
-            }
+            return true;
         }
 
         if (TrySumOverYears(question, evidence, builder) || TrySumOfStatedCounts(question, goals, builder))
@@ -273,8 +268,10 @@ internal sealed partial class DerivedFigures
     public bool TryRanking(Question question, Evidence evidence, AnswerBuilder builder)
     {
         IReadOnlyList<int> goals = GoalNumbers(question.Text);
+        var measure = NamedMeasure.Find(question, _knowledge.Records.Projects);
         var scope = _knowledge.ProjectsOf(question.Cities)
             .Where(p => p.Budget?.InYen is not null && !p.IsRepeat && (question.Cities.Count == 0 || question.Cities.Contains(p.City)) && (goals.Count == 0 || (p.Goal is { } g && goals.Contains(g.Number))))
+            .Where(p => measure is not { } m || (p.City == m.City && p.Goal == m.Goal && p.Measure == m.Measure))
             .ToList();
         if (scope.Count < 2 || scope.Select(p => p.City).Distinct().Count() > 1)
         {
@@ -283,7 +280,7 @@ internal sealed partial class DerivedFigures
 
         var ranked = (question.Ranking >= 0 ? scope.OrderByDescending(p => p.Budget!.InYen) : scope.OrderBy(p => p.Budget!.InYen)).Take(Math.Max(1, question.Top ?? 1)).ToList();
         string order = question.Ranking >= 0 ? "大きい" : "小さい";
-        string within = goals.Count == 0 ? "関連事業" : string.Join("・", goals.Select(g => $"基本目標{g}")) + "の事業";
+        string within = measure is { } named ? $"施策「{named.Measure}」の事業" : goals.Count == 0 ? "関連事業" : string.Join("・", goals.Select(g => $"基本目標{g}")) + "の事業";
         builder.Line($"{scope[0].City}の{within}（再掲を除く）のうち、予算事業費が{order}順:");
         var operands = new List<DerivationOperand>();
         foreach (ProjectRecord project in ranked)

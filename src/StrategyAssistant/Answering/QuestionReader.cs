@@ -78,7 +78,7 @@ public sealed partial class QuestionReader
             }
         }
 
-        AnswerType type = TypeOf(askText);
+        AnswerType type = TypeOf(askText, text);
         if (type == AnswerType.Count)
         {
             asked.Add(AskedValue.Count);
@@ -141,8 +141,14 @@ public sealed partial class QuestionReader
             // Kept apart from the topic: a spelling the documents never use would count as an absent word there.
             SpellingVariants = SpellingVariants.Of(topic),
             GoalNumber = goal,
+            Counter = Counter(askText),
         };
     }
+
+    /// <summary>The counter of the question's last count word (何件 → 件, いくつ → つ), or null.</summary>
+    private string? Counter(string text) => _vocabulary.Counters
+        .Select(c => (c.Value, At: text.LastIndexOf(c.Key, StringComparison.Ordinal), c.Key.Length))
+        .Where(c => c.At >= 0).OrderByDescending(c => c.At).ThenByDescending(c => c.Length).Select(c => c.Value).FirstOrDefault();
 
     /// <summary>1 for a superlative towards the largest (一番大きい, 一番予算が多い, 最大の), -1 towards the smallest, 0 for none:
     /// a superlative marker followed closely by a direction word, or a superlative word of its own.</summary>
@@ -168,13 +174,22 @@ public sealed partial class QuestionReader
 
     /// <summary>The answer type of the first vocabulary group whose word the question holds; a count also when a countable
     /// noun (事業, 施策, KPI …) is followed closely by a count word (いくつ, 何個, の数 …).</summary>
-    private AnswerType TypeOf(string text)
+    private AnswerType TypeOf(string text, string original)
     {
+        // The clause rule reads the question as written: a masked name (重要業績評価指標) still names the noun counted.
+        bool counts = CountsNouns(text) || CountsClause(original);
         foreach ((AnswerType type, string[] words) in _vocabulary.AnswerTypes)
         {
-            if (type == AnswerType.Figure && CountsNouns(text))
+            if (type == AnswerType.Figure && counts)
             {
                 return AnswerType.Count;
+            }
+
+            // 「指標、全部で何件」: 全部で before a count word says "in all" of the count; it asks no sum.
+            if (type == AnswerType.Sum && counts
+                && !words.Any(w => _vocabulary.InAllWords.Aggregate(text, (t, x) => t.Replace(x, " ", StringComparison.Ordinal)).Contains(w, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
             }
 
             if (type == AnswerType.Difference && AsksChange(text))
@@ -189,7 +204,26 @@ public sealed partial class QuestionReader
             }
         }
 
-        return CountsNouns(text) ? AnswerType.Count : AnswerType.Any;
+        return counts ? AnswerType.Count : AnswerType.Any;
+    }
+
+    /// <summary>A clause made a noun and counted (順調なのは何件, 「継続発展」になったのはいくつ) after a countable noun: the items the
+    /// clause describes are counted.</summary>
+    private bool CountsClause(string text)
+    {
+        foreach (string nominal in _vocabulary.Nominalizers)
+        {
+            for (int at = text.IndexOf(nominal, StringComparison.Ordinal); at > 0; at = text.IndexOf(nominal, at + 1, StringComparison.Ordinal))
+            {
+                string after = _vocabulary.CountFillers.Aggregate(text[(at + nominal.Length)..], (t, f) => t.Replace(f, string.Empty, StringComparison.Ordinal)).TrimStart(' ', '、');
+                if (_vocabulary.Counters.Keys.Any(c => after.StartsWith(c, StringComparison.Ordinal)) && _vocabulary.CountNouns.Any(n => text.AsSpan(0, at).Contains(n, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private bool AsksCount(string text) =>
