@@ -85,6 +85,9 @@ public sealed record QuestionVocabulary
     /// <summary>Sum words that, before a count word (指標、全部で何件), say "in all" of a count rather than ask for a sum.</summary>
     public string[] InAllWords { get; init; } = [];
 
+    /// <summary>Status words a question puts on the counted noun (新規事業, 継続事業): a filter where the lines write them.</summary>
+    public string[] StatusModifiers { get; init; } = [];
+
     public required string[][] Synonyms { get; init; }
 
     public required string[] NotPlaces { get; init; }
@@ -155,6 +158,7 @@ public sealed record QuestionVocabulary
             Counters = (file.Counters ?? []).ToDictionary(p => p.Key.Normalize(NormalizationForm.FormKC), p => p.Value.Normalize(NormalizationForm.FormKC), StringComparer.Ordinal),
             Nominalizers = N(file.Nominalizers),
             InAllWords = N(file.InAllWords),
+            StatusModifiers = N(file.StatusModifiers),
             Synonyms = [.. (file.Synonyms ?? []).Select(N)],
             NotPlaces = N(file.NotPlaces),
             WideAreas = N(file.WideAreas),
@@ -212,6 +216,8 @@ public sealed record QuestionVocabulary
         public string[]? Nominalizers { get; set; }
 
         public string[]? InAllWords { get; set; }
+
+        public string[]? StatusModifiers { get; set; }
 
         public string[][]? Synonyms { get; set; }
 

@@ -32,11 +32,13 @@ internal sealed partial class ScopedCounts
             return false;
         }
 
-        // Measures of project lists and of KPI tables: a KPI table's measure (⑥地域ぐるみの子育て環境整備) may have no project list.
-        var measures = _knowledge.Records.Projects.Select(p => (p.City, p.Goal, p.Measure))
-            .Concat(_knowledge.Records.Kpis.Select(k => (k.City, k.Goal, k.Measure)))
-            .Where(m => m.Measure is not null).Select(m => (m.City, m.Goal, m.Measure!));
-        var named = NamedMeasure.Find(question, measures);
+        // The measures of the tables that list what is counted first (project lists for 事業, KPI tables for 指標), then the
+        // others': a KPI table's measure (⑥地域ぐるみの子育て環境整備) may have no project list.
+        var ofProjects = _knowledge.Records.Projects.Where(p => p.Measure is not null).Select(p => (p.City, p.Goal, p.Measure!));
+        var ofKpis = _knowledge.Records.Kpis.Where(k => k.Measure is not null).Select(k => (k.City, k.Goal, k.Measure!));
+        var named = noun == Noun.Indicator
+            ? NamedMeasure.Find(question, ofKpis) ?? NamedMeasure.Find(question, ofProjects)
+            : NamedMeasure.Find(question, ofProjects) ?? NamedMeasure.Find(question, ofKpis);
         IReadOnlyList<string> cities = named is { } m ? [m.City] : question.Cities;
         if (cities.Count != 1)
         {
@@ -79,8 +81,9 @@ internal sealed partial class ScopedCounts
         string counter = question.Counter ?? nounText;
         string count = items.Count.ToString(CultureInfo.InvariantCulture);
         string expression = $"該当する{nounText}の数 {count}{counter}";
+        string stated = counter == nounText ? count + counter : $"{count}{counter}（{count}{nounText}）";
         int repeats = items.Count(i => i!.IsRepeat);
-        builder.Line($"{cities[0]}の{where}{narrowed}{nounText}は {count}{counter}です{(repeats > 0 ? $"（うち再掲 {repeats}）" : string.Empty)}（{expression}）:");
+        builder.Line($"{cities[0]}の{where}{narrowed}{nounText}は {stated}です{(repeats > 0 ? $"（うち再掲 {repeats}）" : string.Empty)}（{expression}）:");
         var operands = new List<DerivationOperand>();
         foreach (ScopedLine item in items.OfType<ScopedLine>())
         {

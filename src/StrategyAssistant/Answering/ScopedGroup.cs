@@ -57,12 +57,12 @@ internal static partial class ScopedGroup
             filters.Add((value, l => l.Status == value || l.Evaluation == value));
         }
 
-        // 「新規事業になってるのは何事業」: the word before the counted noun, with it, as the lines write it.
-        foreach (Match m in Regex.Matches(unquoted, @"(?<w>[\p{IsCJKUnifiedIdeographs}ァ-ヶー]{2,4})" + Regex.Escape(noun)))
+        // 「新規事業になってるのは何事業」: a status word (data) on the counted noun, as the lines write it.
+        foreach (string modifier in QuestionVocabulary.Default.StatusModifiers.Where(w => unquoted.Contains(w + noun, StringComparison.Ordinal)))
         {
-            string phrase = m.Groups["w"].Value + noun;
+            string phrase = modifier + noun;
             int carrying = scope.Count(l => Normalized(l.Source.Quote).Contains(phrase, StringComparison.Ordinal));
-            if (carrying > 0 && carrying < scope.Count && !values.Contains(m.Groups["w"].Value) && !title.Contains(phrase, StringComparison.Ordinal))
+            if (carrying > 0 && carrying < scope.Count && !values.Contains(modifier) && !title.Contains(phrase, StringComparison.Ordinal))
             {
                 filters.Add(($"「{phrase}」", l => Normalized(l.Source.Quote).Contains(phrase, StringComparison.Ordinal)));
             }
