@@ -35,7 +35,7 @@ internal sealed partial class DerivedFigures
             .Select(p => new ScopedLine(p.City, p.Name, p.Source, p.Goal, p.Measure, p.Department, p.Status, null, p.IsRepeat) { Project = p })
             .ToList();
         string title = measure is { } t ? t.Measure.Title.Normalize(NormalizationForm.FormKC) : string.Empty;
-        if (scope.Count == 0 || ScopedGroup.Filters(text, scope, title, "事業") is not { } filters || (measure is null && filters.Count == 0))
+        if (scope.Count == 0 || ScopedGroup.Filters(question, scope, title, "事業") is not { } filters || (measure is null && filters.Count == 0))
         {
             return false;
         }
@@ -49,7 +49,11 @@ internal sealed partial class DerivedFigures
 
         string where = measure is { } w ? $"施策「{w.Measure}」の" : goals.Count > 0 ? string.Join("・", goals.Select(g => $"基本目標{g}")) + "の" : string.Empty;
         string narrowed = string.Concat(filters.Select(f => f.Label + "の")) + (excludingRepeats ? "再掲を除く" : string.Empty);
-        Render([.. members.Select(p => (p.Name, p.Budget!, p.Source))], cities[0], $"{where}{narrowed}関連事業（{members.Count}事業）の予算事業費", builder);
+        // The number of projects summed is a count of its own, derived from the cited rows.
+        string count = $"該当する事業の数 {members.Count}事業";
+        Render([.. members.Select(p => (p.Name, p.Budget!, p.Source))], cities[0], $"{where}{narrowed}関連事業（{count}）の予算事業費", builder);
+        builder.Derive(new Derivation(DerivationKind.Count, count, $"{members.Count}事業",
+            [.. members.Select(p => new DerivationOperand(p.Name, null, builder.Cite(p.Source), p.Name))]));
         return true;
     }
 

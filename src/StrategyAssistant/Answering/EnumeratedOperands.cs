@@ -39,18 +39,20 @@ internal static partial class EnumeratedOperands
             }
 
             var tied = holding.TakeWhile(x => x.Coverage >= holding[0].Coverage).ToList();
-            if (tied.Count >= 2 && found.Count == 0 && scope == names)
-            {
-                // A name several records share (学校図書館活性化推進事業, for 小学校 and 中学校): the items after it tell them apart.
-                scope = [.. scope.Where(n => tied.Any(w => ReferenceEquals(w.Item, n.Item)))];
-                continue;
-            }
-
             if (tied.Count >= 2)
             {
                 // An item several names hold (防止対策): the one that shares most with the rest of the question (いじめ関係の…).
                 var context = tied.Select(x => (x.Item, Shared: Coverage(x.Plain, plainText))).OrderByDescending(x => x.Shared).ToList();
-                tied = context[0].Shared > context[1].Shared ? [tied.First(x => ReferenceEquals(x.Item, context[0].Item))] : tied;
+                if (context[0].Shared > context[1].Shared)
+                {
+                    tied = [tied.First(x => ReferenceEquals(x.Item, context[0].Item))];
+                }
+                else if (found.Count == 0 && scope == names)
+                {
+                    // A name several records share (学校図書館活性化推進事業, for 小学校 and 中学校): the items after it tell them apart.
+                    scope = [.. scope.Where(n => tied.Any(w => ReferenceEquals(w.Item, n.Item)))];
+                    continue;
+                }
             }
 
             if (tied.Count == 1 && !found.Contains(tied[0].Item))

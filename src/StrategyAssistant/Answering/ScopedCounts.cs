@@ -61,7 +61,7 @@ internal sealed partial class ScopedCounts
 
         string nounText = NounText(noun);
         string title = named is { } nm ? nm.Measure.Title.Normalize(NormalizationForm.FormKC) : string.Empty;
-        if (ScopedGroup.Filters(text, scope, title, nounText) is not { } filters || (named is null && filters.Count == 0))
+        if (ScopedGroup.Filters(question, scope, title, nounText) is not { } filters || (named is null && filters.Count == 0))
         {
             return false;
         }
@@ -80,7 +80,7 @@ internal sealed partial class ScopedCounts
         // Counted in the question's own counter (何件 → 4件, いくつ → 5つ), else in the noun (何事業 → 10事業).
         string counter = question.Counter ?? nounText;
         string count = items.Count.ToString(CultureInfo.InvariantCulture);
-        string expression = $"該当する{nounText}の数 {count}{counter}";
+        string expression = $"該当する{nounText}の数 {count}{nounText}";
         string stated = counter == nounText ? count + counter : $"{count}{counter}（{count}{nounText}）";
         int repeats = items.Count(i => i!.IsRepeat);
         builder.Line($"{cities[0]}の{where}{narrowed}{nounText}は {stated}です{(repeats > 0 ? $"（うち再掲 {repeats}）" : string.Empty)}（{expression}）:");
@@ -94,7 +94,7 @@ internal sealed partial class ScopedCounts
             builder.Line($"・{name}{(detail.Length > 0 ? $"（{detail}）" : string.Empty)} [{cited}]");
         }
 
-        builder.Derive(new Derivation(DerivationKind.Count, expression, count + counter, operands));
+        builder.Derive(new Derivation(DerivationKind.Count, expression, count + nounText, operands));
         return true;
     }
 

@@ -23,16 +23,21 @@ internal static partial class ScopedGroup
 
     /// <summary>The filters, or null when the question quotes a phrase no line of the group carries (nothing to count).
     /// <paramref name="title"/> is the named measure's title (its words filter nothing); <paramref name="noun"/> the counted noun.</summary>
-    public static List<(string Label, Func<ScopedLine, bool> Keep)>? Filters(string text, IReadOnlyList<ScopedLine> scope, string title, string noun)
+    public static List<(string Label, Func<ScopedLine, bool> Keep)>? Filters(Question question, IReadOnlyList<ScopedLine> scope, string title, string noun)
     {
+        string text = Normalized(question.Text);
+        // The field a value is read from: the evaluation when the question asks for one (評価が「継続」), the status when it asks
+        // for that (状況が順調), else either (a project's 新規・継続 is its status, a measure's 継続 its evaluation).
+        bool evaluation = !question.Asks(AskedValue.Status), status = !question.Asks(AskedValue.Evaluation);
+        string? Field(ScopedLine l, string value) => (status && l.Status == value) || (evaluation && l.Evaluation == value) ? value : null;
         var filters = new List<(string Label, Func<ScopedLine, bool> Keep)>();
-        var values = scope.SelectMany(l => new[] { l.Status, l.Evaluation }).OfType<string>().Where(v => v.Length >= 2).Distinct().ToList();
+        var values = scope.SelectMany(l => new[] { status ? l.Status : null, evaluation ? l.Evaluation : null }).OfType<string>().Where(v => v.Length >= 2).Distinct().ToList();
         foreach ((string phrase, bool quoted) in Phrases(text).Where(p => title.Length == 0 || !title.Contains(p.Phrase, StringComparison.Ordinal)))
         {
             // A value of the lines' own fields (継続 is not 継続発展) is matched whole; other phrases as the lines' text.
             if (values.Contains(phrase))
             {
-                filters.Add(($"「{phrase}」", l => l.Status == phrase || l.Evaluation == phrase));
+                filters.Add(($"「{phrase}」", l => Field(l, phrase) is not null));
                 continue;
             }
 
@@ -54,7 +59,7 @@ internal static partial class ScopedGroup
         string unquoted = QuotedPattern().Replace(text, " ");
         foreach (string value in values.OrderByDescending(v => v.Length).Where(v => NamesValue(unquoted, v, noun, values)))
         {
-            filters.Add((value, l => l.Status == value || l.Evaluation == value));
+            filters.Add((value, l => Field(l, value) is not null));
         }
 
         // 「新規事業になってるのは何事業」: a status word (data) on the counted noun, as the lines write it.
