@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using StrategyAssistant.Documents;
 using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Answering;
@@ -119,12 +120,12 @@ internal sealed partial class DerivedFigures
     }
 
     /// <summary>The heading line of a stated count's goal: the nearest line above it that heads that 基本目標.</summary>
-    private Documents.Citation? Heading(StatedCount count)
+    private Citation? Heading(StatedCount count)
     {
-        Documents.PassageLines lines = _knowledge.PassageLines(count.Source.File);
+        PassageLines lines = _knowledge.PassageLines(count.Source.File);
         for (int n = count.Source.Line; n >= 1; n--)
         {
-            if (GoalHeadings.Parse(Documents.PassageSplitter.Clean(lines.Text(n))) is { } goal && goal.Number == count.GoalNumber)
+            if (GoalHeadings.Parse(PassageSplitter.Clean(lines.Text(n))) is { } goal && goal.Number == count.GoalNumber)
             {
                 return lines.Cite(n);
             }
@@ -132,4 +133,126 @@ internal sealed partial class DerivedFigures
 
         return null;
     }
+
+    /// <summary>A sum: the total the document states for the goals or the whole list asked about (summed across goals when
+    /// several are asked), else the budgets of the projects the question names, else the asked values of the KPIs it names.</summary>
+    public bool TrySum(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        bool excludingRepeats = question.Text.Contains("再掲", StringComparison.Ordinal) && ExcludingWords().IsMatch(question.Text);
+        IReadOnlyList<int> goals = GoalNumbers(question.Text);
+        var totals = _knowledge.Records.Totals.Where(t => question.Cities.Count == 0 || question.Cities.Contains(t.City)).ToList();
+        if (TrySumOfGroup(question, excludingRepeats, builder))
+        {
+            return true;
+        }
+
+        if (TrySumOverYears(question, evidence, builder) || TrySumOfStatedCounts(question, goals, builder))
+        {
+            return true;
+        }
+
+        if (goals.Count > 0)
+        {
+            var stated = goals.Select(g => totals.Where(t => t.Goal?.Number == g && Amount(t, excludingRepeats) is not null)
+                .OrderBy(t => t.Kind == "summary" ? 0 : 1).FirstOrDefault()).ToList();
+            if (stated.Count > 0 && stated.All(t => t is not null))
+            {
+                var operands = stated.Select(t => (Label: $"{t!.Label}{(excludingRepeats ? "（再掲除く）" : string.Empty)}", Money: Amount(t, excludingRepeats)!, t.Source)).ToList();
+                Render(operands, question.Cities.Count == 1 ? question.Cities[0] : stated[0]!.City, "予算事業費", builder);
+                foreach (ListTotal? t in stated.Where(t => !t!.Agrees))
+                {
+                    builder.Note($"{t!.City}「{t.Label}」の記載額 {t.Budget} に対し、各事業の額の計は {Format(t.ListedBudget)}{t.Budget?.Unit} です（資料内の不一致）。");
+                }
+
+                return true;
+            }
+        }
+        else if (question.WantsAll || question.Text.Contains("全体", StringComparison.Ordinal) || question.Text.Contains("総額", StringComparison.Ordinal))
+        {
+            if (totals.Where(t => t.Goal is null && Amount(t, excludingRepeats) is not null).OrderBy(t => t.Kind == "total" ? 0 : 1).FirstOrDefault() is { } total)
+            {
+                Money amount = Amount(total, excludingRepeats)!;
+                string marker = builder.Figure(amount.Text, amount.Unit, null, total.Source, $"{total.Label} 予算事業費");
+                builder.Line($"{total.City}の関連事業の予算事業費の{total.Label}は {amount} です（資料の記載） {marker}。");
+                if (!total.Agrees && total.Budget?.Amount is decimal statedAmount && statedAmount != total.ListedBudget)
+                {
+                    builder.Note($"{total.City}「{total.Label}」の記載額 {total.Budget} に対し、各事業の額の計は {Format(total.ListedBudget)}{total.Budget.Unit} です（資料内の不一致）。");
+                }
+
+                return true;
+            }
+        }
+
+        // Records the question enumerates by name (A・B・C, AとB), resolved item by item.
+        bool InCities(string city) => question.Cities.Count == 0 || question.Cities.Contains(city);
+        IReadOnlyList<ProjectRecord> listed = EnumeratedOperands.Find(question, [.. _knowledge.Records.Projects
+            .Where(p => InCities(p.City) && p.Budget?.Amount is not null && !p.IsRepeat).Select(p => (p.Name, p))]);
+        if (listed.Count >= 2 && listed.Select(p => p.Budget!.Unit).Distinct().Count() == 1 && listed.Select(p => p.City).Distinct().Count() == 1)
+        {
+            Render([.. listed.Select(p => (p.Name, p.Budget!, p.Source))], listed[0].City, "予算事業費", builder);
+            return true;
+        }
+
+        IReadOnlyList<KpiRecord> indicators = EnumeratedOperands.Find(question, [.. _knowledge.Records.Kpis
+            .Where(k => InCities(k.City) && AskedValue(k, question)?.Number is not null).Select(k => (k.Indicator, k))]);
+        if (indicators.Count >= 2 && indicators.Select(k => Unit(AskedValue(k, question)!)).Distinct().Count() == 1 && indicators.Select(k => k.City).Distinct().Count() == 1)
+        {
+            Render([.. indicators.Select(k => AskedValue(k, question)!).Zip(indicators, (v, k) => (Label: $"{k.Indicator} {ValueLabel(question)}", Money: new Money(v.ValueText, v.Number, v.Unit ?? string.Empty), v.Source))], indicators[0].City, ValueLabel(question), builder);
+            return true;
+        }
+
+        var named = evidence.Projects.Where(p => p.NameMatch >= AnswerRanker.NamedOutright && p.Item.Budget?.Amount is not null)
+            .Select(p => p.Item).DistinctBy(p => (p.City, p.Name)).ToList();
+        if (named.Count >= 2 && named.Select(p => p.Budget!.Unit).Distinct().Count() == 1)
+        {
+            Render([.. named.Select(p => (p.Name, p.Budget!, p.Source))], named[0].City, "予算事業費", builder);
+            return true;
+        }
+
+        var kpis = evidence.Kpis.Where(k => k.NameMatch >= AnswerRanker.NamedOutright).Select(k => k.Item)
+            .Select(k => (Record: k, Value: AskedValue(k, question))).Where(x => x.Value?.Number is not null)
+            .DistinctBy(x => (x.Record.City, x.Record.Indicator)).ToList();
+        if (kpis.Count >= 2 && kpis.Select(x => x.Value!.Unit).Distinct().Count() == 1)
+        {
+            var operands = kpis.Select(x => (Label: x.Record.Indicator, Money: new Money(x.Value!.ValueText, x.Value.Number, x.Value.Unit ?? string.Empty), x.Value.Source)).ToList();
+            Render(operands, kpis[0].Record.City, "値", builder);
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Render(IReadOnlyList<(string Label, Money Money, Citation Source)> operands, string city, string what, AnswerBuilder builder)
+    {
+        var cited = new List<DerivationOperand>();
+        builder.Line($"{city}の{what}:");
+        // Cells of one line quoted apart are cited by the whole line, so that its one citation holds every operand.
+        var shared = operands.GroupBy(o => (o.Source.File, o.Source.Line, o.Source.LineEnd)).Where(g => g.Select(o => o.Source.Quote).Distinct().Count() > 1)
+            .ToDictionary(g => g.Key, g => _knowledge.PassageLines(g.Key.File).Cite(g.Key.Line, g.Key.LineEnd));
+        foreach ((string label, Money money, Citation own) in operands)
+        {
+            Citation source = shared.GetValueOrDefault((own.File, own.Line, own.LineEnd), own);
+            string marker = builder.Figure(money.Text, money.Unit, null, source, label);
+            cited.Add(new DerivationOperand(money.Text, money.Unit, builder.Cite(source), label));
+            builder.Line($"・{label}: {money} {marker}");
+        }
+
+        string unit = operands[0].Money.Unit;
+        decimal sum = operands.Sum(o => o.Money.Amount!.Value);
+        string result = Format(sum, operands.Max(o => Scale(o.Money.Text))) + unit;
+        string expression = string.Join(" + ", operands.Select(o => o.Money.ToString())) + " = " + result;
+        builder.Line($"合計: {expression}");
+        builder.Derive(new Derivation(DerivationKind.Sum, expression, result, cited));
+    }
+
+    private static string ValueLabel(Question question) =>
+        question.Asks(Answering.AskedValue.Actual) ? "実績値" : question.Asks(Answering.AskedValue.Target) ? "目標値" : "基準値";
+
+    private static Money? Amount(ListTotal total, bool excludingRepeats) => excludingRepeats ? total.BudgetExcludingRepeats : total.Budget;
+
+    private static KpiValue? AskedValue(KpiRecord record, Question question) =>
+        question.Asks(Answering.AskedValue.Actual) ? record.Actual : question.Asks(Answering.AskedValue.Target) ? record.Target : record.Baseline ?? record.Target;
+
+    [GeneratedRegex("除|含まな|抜き|除外")]
+    private static partial Regex ExcludingWords();
 }
