@@ -87,6 +87,42 @@ internal sealed partial class DerivedFigures
         return false;
     }
 
+    /// <summary>The values one indicator states for each year the question names (出生 2020年・2021年), summed: the city's
+    /// indicator whose name, without its bracketed qualifier, the question holds (the longest such name), with a value for
+    /// every year asked in one unit. A rate or share (率, 割合, %) does not add up and is never summed.</summary>
+    private bool TrySumOverIndicatorYears(Question question, AnswerBuilder builder)
+    {
+        if (question.Years.Count < 2 || question.Cities.Count != 1)
+        {
+            return false;
+        }
+
+        string text = EnumeratedOperands.Plain(question.Text);
+        var candidates = _knowledge.KpisOf(question.Cities).Where(k => k.City == question.Cities[0])
+            .Select(k => (Record: k, Name: Qualifier().Replace(EnumeratedOperands.Plain(k.Indicator), string.Empty),
+                Values: question.Years.Select(y => ActualAt(k, y)?.Item2 ?? At(k, y)?.Item2).ToList()))
+            .Where(c => c.Name.Length >= 2 && text.Contains(c.Name, StringComparison.Ordinal))
+            .OrderByDescending(c => c.Name.Length)
+            .ToList();
+        // The longest name the question holds is the one asked (自然増減率, not 自然増減): when that cannot be summed, nothing is.
+        if (candidates.Count == 0 || (candidates.Count > 1 && candidates[1].Name.Length == candidates[0].Name.Length)
+            || RateWords().IsMatch(candidates[0].Name) || candidates[0].Values.Any(v => v?.Number is null)
+            || candidates[0].Values.Select(v => Unit(v!)).Distinct().Count() != 1 || Unit(candidates[0].Values[0]!) == "%")
+        {
+            return false;
+        }
+
+        (KpiRecord record, _, List<KpiValue?> values) = candidates[0];
+        // Values written bare in a table (出生 372) take the unit the question asks in (何人).
+        string unit = values[0]!.Unit is { Length: > 0 } own ? own : AskedUnit().Match(question.Text) is { Success: true } asked ? asked.Groups["u"].Value : string.Empty;
+        Render([.. question.Years.Zip(values, (y, v) => (Label: $"{y.Text}の{record.Indicator}", Money: new Money(v!.ValueText, v.Number, unit), v.Source))],
+            record.City, $"「{record.Indicator}」の{string.Join("・", question.Years.Select(y => y.Text))}の値", builder);
+        return true;
+    }
+
+    [GeneratedRegex("率|割合")]
+    private static partial Regex RateWords();
+
     /// <summary>The counts the sections of the goals asked about state (小計(事業数:9、KPI数:8)), summed, for a question that
     /// counts what those lines count (事業数, 何事業, KPI数).</summary>
     private bool TrySumOfStatedCounts(Question question, IReadOnlyList<int> goals, AnswerBuilder builder)
@@ -146,7 +182,7 @@ internal sealed partial class DerivedFigures
             return true;
         }
 
-        if (TrySumOverYears(question, evidence, builder) || TrySumOfStatedCounts(question, goals, builder))
+        if (TrySumOverYears(question, evidence, builder) || TrySumOverIndicatorYears(question, builder) || TrySumOfStatedCounts(question, goals, builder))
         {
             return true;
         }

@@ -80,6 +80,23 @@ public sealed class FilteredGroupTests(TestAssistant assistant)
     }
 
     [Theory]
+    [InlineData("岩見沢の転入、2019年と2020年を合わせると何人？", "2,542人 + 2,450人 = 4,992人")]
+    [InlineData("岩見沢の死亡数、2015年と2016年の合計は？", "1,080 + 1,041 = 2,121")]
+    [InlineData("岩見沢の転出、2016年から2017年まで、それぞれの年を足すと何人？", "3,133人 + 3,196人 = 6,329人")]
+    public async Task An_indicators_values_for_the_years_asked_are_summed(string question, string expression)
+    {
+        Answer answer = await AskGrounded(question);
+        Assert.Contains(expression, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rate_is_never_summed_over_years()
+    {
+        Answer answer = await assistant.AskAsync("岩見沢の自然増減率、2020年と2021年を足すと？");
+        Assert.DoesNotContain(answer.Derivations, d => d.Kind == DerivationKind.Sum);
+    }
+
+    [Theory]
     [InlineData("KPIのうち目標を達成したのは何件？", AnswerType.Count, "件")]
     [InlineData("指標、ぜんぶで何件ある？", AnswerType.Count, "件")]
     [InlineData("事業は全部で何事業？", AnswerType.Count, "事業")]
