@@ -6,8 +6,9 @@ using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Answering;
 
-/// <summary>Sums over what the question names besides records by name: one record's amounts for the years it names
-/// (R2・R3・R4 の3年分), and the counts that goals' sections state (基本目標1と2の事業数を合わせると).</summary>
+/// <summary>Sums: a filtered group of projects (a measure's, a department's, the (新) ones, 再掲 left out when asked), the
+/// stated totals of the goals asked, one record's amounts or one indicator's values for the years it names (R2・R3・R4 の3年分,
+/// 出生 2020年と2021年), the counts goals' sections state (基本目標1と2の事業数を合わせると), and records enumerated by name.</summary>
 internal sealed partial class DerivedFigures
 {
     /// <summary>The budgets of a group of projects the question narrows: the named measure's projects and / or those the

@@ -6,11 +6,12 @@ using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Answering;
 
-/// <summary>Counts the records of a scope the question names — a city, a basic goal, a measure (施策 by its mark or title) —
-/// narrowed by what the question names of them: a department (環境部が所管, 子育て支援部以外), a mark or phrase their lines
-/// carry ((新), 「低調」, 「基準値を維持」), a status word of the records followed by the counted noun (新規事業). The counted
-/// noun chooses what is counted: 事業 (projects, also those a KPI table names), 施策 (measures), 指標 / KPI (indicators).
-/// The count is a derivation whose counted items each stand in the line they cite.</summary>
+/// <summary>Counts the records of a scope the question names — a city, a basic goal, a measure (施策 by its mark, its title
+/// or the user's words for it, of a project list or a KPI table) — narrowed by the filters of <see cref="ScopedGroup"/>: a
+/// department, a quoted phrase or bracketed mark the lines carry, a status or evaluation value (順調なのは, 「継続発展」), a
+/// status word on the counted noun (新規事業). The counted noun chooses what is counted: 事業 (projects, also those a KPI
+/// table names), 施策 (measures), 指標 / KPI (indicators); a bare counter (何件, いくつ) counts the last such noun before it.
+/// The count is a derivation whose counted items each stand in the line they cite, stated in the question's counter.</summary>
 internal sealed partial class ScopedCounts
 {
     private readonly KnowledgeBase _knowledge;
