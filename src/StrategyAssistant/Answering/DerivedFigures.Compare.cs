@@ -104,6 +104,38 @@ internal sealed partial class DerivedFigures
         return true;
     }
 
+    /// <summary>A ranking of projects by budget (一番大きい / 最も少ない / 上位N) within the cities and goals the question names.</summary>
+    public bool TryRanking(Question question, Evidence evidence, AnswerBuilder builder)
+    {
+        IReadOnlyList<int> goals = GoalNumbers(question.Text);
+        var measure = NamedMeasure.Find(question, _knowledge.Records.Projects);
+        var scope = _knowledge.ProjectsOf(question.Cities)
+            .Where(p => p.Budget?.InYen is not null && !p.IsRepeat && (question.Cities.Count == 0 || question.Cities.Contains(p.City)) && (goals.Count == 0 || (p.Goal is { } g && goals.Contains(g.Number))))
+            .Where(p => measure is not { } m || (p.City == m.City && p.Goal == m.Goal && p.Measure == m.Measure))
+            .ToList();
+        if (scope.Count < 2 || scope.Select(p => p.City).Distinct().Count() > 1)
+        {
+            return false;
+        }
+
+        var ranked = (question.Ranking >= 0 ? scope.OrderByDescending(p => p.Budget!.InYen) : scope.OrderBy(p => p.Budget!.InYen)).Take(Math.Max(1, question.Top ?? 1)).ToList();
+        string order = question.Ranking >= 0 ? "大きい" : "小さい";
+        string within = measure is { } named ? $"施策「{named.Measure}」の事業" : goals.Count == 0 ? "関連事業" : string.Join("・", goals.Select(g => $"基本目標{g}")) + "の事業";
+        builder.Line($"{scope[0].City}の{within}（再掲を除く）のうち、予算事業費が{order}順:");
+        var operands = new List<DerivationOperand>();
+        foreach (ProjectRecord project in ranked)
+        {
+            string marker = builder.Figure(project.Budget!.Text, project.Budget.Unit, null, project.Source, $"{project.Name} 予算");
+            operands.Add(new DerivationOperand(project.Budget.Text, project.Budget.Unit, builder.Cite(project.Source), project.Name));
+            builder.Line($"・{project.Name}{(project.Department is { Length: > 0 } d ? $"（{d}）" : string.Empty)} {project.Budget} {marker}");
+        }
+
+        string expression = $"{(question.Ranking >= 0 ? "最大" : "最小")}: {ranked[0].Name} {ranked[0].Budget}";
+        builder.Line(expression);
+        builder.Derive(new Derivation(DerivationKind.Ranking, expression, ranked[0].Budget!.ToString(), operands));
+        return true;
+    }
+
     /// <summary>The value of an indicator a comparison is about: the year asked, else the value word asked, else the actual.</summary>
     private static KpiValue? Compared(KpiRecord record, Question question) =>
         question.Years.Count == 1 ? At(record, question.Years[0])?.Item2

@@ -18,6 +18,7 @@ internal static partial class EnumeratedOperands
         string text = question.Cities.Aggregate(question.Text.Normalize(NormalizationForm.FormKC), (t, c) => t.Replace(c, "、", StringComparison.Ordinal).Replace(c.TrimEnd('市', '町', '村'), "、", StringComparison.Ordinal));
         var names = candidates.Select(c => (Plain: Plain(c.Name), c.Item)).ToList();
         var found = new List<T>();
+        string plainText = Plain(text);
         List<(string Plain, T Item)> scope = names;
         foreach (string item in Separator().Split(text).Select(p => Plain(Item(p))).Where(i => i.Length >= 3 || (i.Length >= 2 && scope != names)))
         {
@@ -31,18 +32,32 @@ internal static partial class EnumeratedOperands
                 continue;
             }
 
-            var holding = scope.Select(n => (n.Item, Coverage: Coverage(item, n.Plain))).Where(x => x.Coverage >= MinItemCoverage).OrderByDescending(x => x.Coverage).ToList();
-            var whole = holding.Where(x => x.Coverage >= 1).ToList();
-            if (whole.Count >= 2 && scope == names)
+            var holding = scope.Select(n => (n.Item, n.Plain, Coverage: Coverage(item, n.Plain))).Where(x => x.Coverage >= MinItemCoverage).OrderByDescending(x => x.Coverage).ToList();
+            if (holding.Count == 0)
             {
-                // A name several records share: the items after it tell them apart.
-                scope = [.. scope.Where(n => whole.Any(w => ReferenceEquals(w.Item, n.Item)))];
                 continue;
             }
 
-            if (holding.Count >= 1 && (holding.Count == 1 || holding[1].Coverage < holding[0].Coverage) && !found.Contains(holding[0].Item))
+            var tied = holding.TakeWhile(x => x.Coverage >= holding[0].Coverage).ToList();
+            if (tied.Count >= 2)
             {
-                found.Add(holding[0].Item);
+                // An item several names hold (防止対策): the one that shares most with the rest of the question (いじめ関係の…).
+                var context = tied.Select(x => (x.Item, Shared: Coverage(x.Plain, plainText))).OrderByDescending(x => x.Shared).ToList();
+                if (context[0].Shared > context[1].Shared)
+                {
+                    tied = [tied.First(x => ReferenceEquals(x.Item, context[0].Item))];
+                }
+                else if (found.Count == 0 && scope == names)
+                {
+                    // A name several records share (学校図書館活性化推進事業, for 小学校 and 中学校): the items after it tell them apart.
+                    scope = [.. scope.Where(n => tied.Any(w => ReferenceEquals(w.Item, n.Item)))];
+                    continue;
+                }
+            }
+
+            if (tied.Count == 1 && !found.Contains(tied[0].Item))
+            {
+                found.Add(tied[0].Item);
             }
         }
 
@@ -85,7 +100,7 @@ internal static partial class EnumeratedOperands
     private static partial Regex EdgeParticles();
 
     // Where the item's words end and the question goes on: を合わせた予算は, の予算の合計は.
-    [GeneratedRegex(@"(?:を|は|が|で|に|も|の(?=予算|事業費|合計|値|基準|目標|実績))")]
+    [GeneratedRegex(@"(?:を|は|が|で|に|も|の(?=予算|事業費|合計|値|基準|目標|実績)|あわせ|合わせ|足し|足す)")]
     private static partial Regex TrailingClause();
 
     [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}ァ-ヶー])の(?=[\p{IsCJKUnifiedIdeographs}ァ-ヶー])")]

@@ -86,6 +86,9 @@ public sealed record Question
     /// <summary>Basic-goal number when the question names one (基本目標4).</summary>
     public int? GoalNumber { get; init; }
 
+    /// <summary>The counter a count is answered in, from the question's count word (何件 → 件, いくつ → つ), or null.</summary>
+    public string? Counter { get; init; }
+
     public bool Asks(AskedValue value) => Asked.Contains(value);
 
     /// <summary>True when it asks for a KPI value (基準値, 目標値, 実績値) or gives none of the other asks.</summary>

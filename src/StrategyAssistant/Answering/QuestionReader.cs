@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Lucene.Net.Analysis.TokenAttributes;
-using StrategyAssistant.Japanese;
-using StrategyAssistant.Japanese.TokenAttributes;
 using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Answering;
@@ -78,7 +75,7 @@ public sealed partial class QuestionReader
             }
         }
 
-        AnswerType type = TypeOf(askText);
+        AnswerType type = TypeOf(askText, text);
         if (type == AnswerType.Count)
         {
             asked.Add(AskedValue.Count);
@@ -141,182 +138,8 @@ public sealed partial class QuestionReader
             // Kept apart from the topic: a spelling the documents never use would count as an absent word there.
             SpellingVariants = SpellingVariants.Of(topic),
             GoalNumber = goal,
+            Counter = Counter(askText),
         };
-    }
-
-    /// <summary>1 for a superlative towards the largest (一番大きい, 一番予算が多い, 最大の), -1 towards the smallest, 0 for none:
-    /// a superlative marker followed closely by a direction word, or a superlative word of its own.</summary>
-    private int Ranking(string text)
-    {
-        QuestionVocabulary v = _vocabulary;
-        foreach (string marker in v.RankingMarkers)
-        {
-            for (int at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
-            {
-                string after = text.Substring(at + marker.Length, Math.Min(10, text.Length - at - marker.Length));
-                int max = v.DirectionMax.Select(w => after.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(int.MaxValue).Min();
-                int min = v.DirectionMin.Select(w => after.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(int.MaxValue).Min();
-                if (max != min)
-                {
-                    return max < min ? 1 : -1;
-                }
-            }
-        }
-
-        return v.RankingMax.Any(w => text.Contains(w, StringComparison.Ordinal)) ? 1 : v.RankingMin.Any(w => text.Contains(w, StringComparison.Ordinal)) ? -1 : 0;
-    }
-
-    /// <summary>The answer type of the first vocabulary group whose word the question holds; a count also when a countable
-    /// noun (事業, 施策, KPI …) is followed closely by a count word (いくつ, 何個, の数 …).</summary>
-    private AnswerType TypeOf(string text)
-    {
-        foreach ((AnswerType type, string[] words) in _vocabulary.AnswerTypes)
-        {
-            if (type == AnswerType.Figure && CountsNouns(text))
-            {
-                return AnswerType.Count;
-            }
-
-            if (type == AnswerType.Difference && AsksChange(text))
-            {
-                return AnswerType.Difference;
-            }
-
-            if (words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
-            {
-                // A department named beside a count word narrows the count (環境部が所管する事業は何事業): the count is the ask.
-                return type == AnswerType.Department && AsksCount(text) ? AnswerType.Count : type;
-            }
-        }
-
-        return CountsNouns(text) ? AnswerType.Count : AnswerType.Any;
-    }
-
-    private bool AsksCount(string text) =>
-        CountsNouns(text) || _vocabulary.AnswerTypes.Where(t => t.Type == AnswerType.Count).SelectMany(t => t.Words).Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>An interrogative followed within a few characters by a change word: 何万人減った, どれだけ足りない, 何%増加.</summary>
-    private bool AsksChange(string text)
-    {
-        foreach (string marker in _vocabulary.DifferenceMarkers)
-        {
-            for (int at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
-            {
-                int end = at + marker.Length;
-                string window = text.Substring(end, Math.Min(MaxChangeDistance, text.Length - end));
-                if (_vocabulary.ChangeWords.Any(w => window.Contains(w, StringComparison.Ordinal)))
-                {
-                    return true;
-                }
-
-                // 「基準より何件多い」: after より, a direction word asks by how much, not which.
-                int than = text.LastIndexOf("より", at, StringComparison.Ordinal);
-                if (than >= 0 && at - than <= MaxChangeDistance && _vocabulary.DirectionMax.Concat(_vocabulary.DirectionMin).Any(w => window.Contains(w, StringComparison.Ordinal)))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>How far after the interrogative a change word may stand (何千人足りな: the unit between them).</summary>
-    private const int MaxChangeDistance = 6;
-
-    private bool CountsNouns(string text)
-    {
-        foreach (string noun in _vocabulary.CountNouns)
-        {
-            for (int at = text.IndexOf(noun, StringComparison.Ordinal); at >= 0; at = text.IndexOf(noun, at + 1, StringComparison.Ordinal))
-            {
-                int end = at + noun.Length;
-                // Fillers between the noun and its count word (施策はそれぞれいくつ) do not part them.
-                string window = _vocabulary.CountFillers.Aggregate(text[end..], (t, f) => t.Replace(f, string.Empty, StringComparison.Ordinal));
-                window = window[..Math.Min(8, window.Length)];
-                if (_vocabulary.CountWords.Any(w => window.StartsWith(w, StringComparison.Ordinal)
-                    || (window.Contains(w, StringComparison.Ordinal) && window.IndexOf(w, StringComparison.Ordinal) <= 4 && window[..window.IndexOf(w, StringComparison.Ordinal)].All(IsLinkChar))))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    // Particles and spaces between a noun and its count word: 事業は いくつ, KPIが何個.
-    private static bool IsLinkChar(char c) => c is (>= '\u3041' and <= '\u309F') or ' ' or '、' or ',';
-
-    /// <summary>Places the question names that the corpus does not cover: ○○市/町/村/区 forms, and the dictionary's own place
-    /// names (名詞,固有名詞,地域) standing as a word of their own, less wide areas (北海道, 全国) the documents compare with.</summary>
-    private IEnumerable<string> OtherPlaces(string text)
-    {
-        var found = new List<string>();
-        foreach (Match m in Places().Matches(text))
-        {
-            string place = m.Value;
-            if (!_vocabulary.NotPlaces.Any(n => place.EndsWith(n, StringComparison.Ordinal)) && !IsCorpusCity(place))
-            {
-                found.Add(place);
-            }
-        }
-
-        // Municipalities shipped as data name a place however the dictionary tags it (滝川 is a common noun to it).
-        foreach (string named in Municipalities.Default.Named(text))
-        {
-            string stem = Stem(named);
-            if (!IsCorpusCity(named) && !found.Any(f => f.Contains(stem, StringComparison.Ordinal)))
-            {
-                found.Add(named);
-            }
-        }
-
-        List<(string Surface, string Pos, int Start, int End)> tokens = Tokens(text);
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            (string surface, string pos, _, int end) = tokens[i];
-            // Many place names are surnames to the dictionary (名詞,固有名詞,人名,姓); one that opens the question stands for a place.
-            bool place = pos.StartsWith("名詞-固有名詞-地域", StringComparison.Ordinal) || (i == 0 && pos.StartsWith("名詞-固有名詞-人名-姓", StringComparison.Ordinal));
-            if (!place || surface.Length < 2 || IsCorpusCity(surface) || _vocabulary.WideAreas.Contains(surface) || found.Any(f => f.Contains(surface, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            // Part of a longer name written as one word (旭山動物園, 石狩川) is not a place asked about.
-            (string Surface, string Pos, int Start, int End)? next = i + 1 < tokens.Count ? tokens[i + 1] : null;
-            bool adjacent = next is { } n && n.Start == end;
-            bool suffix = adjacent && next!.Value.Pos.StartsWith("名詞-接尾-地域", StringComparison.Ordinal);
-            bool compound = adjacent && !suffix && next!.Value.Pos.StartsWith("名詞", StringComparison.Ordinal);
-            if (!compound)
-            {
-                found.Add(suffix ? surface + next!.Value.Surface : surface);
-            }
-        }
-
-        return found.Distinct(StringComparer.Ordinal);
-    }
-
-    private bool IsCorpusCity(string place) =>
-        _cities.Any(c => place.EndsWith(c, StringComparison.Ordinal) || c.StartsWith(Stem(place), StringComparison.Ordinal) || place.StartsWith(Stem(c), StringComparison.Ordinal));
-
-    private static string Stem(string place) => place.Length > 1 ? place.TrimEnd('市', '町', '村', '区') : place;
-
-    internal static List<(string Surface, string Pos, int Start, int End)> Tokens(string text)
-    {
-        var tokens = new List<(string, string, int, int)>();
-        using var tokenizer = new JapaneseTokenizer(new StringReader(text), null, discardPunctuation: true, JapaneseTokenizerMode.NORMAL);
-        var term = tokenizer.GetAttribute<ICharTermAttribute>();
-        var pos = tokenizer.GetAttribute<IPartOfSpeechAttribute>();
-        var offset = tokenizer.GetAttribute<IOffsetAttribute>();
-        tokenizer.Reset();
-        while (tokenizer.IncrementToken())
-        {
-            tokens.Add((term.ToString(), pos.GetPartOfSpeech() ?? string.Empty, offset.StartOffset, offset.EndOffset));
-        }
-
-        tokenizer.End();
-        return tokens;
     }
 
     /// <summary>Adds the synonyms of every vocabulary word the topic contains.</summary>
@@ -335,10 +158,6 @@ public sealed partial class QuestionReader
 
         return extra.Count == 0 ? topic : topic + " " + string.Join(' ', extra);
     }
-
-    // A municipality or prefecture: two to four kanji (or katakana) before 市/町/村/区/都/府/県, not 市民, 市役所, 県道, 〇〇都市 ….
-    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}ぁ-んァ-ヶ])[\p{IsCJKUnifiedIdeographs}ァ-ヶ]{2,4}(?:市|町|村|区|都(?!市)|府|県)(?![民長内外役場町村議立営街道政域分画])")]
-    private static partial Regex Places();
 
     [GeneratedRegex(@"基本目標\s?([0-9]+)")]
     private static partial Regex GoalNumber();

@@ -75,6 +75,19 @@ public sealed record QuestionVocabulary
     /// <summary>Words naming the year before the one asked (R3は前年度から): that year is asked too.</summary>
     public string[] PreviousYearWords { get; init; } = [];
 
+    /// <summary>Count words and the counter a count answers in (何件 → 件, いくつ → つ, 何事業 → 事業).</summary>
+    public IReadOnlyDictionary<string, string> Counters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Words that make a clause a noun (順調なのは何件, 継続発展になったものはいくつ): a counter after one counts the
+    /// items the clause describes.</summary>
+    public string[] Nominalizers { get; init; } = [];
+
+    /// <summary>Sum words that, before a count word (指標、全部で何件), say "in all" of a count rather than ask for a sum.</summary>
+    public string[] InAllWords { get; init; } = [];
+
+    /// <summary>Status words a question puts on the counted noun (新規事業, 継続事業): a filter where the lines write them.</summary>
+    public string[] StatusModifiers { get; init; } = [];
+
     public required string[][] Synonyms { get; init; }
 
     public required string[] NotPlaces { get; init; }
@@ -142,6 +155,10 @@ public sealed record QuestionVocabulary
             RemainingWords = N(file.RemainingWords),
             ExclusionWords = N(file.ExclusionWords),
             PreviousYearWords = N(file.PreviousYearWords),
+            Counters = (file.Counters ?? []).ToDictionary(p => p.Key.Normalize(NormalizationForm.FormKC), p => p.Value.Normalize(NormalizationForm.FormKC), StringComparer.Ordinal),
+            Nominalizers = N(file.Nominalizers),
+            InAllWords = N(file.InAllWords),
+            StatusModifiers = N(file.StatusModifiers),
             Synonyms = [.. (file.Synonyms ?? []).Select(N)],
             NotPlaces = N(file.NotPlaces),
             WideAreas = N(file.WideAreas),
@@ -193,6 +210,14 @@ public sealed record QuestionVocabulary
         public string[]? ExclusionWords { get; set; }
 
         public string[]? PreviousYearWords { get; set; }
+
+        public Dictionary<string, string>? Counters { get; set; }
+
+        public string[]? Nominalizers { get; set; }
+
+        public string[]? InAllWords { get; set; }
+
+        public string[]? StatusModifiers { get; set; }
 
         public string[][]? Synonyms { get; set; }
 

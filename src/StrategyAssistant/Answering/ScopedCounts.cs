@@ -6,16 +6,14 @@ using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Answering;
 
-/// <summary>Counts the records of a scope the question names — a city, a basic goal, a measure (施策 by its mark or title) —
-/// narrowed by what the question names of them: a department (環境部が所管, 子育て支援部以外), a mark or phrase their lines
-/// carry ((新), 「低調」, 「基準値を維持」), a status word of the records followed by the counted noun (新規事業). The counted
-/// noun chooses what is counted: 事業 (projects, also those a KPI table names), 施策 (measures), 指標 / KPI (indicators).
-/// The count is a derivation whose counted items each stand in the line they cite.</summary>
+/// <summary>Counts the records of a scope the question names — a city, a basic goal, a measure (施策 by its mark, its title
+/// or the user's words for it, of a project list or a KPI table) — narrowed by the filters of <see cref="ScopedGroup"/>: a
+/// department, a quoted phrase or bracketed mark the lines carry, a status or evaluation value (順調なのは, 「継続発展」), a
+/// status word on the counted noun (新規事業). The counted noun chooses what is counted: 事業 (projects, also those a KPI
+/// table names), 施策 (measures), 指標 / KPI (indicators); a bare counter (何件, いくつ) counts the last such noun before it.
+/// The count is a derivation whose counted items each stand in the line they cite, stated in the question's counter.</summary>
 internal sealed partial class ScopedCounts
 {
-    /// <summary>Longest phrase taken as a filter; a longer quote is a title, not a mark.</summary>
-    private const int MaxPhrase = 24;
-
     private readonly KnowledgeBase _knowledge;
 
     public ScopedCounts(KnowledgeBase knowledge) => _knowledge = knowledge;
@@ -27,17 +25,21 @@ internal sealed partial class ScopedCounts
         Indicator,
     }
 
-    private sealed record Line(string City, string Name, Citation Source, Goal? Goal, Measure? Measure, string? Department, string? Status, bool IsRepeat);
-
     public bool TryCount(Question question, AnswerBuilder builder)
     {
         string text = question.Text.Normalize(NormalizationForm.FormKC);
-        if (CountedNoun(text) is not { } noun)
+        if (CountedNoun(text, question.Counter) is not { } noun)
         {
             return false;
         }
 
-        var named = NamedMeasure.Find(question, _knowledge.Records.Projects);
+        // The measures of the tables that list what is counted first (project lists for 事業, KPI tables for 指標), then the
+        // others': a KPI table's measure (⑥地域ぐるみの子育て環境整備) may have no project list.
+        var ofProjects = _knowledge.Records.Projects.Where(p => p.Measure is not null).Select(p => (p.City, p.Goal, p.Measure!));
+        var ofKpis = _knowledge.Records.Kpis.Where(k => k.Measure is not null).Select(k => (k.City, k.Goal, k.Measure!));
+        var named = noun == Noun.Indicator
+            ? NamedMeasure.Find(question, ofKpis) ?? NamedMeasure.Find(question, ofProjects)
+            : NamedMeasure.Find(question, ofProjects) ?? NamedMeasure.Find(question, ofKpis);
         IReadOnlyList<string> cities = named is { } m ? [m.City] : question.Cities;
         if (cities.Count != 1)
         {
@@ -58,33 +60,9 @@ internal sealed partial class ScopedCounts
             return false;
         }
 
-        var filters = new List<(string Label, Func<Line, bool> Keep)>();
-        string title = named is { } nm ? nm.Measure.Title.Normalize(NormalizationForm.FormKC) : string.Empty;
-        foreach ((string phrase, bool quoted) in Phrases(text).Where(p => title.Length == 0 || !title.Contains(p.Phrase, StringComparison.Ordinal)))
-        {
-            if (!scope.Any(l => Normalized(l.Source.Quote).Contains(phrase, StringComparison.Ordinal)))
-            {
-                // A quoted phrase no line carries cannot be counted; a bracketed word no line carries is an aside ((雇用)).
-                if (quoted)
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            filters.Add(($"「{phrase}」", l => Normalized(l.Source.Quote).Contains(phrase, StringComparison.Ordinal)));
-        }
-
-        AddDepartmentFilter(text, scope, filters);
         string nounText = NounText(noun);
-        foreach (string status in scope.Select(l => l.Status).OfType<string>().Where(s => s.Length >= 2).Distinct()
-            .Where(s => Regex.IsMatch(text, Regex.Escape(s) + "の?" + Regex.Escape(nounText))))
-        {
-            filters.Add((status, l => l.Status == status));
-        }
-
-        if (named is null && filters.Count == 0)
+        string title = named is { } nm ? nm.Measure.Title.Normalize(NormalizationForm.FormKC) : string.Empty;
+        if (ScopedGroup.Filters(question, scope, title, nounText) is not { } filters || (named is null && filters.Count == 0))
         {
             return false;
         }
@@ -99,13 +77,16 @@ internal sealed partial class ScopedCounts
         }
 
         string where = named is { } w ? $"施策「{w.Measure}」" : goals.Count > 0 ? string.Join("・", goals.Select(g => $"基本目標{g}")) : "資料";
-        string narrowed = filters.Count == 0 ? string.Empty : "のうち" + string.Join("・", filters.Select(f => f.Label)) + "の";
+        string narrowed = filters.Count == 0 ? "の" : "のうち" + string.Join("・", filters.Select(f => f.Label)) + "の";
+        // Counted in the question's own counter (何件 → 4件, いくつ → 5つ), else in the noun (何事業 → 10事業).
+        string counter = question.Counter ?? nounText;
         string count = items.Count.ToString(CultureInfo.InvariantCulture);
         string expression = $"該当する{nounText}の数 {count}{nounText}";
+        string stated = counter == nounText ? count + counter : $"{count}{counter}（{count}{nounText}）";
         int repeats = items.Count(i => i!.IsRepeat);
-        builder.Line($"{cities[0]}の{where}{narrowed}{nounText}は {count}{nounText}です{(repeats > 0 ? $"（うち再掲 {repeats}）" : string.Empty)}（{expression}）:");
+        builder.Line($"{cities[0]}の{where}{narrowed}{nounText}は {stated}です{(repeats > 0 ? $"（うち再掲 {repeats}）" : string.Empty)}（{expression}）:");
         var operands = new List<DerivationOperand>();
-        foreach (Line item in items.OfType<Line>())
+        foreach (ScopedLine item in items.OfType<ScopedLine>())
         {
             string name = Item(noun, item);
             int cited = builder.Cite(item.Source);
@@ -118,29 +99,14 @@ internal sealed partial class ScopedCounts
         return true;
     }
 
-    /// <summary>A department of the scope the question names (the longest), keeping its lines, or the others' when 以外 / を除く
-    /// follows it.</summary>
-    private static void AddDepartmentFilter(string text, List<Line> scope, List<(string, Func<Line, bool>)> filters)
-    {
-        if (scope.Select(l => l.Department).OfType<string>().Where(d => d.Length >= 2 && text.Contains(Normalized(d), StringComparison.Ordinal))
-            .OrderByDescending(d => d.Length).FirstOrDefault() is not { } department)
-        {
-            return;
-        }
-
-        int after = text.IndexOf(Normalized(department), StringComparison.Ordinal) + Normalized(department).Length;
-        bool excluded = QuestionVocabulary.Default.ExclusionWords.Any(x => text.AsSpan(after).StartsWith(x, StringComparison.Ordinal));
-        filters.Add(excluded ? ($"{department}以外", l => l.Department != department) : (department, l => l.Department == department));
-    }
-
     /// <summary>The lines that can be counted as the noun: projects from the project lists and the projects a KPI table names
     /// (事業), the measures of both (施策), the indicators (指標).</summary>
-    private IEnumerable<Line> Lines(Noun noun, string city)
+    private IEnumerable<ScopedLine> Lines(Noun noun, string city)
     {
-        IEnumerable<Line> projects = _knowledge.ProjectsOf([city]).Where(p => p.City == city)
-            .Select(p => new Line(p.City, p.Name, p.Source, p.Goal, p.Measure, p.Department, p.Status, p.IsRepeat));
-        IEnumerable<Line> kpis = _knowledge.KpisOf([city]).Where(k => k.City == city)
-            .Select(k => new Line(k.City, noun == Noun.Indicator ? k.Indicator : k.Project ?? string.Empty, k.Source, k.Goal, k.Measure, k.Department, k.Status, false));
+        IEnumerable<ScopedLine> projects = _knowledge.ProjectsOf([city]).Where(p => p.City == city)
+            .Select(p => new ScopedLine(p.City, p.Name, p.Source, p.Goal, p.Measure, p.Department, p.Status, null, p.IsRepeat) { Project = p });
+        IEnumerable<ScopedLine> kpis = _knowledge.KpisOf([city]).Where(k => k.City == city)
+            .Select(k => new ScopedLine(k.City, noun == Noun.Indicator ? k.Indicator : k.Project ?? string.Empty, k.Source, k.Goal, k.Measure, k.Department, k.Status, k.Evaluation, false));
         return noun switch
         {
             Noun.Indicator => kpis,
@@ -150,7 +116,7 @@ internal sealed partial class ScopedCounts
     }
 
     /// <summary>The line with a citation whose quote holds the counted item's name: its own, else its whole lines'.</summary>
-    private Line? Holding(Line line, string name)
+    private ScopedLine? Holding(ScopedLine line, string name)
     {
         if (Normalized(line.Source.Quote).Contains(Normalized(name), StringComparison.Ordinal))
         {
@@ -161,7 +127,7 @@ internal sealed partial class ScopedCounts
         return Normalized(whole.Quote).Contains(Normalized(name), StringComparison.Ordinal) ? line with { Source = whole } : null;
     }
 
-    private static string Item(Noun noun, Line line) => noun == Noun.Measure ? line.Measure!.Title : line.Name;
+    private static string Item(Noun noun, ScopedLine line) => noun == Noun.Measure ? line.Measure!.Title : line.Name;
 
     private static string NounText(Noun noun) => noun switch
     {
@@ -170,31 +136,24 @@ internal sealed partial class ScopedCounts
         _ => "事業",
     };
 
-    /// <summary>The noun a count asks for: 何事業 / 事業数 / 事業はいくつ, 何施策, 何指標 / KPIの数.</summary>
-    private static Noun? CountedNoun(string text) => CountedNounPattern().Match(text) is not { Success: true } m ? null
-        : (m.Groups["a"].Success ? m.Groups["a"].Value : m.Groups["b"].Value) switch
+    /// <summary>The noun a count asks for: 何事業 / 事業数 / 事業はいくつ, 何施策, 何指標 / KPIの数; with a bare counter (何件,
+    /// いくつ) the last countable noun before it (施策で「継続発展」になったのは何件 → 施策).</summary>
+    private static Noun? CountedNoun(string text, string? counter)
+    {
+        string? word = CountedNounPattern().Match(text) is { Success: true } m ? (m.Groups["a"].Success ? m.Groups["a"].Value : m.Groups["b"].Value) : null;
+        if (word is null && counter is not null)
         {
+            int at = QuestionVocabulary.Default.Counters.Where(c => c.Value == counter).Select(c => text.IndexOf(c.Key, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(-1).Min();
+            word = at < 0 ? null : AnyNoun().Matches(text[..at]).LastOrDefault()?.Value;
+        }
+
+        return word switch
+        {
+            null => null,
             "施策" => Noun.Measure,
             "指標" or "KPI" => Noun.Indicator,
             _ => Noun.Project,
         };
-
-    /// <summary>Quoted phrases (「低調」) and short bracketed marks ((新)) that the question names lines by; a bracketed measure
-    /// mark ((ク)) or a bracketed aside longer than a mark is not one.</summary>
-    private static IEnumerable<(string Phrase, bool Quoted)> Phrases(string text)
-    {
-        foreach (Match m in QuotedPattern().Matches(text))
-        {
-            if (m.Groups["t"].Value.Trim() is { Length: > 0 and <= MaxPhrase } phrase)
-            {
-                yield return (phrase, true);
-            }
-        }
-
-        foreach (Match m in MarkPattern().Matches(text))
-        {
-            yield return (m.Value, false);
-        }
     }
 
     private static string Normalized(string text) => text.Normalize(NormalizationForm.FormKC);
@@ -202,10 +161,6 @@ internal sealed partial class ScopedCounts
     [GeneratedRegex(@"何\s?(?<a>事業|施策|指標|KPI)|(?<b>事業|施策|指標|KPI)(?:の)?(?:数|はいくつ|がいくつ)")]
     private static partial Regex CountedNounPattern();
 
-    [GeneratedRegex(@"[「『](?<t>[^」』]+)[」』]")]
-    private static partial Regex QuotedPattern();
-
-    /// <summary>A one- or two-kanji mark in brackets: (新), (再掲).</summary>
-    [GeneratedRegex(@"\([\p{IsCJKUnifiedIdeographs}]{1,2}\)")]
-    private static partial Regex MarkPattern();
+    [GeneratedRegex("事業|施策|指標|KPI")]
+    private static partial Regex AnyNoun();
 }

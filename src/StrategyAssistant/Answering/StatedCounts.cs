@@ -56,7 +56,7 @@ internal sealed partial class StatedCounts
         string count = items.Count.ToString(CultureInfo.InvariantCulture);
         var operands = new List<DerivationOperand>();
         // Counted in the question's own noun (何施策 → 8施策), else as items.
-        string noun = CountedItemNoun().Match(question.Text) is { Success: true } asked ? asked.Groups["n"].Value : "項目";
+        string noun = question.Counter ?? "項目";
         string expression = $"具体的な施策の数 {count}{noun}";
         builder.Line($"{project.City}の「{project.Name}」の{expression}です {builder.Mark(project.Source)}。");
         foreach ((int line, string title) in items)
@@ -222,9 +222,6 @@ internal sealed partial class StatedCounts
 
     [GeneratedRegex(@"\s・|^・")]
     private static partial Regex Bullets();
-
-    [GeneratedRegex("何(?<n>施策|項目)")]
-    private static partial Regex CountedItemNoun();
 
     [GeneratedRegex("施策|項目|取組|取り組み")]
     private static partial Regex ItemNouns();

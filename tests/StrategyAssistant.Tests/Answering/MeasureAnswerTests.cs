@@ -18,7 +18,7 @@ public sealed class MeasureAnswerTests(TestAssistant assistant)
     {
         Answer answer = await assistant.AskAsync(question);
         Assert.Contains(result, answer.Text, StringComparison.Ordinal);
-        Derivation sum = Assert.Single(answer.Derivations);
+        Derivation sum = Assert.Single(answer.Derivations, d => d.Kind == DerivationKind.Sum);
         Assert.Equal(DerivationKind.Sum, sum.Kind);
         Assert.Equal(operands, sum.Operands.Count);
         Assert.All(sum.Operands, o => Assert.Contains(o.Value, answer.Citations[o.Citation - 1].Quote, StringComparison.Ordinal));

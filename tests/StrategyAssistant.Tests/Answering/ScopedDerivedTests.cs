@@ -36,7 +36,7 @@ public sealed class ScopedDerivedTests(TestAssistant assistant)
     [Theory]
     [InlineData("旭川の基本目標2ウの事業費を合計すると？", "12,980千円 + 10,100千円 = 23,080千円")]
     [InlineData("旭川の（カ）の事業、予算の合計は？", "7,897千円 + 3,619,977千円 + 81,178千円 = 3,709,052千円")]
-    [InlineData("旭川の基本目標4エの関連事業費を全部足すと？", "の関連事業（11事業）の予算事業費")]
+    [InlineData("旭川の基本目標4エの関連事業費を全部足すと？", "の関連事業（該当する事業の数 11事業）の予算事業費")]
     public async Task A_measure_named_by_its_mark_sums_its_budgets(string question, string expression)
     {
         Answer answer = await AskGrounded(question);
@@ -57,7 +57,7 @@ public sealed class ScopedDerivedTests(TestAssistant assistant)
 
     [Theory]
     [InlineData("旭川の基本目標1で(新)の事業は何事業？", "3事業", "女性のキャリアの保健室事業")]
-    [InlineData("岩見沢のKPIで「順調」の指標は何指標？", "4指標", "メールサービス登録者数")]
+    [InlineData("岩見沢のKPIで「順調」の指標は何指標？", "3指標", "1人あたりの総所得")]
     [InlineData("砂川で「KPIの設定が困難」な事業は何事業？", "5事業", "定住自立圏推進事業")]
     public async Task A_mark_or_quoted_phrase_narrows_a_count_to_the_lines_that_carry_it(string question, string count, string member)
     {
