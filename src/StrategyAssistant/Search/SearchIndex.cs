@@ -40,7 +40,7 @@ public sealed class SearchIndex : IDisposable
         Path = path;
         Analysis = analysis;
         Analyzer = analysis.CreateAnalyzer();
-        _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        _searcher = new StatisticsCachingSearcher(reader) { Similarity = new BM25Similarity() };
         _entries = new Entry?[reader.MaxDoc];
     }
 
@@ -119,6 +119,15 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>Everything that was indexed for an entry (its stored text), to see which question words it contains.</summary>
     public string StoredText(int docId) => _searcher.Doc(docId).Get(IndexFields.All) ?? string.Empty;
+
+    /// <summary>A field's statistics (document count, sums of frequencies) are computed once: the reader never changes, and
+    /// the base class merges them over every segment for every term of every query.</summary>
+    private sealed class StatisticsCachingSearcher(IndexReader reader) : IndexSearcher(reader)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CollectionStatistics> _fields = new(StringComparer.Ordinal);
+
+        public override CollectionStatistics CollectionStatistics(string field) => _fields.GetOrAdd(field, f => base.CollectionStatistics(f));
+    }
 
     public void Dispose()
     {
