@@ -233,8 +233,27 @@ public sealed partial class StrategyVocabulary
         cell.Length is > 1 and <= 16 && DepartmentSuffixes.Any(s => cell.EndsWith(s, StringComparison.Ordinal)) && !cell.Any(char.IsDigit);
 
     /// <summary>NFKC and no spaces: how words are compared.</summary>
-    public static string Fold(string text) =>
-        new string(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray());
+    public static string Fold(string text)
+    {
+        if (s_folded.TryGetValue(text, out string? folded))
+        {
+            return folded;
+        }
+
+        folded = new string(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray());
+        if (s_folded.Count >= MaxFolded)
+        {
+            s_folded.Clear();
+        }
+
+        s_folded.TryAdd(text, folded);
+        return folded;
+    }
+
+    // Folding is called for the same vocabulary words and cells over and over (every cell against every role word), and NFKC
+    // through ICU is costly per call: each distinct text is folded once. Bounded so a huge corpus does not grow it without end.
+    private const int MaxFolded = 200_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_folded = new(StringComparer.Ordinal);
 
     /// <summary>A header's role word: <see cref="HeaderCore"/> without a part-of prefix (うち交付金 → 交付金).</summary>
     private string Core(string cell)
