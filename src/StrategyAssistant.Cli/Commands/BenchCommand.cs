@@ -90,6 +90,7 @@ internal static class BenchCommand
 
                 var retrieval = new List<double>();
                 var answering = new List<double>();
+                var answeringCpu = new List<double>();
                 var perQuestion = asked.ToDictionary(q => q, _ => 0.0);
                 var reader = new QuestionReader(index.Knowledge.Corpus.Cities);
                 for (int round = 0; round < parse.GetValue(rounds); round++)
@@ -100,8 +101,11 @@ internal static class BenchCommand
                         new EvidenceFinder(index).Find(reader.Read(QuestionText.Normalize(q)));
                         retrieval.Add(stopwatch.Elapsed.TotalMilliseconds);
                         stopwatch.Restart();
+                        double cpuStart = ThreadCpuMilliseconds();
+                        int thread = Environment.CurrentManagedThreadId;
                         await answers.AnswerAsync(q, ct);
                         answering.Add(stopwatch.Elapsed.TotalMilliseconds);
+                        answeringCpu.Add(thread == Environment.CurrentManagedThreadId && cpuStart >= 0 ? ThreadCpuMilliseconds() - cpuStart : -1);
                         perQuestion[q] = Math.Max(perQuestion[q], answering[^1]);
                     }
                 }
@@ -109,6 +113,11 @@ internal static class BenchCommand
                 await output.WriteLineAsync($"load average now {LoadAverage()}");
                 await output.WriteLineAsync($"retrieval (records + passages), {retrieval.Count} queries: p50 {Percentile(retrieval, 50):F2} ms, p95 {Percentile(retrieval, 95):F2} ms, p99 {Percentile(retrieval, 99):F2} ms");
                 await output.WriteLineAsync($"offline answer (end to end), {answering.Count} questions: p50 {Percentile(answering, 50):F2} ms, p95 {Percentile(answering, 95):F2} ms, p99 {Percentile(answering, 99):F2} ms");
+                if (answeringCpu.All(c => c >= 0))
+                {
+                    await output.WriteLineAsync($"offline answer CPU of the answering thread (load-independent; GC threads not included): p50 {Percentile(answeringCpu, 50):F2} ms, p95 {Percentile(answeringCpu, 95):F2} ms, p99 {Percentile(answeringCpu, 99):F2} ms, mean {answeringCpu.Average():F2} ms");
+                }
+
                 foreach ((string q, double ms) in perQuestion.OrderByDescending(p => p.Value).Take(3))
                 {
                     await output.WriteLineAsync($"  slowest: {ms:F1} ms  {q}");
@@ -136,6 +145,25 @@ internal static class BenchCommand
                 TaskScheduler.Default);
         });
         return command;
+    }
+
+    /// <summary>CPU time of the calling thread (CLOCK_THREAD_CPUTIME_ID), in ms; -1 off Linux. Offline answering runs
+    /// synchronously on one thread, so this is an answer's CPU whatever else the machine runs.</summary>
+    private static double ThreadCpuMilliseconds()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return -1;
+        }
+
+        var time = new long[2];
+        return NativeMethods.clock_gettime(3, time) == 0 ? (time[0] * 1e3) + (time[1] / 1e6) : -1;
+    }
+
+    private static class NativeMethods
+    {
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        internal static extern int clock_gettime(int clock, [System.Runtime.InteropServices.Out] long[] time);
     }
 
     private static string LoadAverage() =>

@@ -95,7 +95,7 @@ public sealed partial class RoleWordLineInterpreter
             trimmed = trimmed[labelled.Length..].Trim();
         }
 
-        var parts = Regex.Split(trimmed, @"\s{2,}|\u3000+").Where(p => p.Length > 0).ToList();
+        var parts = Gaps().Split(trimmed).Where(p => p.Length > 0).ToList();
         if (parts.Count > 1 && vocabulary.RoleOf(parts[0]) == ColumnRole.Indicator)
         {
             parts.RemoveAt(0);
@@ -121,7 +121,11 @@ public sealed partial class RoleWordLineInterpreter
     // the next space: a figure, a dash, or a word the vocabulary says stands for no figure (調査中, 算出不可 …).
     private static Regex RoleValue(StrategyVocabulary vocabulary) => s_roleValue.GetOrAdd(vocabulary.Version, _ =>
         new Regex(@"(?:[【［\[]\s*(?<word>[^\s：:0-9０-９（(）)【】［］\[\]]{1,5})\s*[】］\]]|(?<word>[^\s：:0-9０-９（(）)【】]{1,4}))[：:]?\s*(?<value>(?:" + string.Concat(vocabulary.FigurePrefixes.Select(w => Regex.Escape(w) + "|")) + @")[△▲−\-]?[0-9０-９][^\s]*|[－―](?:[（(][^）)]*[）)])?"
-            + string.Concat(vocabulary.NoFigureWords.Select(w => "|" + Regex.Escape(w) + @"(?:[（(][^）)]*[）)])?")) + ")", RegexOptions.CultureInvariant));
+            + string.Concat(vocabulary.NoFigureWords.Select(w => "|" + Regex.Escape(w) + @"(?:[（(][^）)]*[）)])?")) + ")", RegexOptions.CultureInvariant | RegexOptions.Compiled));
+
+    // Two or more spaces or ideographic spaces: the gaps between a line's cells.
+    [GeneratedRegex(@"\s{2,}|\u3000+")]
+    private static partial Regex Gaps();
 
     [GeneratedRegex(@"^[【［\[]\s*(?<word>[^】］\]]{1,8})\s*[】］\]][：:]?\s*")]
     private static partial Regex LabelledTitle();

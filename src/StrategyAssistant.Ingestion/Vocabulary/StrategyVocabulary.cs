@@ -179,7 +179,9 @@ public sealed partial class StrategyVocabulary
 
     /// <summary>The role a header cell names: the cell without its years, parentheses and spaces must be a role word,
     /// e.g. <c>基準値（令和元年度）</c>, <c>令和2年度実績値</c>, <c>担当部</c>; anything longer is not a header.</summary>
-    public ColumnRole RoleOf(string headerCell)
+    public ColumnRole RoleOf(string headerCell) => Remember(_roles, headerCell, ReadRole);
+
+    private ColumnRole ReadRole(string headerCell)
     {
         string core = Core(headerCell);
         if (core.Length == 0)
@@ -202,7 +204,9 @@ public sealed partial class StrategyVocabulary
     public string? StatusIn(string cell) => StatusWords.FirstOrDefault(w => string.Equals(Fold(cell), Fold(w), StringComparison.Ordinal));
 
     /// <summary>The unit a header or caption states, e.g. <c>目標値（人）</c> or <c>（単位：千円）</c>, or null.</summary>
-    public string? UnitIn(string text)
+    public string? UnitIn(string text) => Remember(_units, text, ReadUnit);
+
+    private string? ReadUnit(string text)
     {
         string folded = Fold(text);
         foreach (string unit in UnitWords)
@@ -233,8 +237,49 @@ public sealed partial class StrategyVocabulary
         cell.Length is > 1 and <= 16 && DepartmentSuffixes.Any(s => cell.EndsWith(s, StringComparison.Ordinal)) && !cell.Any(char.IsDigit);
 
     /// <summary>NFKC and no spaces: how words are compared.</summary>
-    public static string Fold(string text) =>
-        new string(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray());
+    public static string Fold(string text)
+    {
+        if (s_folded.TryGetValue(text, out string? folded))
+        {
+            return folded;
+        }
+
+        folded = new string(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray());
+        if (s_folded.Count >= MaxFolded)
+        {
+            s_folded.Clear();
+        }
+
+        s_folded.TryAdd(text, folded);
+        return folded;
+    }
+
+    // The vocabulary never changes once read, and table finding asks the same cells again and again (every line of a table is
+    // tried as a header): each distinct cell's role and unit are worked out once per vocabulary. Bounded like the folds.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ColumnRole> _roles = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _units = new(StringComparer.Ordinal);
+
+    private static T Remember<T>(System.Collections.Concurrent.ConcurrentDictionary<string, T> memo, string text, Func<string, T> read)
+    {
+        if (memo.TryGetValue(text, out T? known))
+        {
+            return known;
+        }
+
+        T value = read(text);
+        if (memo.Count >= MaxFolded)
+        {
+            memo.Clear();
+        }
+
+        memo.TryAdd(text, value);
+        return value;
+    }
+
+    // Folding is called for the same vocabulary words and cells over and over (every cell against every role word), and NFKC
+    // through ICU is costly per call: each distinct text is folded once. Bounded so a huge corpus does not grow it without end.
+    private const int MaxFolded = 200_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_folded = new(StringComparer.Ordinal);
 
     /// <summary>A header's role word: <see cref="HeaderCore"/> without a part-of prefix (うち交付金 → 交付金).</summary>
     private string Core(string cell)

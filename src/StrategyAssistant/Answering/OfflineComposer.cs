@@ -253,7 +253,14 @@ public sealed class OfflineComposer
     }
 
     /// <summary>The last fiscal year any KPI value or budget of these cities (all when none) is for.</summary>
-    private FiscalYear? LastYear(IReadOnlyList<string> cities)
+    // The latest year a set of cities' records hold is a property of the knowledge base, computed once per set of cities: a
+    // question naming no city would otherwise read every record of the corpus (a composer lives for one answer).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeBase, System.Collections.Concurrent.ConcurrentDictionary<string, FiscalYear?>> s_lastYears = [];
+
+    private FiscalYear? LastYear(IReadOnlyList<string> cities) =>
+        s_lastYears.GetValue(_knowledge, _ => new(StringComparer.Ordinal)).GetOrAdd(string.Join('\u001f', cities), _ => ReadLastYear(cities));
+
+    private FiscalYear? ReadLastYear(IReadOnlyList<string> cities)
     {
         var years = _knowledge.KpisOf(cities)
             .SelectMany(k => KpiAnswerPart.Values(k).Select(v => v.Value.Period?.End).Concat(k.Series.Select(p => (FiscalYear?)p.Year)))

@@ -67,13 +67,15 @@ public sealed class Retriever
 
             foreach (string term in fieldTerms)
             {
-                words.Add(new TermQuery(new Term(field.Name, term)) { Boost = field.Boost }, Occur.SHOULD);
+                TermQuery clause = _index.TermQuery(field.Name, term);
+                clause.Boost = field.Boost;
+                words.Add(clause, Occur.SHOULD);
             }
         }
 
         query.Add(words, Occur.MUST);
-        AddFilter(query, IndexFields.Kind, request.Kinds);
-        AddFilter(query, IndexFields.City, request.Cities);
+        AddFilter(_index, query, IndexFields.Kind, request.Kinds);
+        AddFilter(_index, query, IndexFields.City, request.Cities);
 
         IReadOnlyList<SearchHit> hits = _index.Search(query, request.Count);
         if (hits.Count == 0)
@@ -145,7 +147,7 @@ public sealed class Retriever
 
         bool hasReadings = _index.Analysis.Fields.Any(f => f.Name == IndexFields.Reading);
         bool Unused(string term) => Idf(term) >= MaxIdf() - 1e-9
-            && (!hasReadings || QueryTerms.Analyze(_index.Analyzer, IndexFields.Reading, term).All(r => _reader.DocFreq(new Term(IndexFields.Reading, r)) == 0));
+            && (!hasReadings || QueryTerms.Analyze(_index.Analyzer, IndexFields.Reading, term).All(r => _index.DocFreq(IndexFields.Reading, r) == 0));
         List<VariantGroup> groups = Groups(variants ?? []);
         var absent = content.Where(term => Unused(term) && !groups.Any(g => g.Word.Contains(term) && g.Alternatives.Any(a => !a.Any(Unused)))).ToList();
         double total = content.Sum(Idf);
@@ -171,19 +173,19 @@ public sealed class Retriever
             var any = new BooleanQuery();
             foreach (string field in (ReadOnlySpan<string>)[IndexFields.Text, IndexFields.Heading, IndexFields.Name])
             {
-                any.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                any.Add(_index.TermQuery(field, term), Occur.SHOULD);
             }
 
             if (hasReadings)
             {
                 foreach (string reading in QueryTerms.Analyze(_index.Analyzer, IndexFields.Reading, term))
                 {
-                    any.Add(new TermQuery(new Term(IndexFields.Reading, reading)), Occur.SHOULD);
+                    any.Add(_index.TermQuery(IndexFields.Reading, reading), Occur.SHOULD);
                 }
             }
 
             var query = new BooleanQuery { { any, Occur.MUST } };
-            AddFilter(query, IndexFields.City, cities);
+            AddFilter(_index, query, IndexFields.City, cities);
             if (_index.Search(query, 1).Count == 0)
             {
                 absent.Add(term);
@@ -196,7 +198,7 @@ public sealed class Retriever
 
     private double MaxIdf() => Math.Log(1 + ((_reader.NumDocs + 0.5) / 0.5));
 
-    private static void AddFilter(BooleanQuery query, string field, IReadOnlyList<string> values)
+    private static void AddFilter(SearchIndex index, BooleanQuery query, string field, IReadOnlyList<string> values)
     {
         if (values.Count == 0)
         {
@@ -206,7 +208,7 @@ public sealed class Retriever
         var any = new BooleanQuery();
         foreach (string value in values)
         {
-            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+            any.Add(index.TermQuery(field, value), Occur.SHOULD);
         }
 
         query.Add(new ConstantScoreQuery(any) { Boost = 0 }, Occur.MUST);
@@ -230,7 +232,7 @@ public sealed class Retriever
         int df = 0;
         foreach (string field in (ReadOnlySpan<string>)[IndexFields.Text, IndexFields.Heading, IndexFields.Name])
         {
-            df = Math.Max(df, _reader.DocFreq(new Term(field, term)));
+            df = Math.Max(df, _index.DocFreq(field, term));
         }
 
         return Math.Log(1 + ((_reader.NumDocs - df + 0.5) / (df + 0.5)));

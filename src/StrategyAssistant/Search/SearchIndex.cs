@@ -24,6 +24,15 @@ public sealed class SearchIndex : IDisposable
     // cities are few, so their strings are shared.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _shared = new(StringComparer.Ordinal);
 
+    // Read once per Lucene document number, on its first hit.
+    private readonly Entry?[] _entries;
+
+    // The reader never changes, so a term's per-segment state (where its postings are, its document frequency) is looked up
+    // once: building it walks the terms dictionary of every segment, which was most of a question's search time. Bounded so a
+    // long-running service asked endless new words does not grow without end.
+    private const int MaxCachedTerms = 200_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Field, string Text), TermContext> _terms = new();
+
     internal SearchIndex(FSDirectory directory, DirectoryReader reader, string path, ITextAnalysis analysis)
     {
         _directory = directory;
@@ -31,7 +40,8 @@ public sealed class SearchIndex : IDisposable
         Path = path;
         Analysis = analysis;
         Analyzer = analysis.CreateAnalyzer();
-        _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        _searcher = new StatisticsCachingSearcher(reader) { Similarity = new BM25Similarity() };
+        _entries = new Entry?[reader.MaxDoc];
     }
 
     public string Path { get; }
@@ -50,20 +60,29 @@ public sealed class SearchIndex : IDisposable
     {
         TopDocs top = _searcher.Search(query, null, Math.Max(1, count), s_byScoreThenId, doDocScores: true, doMaxScore: false);
         var hits = new List<SearchHit>(top.ScoreDocs.Length);
-        var bytes = new BytesRef();
         foreach (ScoreDoc scoreDoc in top.ScoreDocs)
         {
-            IList<AtomicReaderContext> leaves = _reader.Leaves;
-            AtomicReaderContext leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
-            int doc = scoreDoc.Doc - leaf.DocBase;
-            string id = Value(leaf.AtomicReader, IndexFields.Id, doc, bytes);
-            string kind = _shared.GetOrAdd(Value(leaf.AtomicReader, IndexFields.Kind, doc, bytes), k => k);
-            string city = _shared.GetOrAdd(Value(leaf.AtomicReader, IndexFields.City, doc, bytes), c => c);
-            hits.Add(new SearchHit(id, kind, city, scoreDoc.Score, scoreDoc.Doc));
+            Entry entry = _entries[scoreDoc.Doc] ??= ReadEntry(scoreDoc.Doc);
+            hits.Add(new SearchHit(entry.Id, entry.Kind, entry.City, scoreDoc.Score, scoreDoc.Doc));
         }
 
         return hits;
     }
+
+    private Entry ReadEntry(int docId)
+    {
+        IList<AtomicReaderContext> leaves = _reader.Leaves;
+        AtomicReaderContext leaf = leaves[ReaderUtil.SubIndex(docId, leaves)];
+        int doc = docId - leaf.DocBase;
+        var bytes = new BytesRef();
+        string id = Value(leaf.AtomicReader, IndexFields.Id, doc, bytes);
+        string kind = _shared.GetOrAdd(Value(leaf.AtomicReader, IndexFields.Kind, doc, bytes), k => k);
+        string city = _shared.GetOrAdd(Value(leaf.AtomicReader, IndexFields.City, doc, bytes), c => c);
+        return new Entry(id, kind, city);
+    }
+
+    /// <summary>A hit's id, kind and city, read from the doc values the first time the entry is hit.</summary>
+    private sealed record Entry(string Id, string Kind, string City);
 
     private static string Value(AtomicReader reader, string field, int doc, BytesRef bytes)
     {
@@ -77,8 +96,38 @@ public sealed class SearchIndex : IDisposable
         return bytes.Utf8ToString();
     }
 
+    /// <summary>A query for one term whose per-segment state is looked up once per index (scores as a plain <see cref="Lucene.Net.Search.TermQuery"/>).</summary>
+    public TermQuery TermQuery(string field, string text) => new(new Term(field, text), Context(field, text));
+
+    /// <summary>The number of entries that contain the term (as <see cref="IndexReader.DocFreq(Term)"/>), looked up once per index.</summary>
+    public int DocFreq(string field, string text) => Context(field, text).DocFreq;
+
+    private TermContext Context(string field, string text)
+    {
+        if (_terms.TryGetValue((field, text), out TermContext? context))
+        {
+            return context;
+        }
+
+        if (_terms.Count >= MaxCachedTerms)
+        {
+            _terms.Clear();
+        }
+
+        return _terms.GetOrAdd((field, text), key => TermContext.Build(_reader.Context, new Term(key.Field, key.Text)));
+    }
+
     /// <summary>Everything that was indexed for an entry (its stored text), to see which question words it contains.</summary>
     public string StoredText(int docId) => _searcher.Doc(docId).Get(IndexFields.All) ?? string.Empty;
+
+    /// <summary>A field's statistics (document count, sums of frequencies) are computed once: the reader never changes, and
+    /// the base class merges them over every segment for every term of every query.</summary>
+    private sealed class StatisticsCachingSearcher(IndexReader reader) : IndexSearcher(reader)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CollectionStatistics> _fields = new(StringComparer.Ordinal);
+
+        public override CollectionStatistics CollectionStatistics(string field) => _fields.GetOrAdd(field, f => base.CollectionStatistics(f));
+    }
 
     public void Dispose()
     {
