@@ -31,8 +31,10 @@ public sealed partial class KpiTableInterpreter
                     continue;
                 }
 
-                bool goalLevel = tableLevel == FigureSection.GoalTargets
-                    || (tableLevel == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets);
+                FigureSection rowLevel = RowLevel(table, row, context.Vocabulary);
+                bool goalLevel = rowLevel == FigureSection.GoalTargets
+                    || (rowLevel == FigureSection.None && (tableLevel == FigureSection.GoalTargets
+                        || (tableLevel == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets)));
                 KpiRecord? record = Record(table, row, label, goalLevel, context, yearlyTargets);
                 if (record is not null)
                 {
