@@ -40,7 +40,7 @@ public static partial class CellText
             withoutYears = withoutYears.Remove(m.Index, m.Length);
         }
 
-        return withoutYears.Any(c => c is >= '0' and <= '9' or >= '０' and <= '９') || KanjiNumerals.TryParse(withoutYears, out _, out _);
+        return withoutYears.Any(c => c is >= '0' and <= '9' or >= '０' and <= '９') || KanjiNumerals.Contains(withoutYears);
     }
 
     /// <summary>A cell that continues the cell above (a note in parentheses, a year on its own).</summary>
@@ -58,6 +58,14 @@ public static partial class CellText
             {
                 return (role, m.Groups["rest"].Value.Trim());
             }
+        }
+
+        // 現状 年間四人, 目標 累計十人: a role word, a space, then a value that opens with a word (年間, 累計) or a kanji numeral.
+        string[] pieces = part.Trim().Split([' ', '\u3000', '：', ':'], 2, StringSplitOptions.TrimEntries);
+        if (pieces.Length == 2 && pieces[0].Length is > 0 and <= 5 && TableFinder.IsValueRole(vocabulary.RoleOf(pieces[0]))
+            && (HasFigure(pieces[1]) || pieces[1][0] is '〇' or '一'))
+        {
+            return (vocabulary.RoleOf(pieces[0]), pieces[1]);
         }
 
         return (ColumnRole.None, part.Trim());

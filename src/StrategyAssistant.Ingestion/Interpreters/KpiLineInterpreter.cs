@@ -36,6 +36,11 @@ public sealed class KpiLineInterpreter
         }
 
         int split = left.LastIndexOfAny(['：', ':', '／', '\t']);
+        if (split < 0)
+        {
+            split = RoleWordAt(left, context.Vocabulary);
+        }
+
         string indicator = split < 0 ? string.Empty : left[..split].Trim();
         string? project = null;
         int cell = indicator.LastIndexOf('\t');
@@ -86,6 +91,23 @@ public sealed class KpiLineInterpreter
         KpiRecord record = context.Kpi(firstLine + 1, lastLine + 1, indicator, baseline, target, null, goalLevel);
         context.Kpis.Add(MissingReasons.Apply(project is null || goalLevel ? record : record with { Project = project }, context));
         return lastLine;
+    }
+
+    /// <summary>漁業生産額　現状 八億二千万円: with no colon, the space before a role word that opens a value ends the indicator;
+    /// -1 when there is none.</summary>
+    private static int RoleWordAt(string left, StrategyVocabulary vocabulary)
+    {
+        for (int i = left.Length - 1; i > 0; i--)
+        {
+            if (left[i] is ' ' or '\u3000' && left[..i].Trim().Length > 0 && left[(i + 1)..].Trim().Length > 0
+                && !char.IsWhiteSpace(left[i + 1]) && left[(i + 1)..].Trim().Split([' ', '\u3000'], 2) is [var word, _]
+                && TableFinder.IsValueRole(vocabulary.RoleOf(word)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static (int At, string Arrow, bool Forward) FindArrow(string text, StrategyVocabulary vocabulary)
