@@ -179,8 +179,11 @@ public sealed partial class KpiTableInterpreter
         return at < 0 || row[at] is not { Text.Length: > 0 } cell ? null : cell;
     }
 
+    /// <summary>Of a role's cells (one per year in a per-year table), the latest year's that states something: a dash (－)
+    /// states nothing; a word such as 未集計 or a range (10～15) does.</summary>
     private static KpiValue? Latest(IEnumerable<KpiValue> values) =>
-        values.Where(v => v.Number is not null || v.Text.Length > 0).OrderBy(v => v.Number is null ? 0 : 1).ThenBy(v => v.Period?.End.Year ?? 0).LastOrDefault();
+        values.Where(v => v.Number is not null || v.Text.Length > 0)
+            .OrderBy(v => v.Number is null && v.Text.Trim() is "－" or "―" or "ー" or "-" or "‐" or "—" or "−" ? 0 : 1).ThenBy(v => v.Period?.End.Year ?? 0).ThenBy(v => v.Number is null ? 0 : 1).LastOrDefault();
 
     private static string? Text(TableRow row, LayoutTable table, ColumnRole role)
     {
