@@ -72,6 +72,15 @@ public sealed class KpiLineInterpreter
             return -1;
         }
 
+        // 3,300億円（R6）　直近実績 3,184億円（R2）: a role word after the target opens the latest actual.
+        string? latest = null;
+        if (RoleWordAt(right, context.Vocabulary) is var latestAt and > 0
+            && CellText.SplitRoleWord(right[(latestAt + 1)..], context.Vocabulary) is { Role: ColumnRole.Actual or ColumnRole.Current } tail)
+        {
+            latest = tail.Value;
+            right = right[..latestAt].Trim();
+        }
+
         (ColumnRole firstRole, string firstValue) = CellText.SplitRoleWord(first, context.Vocabulary);
         (ColumnRole rightRole, string rightValue) = CellText.SplitRoleWord(right, context.Vocabulary);
         bool firstIsTarget = firstRole == ColumnRole.Target || rightRole == ColumnRole.Baseline || (firstRole == ColumnRole.None && rightRole == ColumnRole.None && !forward);
@@ -88,7 +97,8 @@ public sealed class KpiLineInterpreter
         KpiValue baseline = firstIsTarget ? b : a;
         KpiValue target = firstIsTarget ? a : b;
         bool goalLevel = level == FigureSection.GoalTargets || (level == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets);
-        KpiRecord record = context.Kpi(firstLine + 1, lastLine + 1, indicator, baseline, target, null, goalLevel);
+        KpiValue? actual = latest is null ? null : CellText.Value(latest, there, null, nameUnit ?? a.Unit, null);
+        KpiRecord record = context.Kpi(firstLine + 1, lastLine + 1, indicator, baseline, target, actual, goalLevel);
         context.Kpis.Add(MissingReasons.Apply(project is null || goalLevel ? record : record with { Project = project }, context));
         return lastLine;
     }
