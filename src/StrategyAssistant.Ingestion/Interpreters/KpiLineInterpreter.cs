@@ -109,8 +109,8 @@ public sealed class KpiLineInterpreter
     {
         for (int i = left.Length - 1; i > 0; i--)
         {
-            if (left[i] is ' ' or '\u3000' && left[..i].Trim().Length > 0 && left[(i + 1)..].Trim().Length > 0
-                && !char.IsWhiteSpace(left[i + 1]) && left[(i + 1)..].Trim().Split([' ', '\u3000'], 2) is [var word, _]
+            if (left[i] is ' ' or '\u3000' or '\t' && left[..i].Trim().Length > 0 && left[(i + 1)..].Trim().Length > 0
+                && !char.IsWhiteSpace(left[i + 1]) && left[(i + 1)..].Trim().Split([' ', '\u3000', '\t'], 2) is [var word, _]
                 && TableFinder.IsValueRole(vocabulary.RoleOf(word)))
             {
                 return i;
