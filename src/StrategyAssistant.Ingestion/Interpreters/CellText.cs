@@ -47,30 +47,6 @@ public static partial class CellText
     public static bool IsContinuation(string text) =>
         text.Length > 0 && (text[0] is '(' or '（' || (CellValue.HeaderYear(text) is not null && !HasFigure(text)));
 
-    /// <summary>A role word at the start of a value part (基準値16人, 目標：40人) and the value after it.</summary>
-    public static (ColumnRole Role, string Value) SplitRoleWord(string part, StrategyVocabulary vocabulary)
-    {
-        Match m = RoleWordPrefix().Match(part.Trim());
-        if (m.Success)
-        {
-            ColumnRole role = vocabulary.RoleOf(m.Groups["word"].Value);
-            if (TableFinder.IsValueRole(role))
-            {
-                return (role, m.Groups["rest"].Value.Trim());
-            }
-        }
-
-        // 現状 年間四人, 目標 累計十人: a role word, a space, then a value that opens with a word (年間, 累計) or a kanji numeral.
-        string[] pieces = part.Trim().Split([' ', '\u3000', '：', ':'], 2, StringSplitOptions.TrimEntries);
-        if (pieces.Length == 2 && pieces[0].Length is > 0 and <= 5 && TableFinder.IsValueRole(vocabulary.RoleOf(pieces[0]))
-            && (HasFigure(pieces[1]) || pieces[1][0] is '〇' or '一'))
-        {
-            return (vocabulary.RoleOf(pieces[0]), pieces[1]);
-        }
-
-        return (ColumnRole.None, part.Trim());
-    }
-
     /// <summary>The cells of a tab-separated line, markup removed and trimmed (empty cells kept, so positions hold).</summary>
     public static string[] Cells(string line) => line.Split('\t').Select(Clean).ToArray();
 
@@ -273,9 +249,6 @@ public static partial class CellText
 
     [GeneratedRegex(@"^(?:[○〇●・◆◇■□◎★☆\-－※]\s*|[①-⑳]\s*|[（(][0-9０-９]{1,2}[)）]\s*|[0-9０-９]{1,2}[.．]\s+)+")]
     private static partial Regex LeadingMark();
-
-    [GeneratedRegex(@"^(?<word>[^\s0-9０-９：:（(△▲−\-]{1,4}?)(?:[：:]\s*|\s*)(?<rest>[△▲−\-]?[0-9０-９].*)$")]
-    private static partial Regex RoleWordPrefix();
 
     [GeneratedRegex(@"<[A-Za-z/][^>]*>")]
     private static partial Regex AnyTag();

@@ -75,14 +75,14 @@ public sealed class KpiLineInterpreter
         // 3,300億円（R6）　直近実績 3,184億円（R2）: a role word after the target opens the latest actual.
         string? latest = null;
         if (RoleWordAt(right, context.Vocabulary) is var latestAt and > 0
-            && CellText.SplitRoleWord(right[(latestAt + 1)..], context.Vocabulary) is { Role: ColumnRole.Actual or ColumnRole.Current } tail)
+            && CellTextNotations.SplitRoleWord(right[(latestAt + 1)..], context.Vocabulary) is { Role: ColumnRole.Actual or ColumnRole.Current } tail)
         {
             latest = tail.Value;
             right = right[..latestAt].Trim();
         }
 
-        (ColumnRole firstRole, string firstValue) = CellText.SplitRoleWord(first, context.Vocabulary);
-        (ColumnRole rightRole, string rightValue) = CellText.SplitRoleWord(right, context.Vocabulary);
+        (ColumnRole firstRole, string firstValue) = CellTextNotations.SplitRoleWord(first, context.Vocabulary);
+        (ColumnRole rightRole, string rightValue) = CellTextNotations.SplitRoleWord(right, context.Vocabulary);
         bool firstIsTarget = firstRole == ColumnRole.Target || rightRole == ColumnRole.Baseline || (firstRole == ColumnRole.None && rightRole == ColumnRole.None && !forward);
         if (!CellText.HasFigure(firstValue) && !CellText.HasFigure(rightValue))
         {
