@@ -94,7 +94,7 @@ public sealed partial class KpiTableInterpreter
 
             int line = LineOf(row, cell, document);
             Citation source = document.Cite(line, LastLineOf(row, cell, line, document), cell.Text, cell.Address);
-            Citation? periodSource = c.Year is null ? null : document.Cite(c.HeaderLine, c.HeaderLine, c.Header, HeaderAddress(table, c));
+            Citation? periodSource = c.Year is null ? null : HeaderCitation(table, c, document);
             FiscalPeriod? year = c.Year;
             if (year is null && YearCell(table, row, c.Role) is { } yearCell && FiscalYearParser.Parse(yearCell.Text) is { } rowYear)
             {
@@ -158,7 +158,7 @@ public sealed partial class KpiTableInterpreter
             {
                 int line = LineOf(targets, cell, context.Document);
                 list.Add(CellText.Value(cell.Text, context.Document.Cite(line, line, cell.Text, cell.Address), c.Year, c.Unit ?? nameUnit,
-                    context.Document.Cite(c.HeaderLine, c.HeaderLine, c.Header, HeaderAddress(table, c))));
+                    HeaderCitation(table, c, context.Document)));
             }
         }
 
@@ -196,6 +196,14 @@ public sealed partial class KpiTableInterpreter
         Enumerable.Range(0, table.Columns.Count).Where(i => TableFinder.IsValueRole(table.Columns[i].Role));
 
     private static int Column(LayoutTable table, ColumnRole role) => table.Columns.ToList().FindIndex(c => c.Role == role);
+
+    /// <summary>The header a column's year comes from: its cell, or both lines of a header written on two (目標値 over （R7）),
+    /// quoted as written.</summary>
+    private static Citation HeaderCitation(LayoutTable table, TableColumn column, LayoutDocument document) =>
+        table.Header.Count > 1 && table.Header[^1].Number > column.HeaderLine
+            && !document.Line(column.HeaderLine).Text.Contains(column.Header, StringComparison.Ordinal)
+            ? document.Cite(column.HeaderLine, table.Header[^1].Number, null, HeaderAddress(table, column))
+            : document.Cite(column.HeaderLine, column.HeaderLine, column.Header, HeaderAddress(table, column));
 
     private static string? HeaderAddress(LayoutTable table, TableColumn column) =>
         table.Header[0].Cells.FirstOrDefault(c => c.Text == column.Header)?.Address;
