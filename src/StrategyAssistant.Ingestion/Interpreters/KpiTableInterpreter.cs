@@ -183,7 +183,14 @@ public sealed partial class KpiTableInterpreter
     /// states nothing; a word such as 未集計 or a range (10～15) does.</summary>
     private static KpiValue? Latest(IEnumerable<KpiValue> values) =>
         values.Where(v => v.Number is not null || v.Text.Length > 0)
-            .OrderBy(v => v.Number is null && v.Text.Trim() is "－" or "―" or "ー" or "-" or "‐" or "—" or "−" ? 0 : 1).ThenBy(v => v.Period?.End.Year ?? 0).ThenBy(v => v.Number is null ? 0 : 1).LastOrDefault();
+            .OrderBy(v => v.Number is null && StatesNothing(v.Text) ? 0 : 1).ThenBy(v => v.Period?.End.Year ?? 0).ThenBy(v => v.Number is null ? 0 : 1).LastOrDefault();
+
+    /// <summary>A dash, or only a footnote mark (※3: the footnote says why the cell is empty).</summary>
+    private static bool StatesNothing(string text)
+    {
+        string t = text.Trim();
+        return t is "－" or "―" or "ー" or "-" or "‐" or "—" or "−" || (t.Length > 0 && t[0] == '※' && t[1..].All(c => char.IsDigit(c)));
+    }
 
     private static string? Text(TableRow row, LayoutTable table, ColumnRole role)
     {
