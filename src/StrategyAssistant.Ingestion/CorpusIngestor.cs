@@ -29,7 +29,7 @@ public sealed record DocumentIngest(string File, string Format, string Reader, i
 public sealed class CorpusIngestor
 {
     /// <summary>Bump when ingestion reads differently (with the vocabulary version it decides whether a snapshot is current).</summary>
-    public const string IngestionVersion = "ingest-5";
+    public const string IngestionVersion = "ingest-6";
 
     private readonly StrategyVocabulary _vocabulary;
     private readonly IngestionOptions _options;

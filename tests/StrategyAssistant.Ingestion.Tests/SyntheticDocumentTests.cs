@@ -17,7 +17,7 @@ public sealed class SyntheticDocumentTests
 
     public static TheoryData<string> SheetCities => [.. AllCities.Where(c => c.HasSheetForm).Select(c => c.City)];
 
-    private static IEnumerable<SyntheticCity> AllCities => SyntheticCities.All.Concat(OtherNotationCities.All).Concat(TableNotationCities.All);
+    private static IEnumerable<SyntheticCity> AllCities => SyntheticCities.All.Concat(OtherNotationCities.All).Concat(TableNotationCities.All).Concat(GeneralityCities.All);
 
     [Theory]
     [MemberData(nameof(Cities))]

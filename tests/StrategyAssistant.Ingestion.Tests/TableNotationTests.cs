@@ -140,6 +140,43 @@ public sealed class TableNotationTests
         Assert.Equal(("転入支援窓口の相談件数", 260m, 2024), (added.Indicator, added.Target!.Number, added.Target.Period!.End.Year));
     }
 
+    [Fact]
+    public void A_card_of_one_field_a_line_gives_its_evaluation_and_department_and_the_next_card_starts_afresh()
+    {
+        SyntheticCity city = GeneralityCities.All.Single(c => c.City == "霞ヶ丘村");
+        RecordSet records = SyntheticDocumentTests.Read(city, new TextDocumentReader(), System.Text.Encoding.UTF8.GetBytes(Renderings.Text(city)), ".txt");
+        Assert.Equal(
+            [("新規林業就業者数", "○", "林務課"), ("森林ボランティアの登録者数", "△", "教育委員会")],
+            records.Kpis.Where(k => !k.IsGoalTarget).Select(k => (k.Indicator, k.Evaluation, k.Department)));
+        Assert.Equal("累計十二人（令和6年度）", records.Kpis.Single(k => k.Indicator == "新規林業就業者数").Target!.Text);
+    }
+
+    [Theory]
+    [InlineData("No.\t事業名\t区分\t令和５年度\n\t\t\t決算見込額\tうち交付金\t担当課\n1\t森の学校運営事業\t継続\t4,300\t2,150\t林務課\n2\t木の駅整備事業\t新規\t12,800\t6,400\t林務課")]
+    [InlineData("番号\t事業名\tR5年度\n\t\t当初予算額\tうち交付金\t担当課\n1\t森の学校運営事業\t4,300\t2,150\t林務課\n2\t木の駅整備事業\t12,800\t6,400\t林務課")]
+    public void A_year_over_the_money_columns_of_a_project_list_is_read_with_the_line_under_it(string table)
+    {
+        RecordSet records = ReadText("森の町 関連事業（単位：千円）\n" + table);
+        Assert.Equal([("森の学校運営事業", "4,300", "林務課"), ("木の駅整備事業", "12,800", "林務課")], records.Projects.Select(p => (p.Name, p.Budget!.Text, p.Department)));
+    }
+
+    [Fact]
+    public void Years_over_target_and_actual_sub_columns_on_a_page_give_the_final_target_and_the_latest_actual()
+    {
+        RecordSet records = ReadText(string.Join('\n',
+            "施策1 森の仕事",
+            "  指標名                   当初値      R3年度          R4年度          R5年度    判定      所管課",
+            "                                       目標   実績     目標   実績     目標",
+            "  木工体験の参加者数       120人       150    132      180    －       10～20    未達成    林務課",
+            "  森林整備の面積           40ha        45     47       50     52       毎年55ha  達成      林務課",
+            "  指標名                   当初値      R3年度          R4年度          R5年度    判定      所管課",
+            "                                       目標   実績     目標   実績     目標",
+            "  薪の販売量               30t         32     35       34     36       40t       達成      林務課"));
+        Assert.Equal(
+            [("木工体験の参加者数", "120人", "10～20", "132", "林務課"), ("森林整備の面積", "40ha", "毎年55ha", "52", "林務課"), ("薪の販売量", "30t", "40t", "36", "林務課")],
+            records.Kpis.Select(k => (k.Indicator, k.Baseline!.Text, k.Target!.Text, k.Actual!.Text, k.Department)));
+    }
+
     private static RecordSet ReadText(string text)
     {
         var info = new DocumentInfo("t.txt", "乙町", "KPI", "strategy", string.Empty, "乙町");

@@ -40,28 +40,12 @@ public static partial class CellText
             withoutYears = withoutYears.Remove(m.Index, m.Length);
         }
 
-        return withoutYears.Any(c => c is >= '0' and <= '9' or >= '０' and <= '９') || KanjiNumerals.TryParse(withoutYears, out _, out _);
+        return withoutYears.Any(c => c is >= '0' and <= '9' or >= '０' and <= '９') || KanjiNumerals.Contains(withoutYears);
     }
 
     /// <summary>A cell that continues the cell above (a note in parentheses, a year on its own).</summary>
     public static bool IsContinuation(string text) =>
         text.Length > 0 && (text[0] is '(' or '（' || (CellValue.HeaderYear(text) is not null && !HasFigure(text)));
-
-    /// <summary>A role word at the start of a value part (基準値16人, 目標：40人) and the value after it.</summary>
-    public static (ColumnRole Role, string Value) SplitRoleWord(string part, StrategyVocabulary vocabulary)
-    {
-        Match m = RoleWordPrefix().Match(part.Trim());
-        if (m.Success)
-        {
-            ColumnRole role = vocabulary.RoleOf(m.Groups["word"].Value);
-            if (TableFinder.IsValueRole(role))
-            {
-                return (role, m.Groups["rest"].Value.Trim());
-            }
-        }
-
-        return (ColumnRole.None, part.Trim());
-    }
 
     /// <summary>The cells of a tab-separated line, markup removed and trimmed (empty cells kept, so positions hold).</summary>
     public static string[] Cells(string line) => line.Split('\t').Select(Clean).ToArray();
@@ -265,9 +249,6 @@ public static partial class CellText
 
     [GeneratedRegex(@"^(?:[○〇●・◆◇■□◎★☆\-－※]\s*|[①-⑳]\s*|[（(][0-9０-９]{1,2}[)）]\s*|[0-9０-９]{1,2}[.．]\s+)+")]
     private static partial Regex LeadingMark();
-
-    [GeneratedRegex(@"^(?<word>[^\s0-9０-９：:（(△▲−\-]{1,4}?)(?:[：:]\s*|\s*)(?<rest>[△▲−\-]?[0-9０-９].*)$")]
-    private static partial Regex RoleWordPrefix();
 
     [GeneratedRegex(@"<[A-Za-z/][^>]*>")]
     private static partial Regex AnyTag();

@@ -66,6 +66,30 @@ public static partial class CellTextNotations
         return rest.Length == 0 ? t : rest;
     }
 
+    /// <summary>A role word at the start of a value part (基準値16人, 目標：40人) and the value after it.</summary>
+    public static (ColumnRole Role, string Value) SplitRoleWord(string part, StrategyVocabulary vocabulary)
+    {
+        Match m = RoleWordPrefix().Match(part.Trim());
+        if (m.Success)
+        {
+            ColumnRole role = vocabulary.RoleOf(m.Groups["word"].Value);
+            if (TableFinder.IsValueRole(role))
+            {
+                return (role, m.Groups["rest"].Value.Trim());
+            }
+        }
+
+        // 現状 年間四人, 目標 累計十人: a role word, a space, then a value that opens with a word (年間, 累計) or a kanji numeral.
+        string[] pieces = part.Trim().Split([' ', '\u3000', '：', ':'], 2, StringSplitOptions.TrimEntries);
+        if (pieces.Length == 2 && pieces[0].Length is > 0 and <= 5 && TableFinder.IsValueRole(vocabulary.RoleOf(pieces[0]))
+            && (CellText.HasFigure(pieces[1]) || pieces[1][0] is '〇' or '一'))
+        {
+            return (vocabulary.RoleOf(pieces[0]), pieces[1]);
+        }
+
+        return (ColumnRole.None, part.Trim());
+    }
+
     /// <summary>True for a cell that states no figure on purpose: －, ―, ー, -, 算出不可, 調査中, 未集計 … (the mark itself is kept
     /// verbatim as the value; its reason is looked for elsewhere).</summary>
     public static bool IsNoFigureMark(string text, StrategyVocabulary vocabulary)
@@ -93,4 +117,7 @@ public static partial class CellTextNotations
 
     [GeneratedRegex(@"[（(](?<note>[^（）()]*)[)）]\s*$")]
     private static partial Regex NoteTail();
+
+    [GeneratedRegex(@"^(?<word>[^\s0-9０-９：:（(△▲−\-]{1,4}?)(?:[：:]\s*|\s*)(?<rest>[△▲−\-]?[0-9０-９].*)$")]
+    private static partial Regex RoleWordPrefix();
 }

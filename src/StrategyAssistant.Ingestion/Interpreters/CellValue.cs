@@ -75,6 +75,13 @@ public static partial class CellValue
         Match word = WordBeforeKanji().Match(text);
         string? before = word.Success ? word.Groups["word"].Value : null;
         text = word.Success ? word.Groups["rest"].Value : text;
+        if (!word.Success && Vocabulary.StrategyVocabulary.Default.SpanPrefixes.FirstOrDefault(p => text.StartsWith(p, StringComparison.Ordinal) && text.Length > p.Length) is { } span)
+        {
+            // 累計十二人, 毎年三人: the span word stays in the text and goes to the note.
+            before = span;
+            text = text[span.Length..];
+        }
+
         Match qualified = QualifiedUnit().Match(text);
         string? after = qualified.Success ? qualified.Groups["q"].Value : null;
         text = qualified.Success ? qualified.Groups["unit"].Value : text;

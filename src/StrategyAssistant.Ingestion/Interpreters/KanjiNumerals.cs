@@ -98,9 +98,31 @@ public static partial class KanjiNumerals
         return unit is null || Vocabulary.StrategyVocabulary.Default.UnitWords.Contains(unit.TrimStart('万', '億')) || unit is "万" or "億";
     }
 
+    /// <summary>True when a kanji figure with a known unit stands anywhere in the text (累計十人, 九億円（令和6年度）, 年間三百人).</summary>
+    public static bool Contains(string text)
+    {
+        string folded = FiscalYearParser.FoldWidth(text);
+        foreach (Match run in Run().Matches(folded))
+        {
+            int end = run.Index + run.Length;
+            for (int length = Math.Min(5, folded.Length - end); length >= 0; length--)
+            {
+                if (TryParse(folded.Substring(run.Index, run.Length + length), out _, out _))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static int Digit(char c) => "〇一二三四五六七八九".IndexOf(c, StringComparison.Ordinal);
 
     // A sign, the numeral (digits, kanji digits, 十百千万億), then a short unit with no numeral, kana particle or bracket.
     [GeneratedRegex(@"^(?<sign>[△▲\-−])?(?<num>[0-9.,〇一二三四五六七八九十百千万億]*[0-9〇一二三四五六七八九十百千万億])(?<unit>[^0-9\s〇一二三四五六七八九十百千万億\u3040-\u309F()（）]{0,5})$")]
     private static partial Regex Figure();
+
+    [GeneratedRegex(@"[0-9.,〇一二三四五六七八九十百千万億]*[〇一二三四五六七八九十百千万億][0-9.,〇一二三四五六七八九十百千万億]*")]
+    private static partial Regex Run();
 }

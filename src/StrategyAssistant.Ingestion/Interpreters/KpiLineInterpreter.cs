@@ -36,6 +36,11 @@ public sealed class KpiLineInterpreter
         }
 
         int split = left.LastIndexOfAny(['：', ':', '／', '\t']);
+        if (split < 0)
+        {
+            split = RoleWordAt(left, context.Vocabulary);
+        }
+
         string indicator = split < 0 ? string.Empty : left[..split].Trim();
         string? project = null;
         int cell = indicator.LastIndexOf('\t');
@@ -67,8 +72,17 @@ public sealed class KpiLineInterpreter
             return -1;
         }
 
-        (ColumnRole firstRole, string firstValue) = CellText.SplitRoleWord(first, context.Vocabulary);
-        (ColumnRole rightRole, string rightValue) = CellText.SplitRoleWord(right, context.Vocabulary);
+        // 3,300億円（R6）　直近実績 3,184億円（R2）: a role word after the target opens the latest actual.
+        string? latest = null;
+        if (RoleWordAt(right, context.Vocabulary) is var latestAt and > 0
+            && CellTextNotations.SplitRoleWord(right[(latestAt + 1)..], context.Vocabulary) is { Role: ColumnRole.Actual or ColumnRole.Current } tail)
+        {
+            latest = tail.Value;
+            right = right[..latestAt].Trim();
+        }
+
+        (ColumnRole firstRole, string firstValue) = CellTextNotations.SplitRoleWord(first, context.Vocabulary);
+        (ColumnRole rightRole, string rightValue) = CellTextNotations.SplitRoleWord(right, context.Vocabulary);
         bool firstIsTarget = firstRole == ColumnRole.Target || rightRole == ColumnRole.Baseline || (firstRole == ColumnRole.None && rightRole == ColumnRole.None && !forward);
         if (!CellText.HasFigure(firstValue) && !CellText.HasFigure(rightValue))
         {
@@ -83,9 +97,27 @@ public sealed class KpiLineInterpreter
         KpiValue baseline = firstIsTarget ? b : a;
         KpiValue target = firstIsTarget ? a : b;
         bool goalLevel = level == FigureSection.GoalTargets || (level == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets);
-        KpiRecord record = context.Kpi(firstLine + 1, lastLine + 1, indicator, baseline, target, null, goalLevel);
+        KpiValue? actual = latest is null ? null : CellText.Value(latest, there, null, nameUnit ?? a.Unit, null);
+        KpiRecord record = context.Kpi(firstLine + 1, lastLine + 1, indicator, baseline, target, actual, goalLevel);
         context.Kpis.Add(MissingReasons.Apply(project is null || goalLevel ? record : record with { Project = project }, context));
         return lastLine;
+    }
+
+    /// <summary>漁業生産額　現状 八億二千万円: with no colon, the space before a role word that opens a value ends the indicator;
+    /// -1 when there is none.</summary>
+    private static int RoleWordAt(string left, StrategyVocabulary vocabulary)
+    {
+        for (int i = left.Length - 1; i > 0; i--)
+        {
+            if (left[i] is ' ' or '\u3000' or '\t' && left[..i].Trim().Length > 0 && left[(i + 1)..].Trim().Length > 0
+                && !char.IsWhiteSpace(left[i + 1]) && left[(i + 1)..].Trim().Split([' ', '\u3000', '\t'], 2) is [var word, _]
+                && TableFinder.IsValueRole(vocabulary.RoleOf(word)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static (int At, string Arrow, bool Forward) FindArrow(string text, StrategyVocabulary vocabulary)

@@ -31,8 +31,10 @@ public sealed partial class KpiTableInterpreter
                     continue;
                 }
 
-                bool goalLevel = tableLevel == FigureSection.GoalTargets
-                    || (tableLevel == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets);
+                FigureSection rowLevel = RowLevel(table, row, context.Vocabulary);
+                bool goalLevel = rowLevel == FigureSection.GoalTargets
+                    || (rowLevel == FigureSection.None && (tableLevel == FigureSection.GoalTargets
+                        || (tableLevel == FigureSection.None && context.Headings.Section == FigureSection.GoalTargets)));
                 KpiRecord? record = Record(table, row, label, goalLevel, context, yearlyTargets);
                 if (record is not null)
                 {
@@ -92,7 +94,7 @@ public sealed partial class KpiTableInterpreter
 
             int line = LineOf(row, cell, document);
             Citation source = document.Cite(line, LastLineOf(row, cell, line, document), cell.Text, cell.Address);
-            Citation? periodSource = c.Year is null ? null : document.Cite(c.HeaderLine, c.HeaderLine, c.Header, HeaderAddress(table, c));
+            Citation? periodSource = c.Year is null ? null : HeaderCitation(table, c, document);
             FiscalPeriod? year = c.Year;
             if (year is null && YearCell(table, row, c.Role) is { } yearCell && FiscalYearParser.Parse(yearCell.Text) is { } rowYear)
             {
@@ -156,7 +158,7 @@ public sealed partial class KpiTableInterpreter
             {
                 int line = LineOf(targets, cell, context.Document);
                 list.Add(CellText.Value(cell.Text, context.Document.Cite(line, line, cell.Text, cell.Address), c.Year, c.Unit ?? nameUnit,
-                    context.Document.Cite(c.HeaderLine, c.HeaderLine, c.Header, HeaderAddress(table, c))));
+                    HeaderCitation(table, c, context.Document)));
             }
         }
 
@@ -177,8 +179,18 @@ public sealed partial class KpiTableInterpreter
         return at < 0 || row[at] is not { Text.Length: > 0 } cell ? null : cell;
     }
 
+    /// <summary>Of a role's cells (one per year in a per-year table), the latest year's that states something: a dash (－)
+    /// states nothing; a word such as 未集計 or a range (10～15) does.</summary>
     private static KpiValue? Latest(IEnumerable<KpiValue> values) =>
-        values.Where(v => v.Number is not null || v.Text.Length > 0).OrderBy(v => v.Number is null ? 0 : 1).ThenBy(v => v.Period?.End.Year ?? 0).LastOrDefault();
+        values.Where(v => v.Number is not null || v.Text.Length > 0)
+            .OrderBy(v => v.Number is null && StatesNothing(v.Text) ? 0 : 1).ThenBy(v => v.Period?.End.Year ?? 0).ThenBy(v => v.Number is null ? 0 : 1).LastOrDefault();
+
+    /// <summary>A dash, or only a footnote mark (※3: the footnote says why the cell is empty).</summary>
+    private static bool StatesNothing(string text)
+    {
+        string t = text.Trim();
+        return t is "－" or "―" or "ー" or "-" or "‐" or "—" or "−" || (t.Length > 0 && t[0] == '※' && t[1..].All(c => char.IsDigit(c)));
+    }
 
     private static string? Text(TableRow row, LayoutTable table, ColumnRole role)
     {
@@ -191,6 +203,14 @@ public sealed partial class KpiTableInterpreter
         Enumerable.Range(0, table.Columns.Count).Where(i => TableFinder.IsValueRole(table.Columns[i].Role));
 
     private static int Column(LayoutTable table, ColumnRole role) => table.Columns.ToList().FindIndex(c => c.Role == role);
+
+    /// <summary>The header a column's year comes from: its cell, or both lines of a header written on two (目標値 over （R7）),
+    /// quoted as written.</summary>
+    private static Citation HeaderCitation(LayoutTable table, TableColumn column, LayoutDocument document) =>
+        table.Header.Count > 1 && table.Header[^1].Number > column.HeaderLine
+            && !document.Line(column.HeaderLine).Text.Contains(column.Header, StringComparison.Ordinal)
+            ? document.Cite(column.HeaderLine, table.Header[^1].Number, null, HeaderAddress(table, column))
+            : document.Cite(column.HeaderLine, column.HeaderLine, column.Header, HeaderAddress(table, column));
 
     private static string? HeaderAddress(LayoutTable table, TableColumn column) =>
         table.Header[0].Cells.FirstOrDefault(c => c.Text == column.Header)?.Address;

@@ -83,13 +83,29 @@ public sealed partial class KpiTableInterpreter
         return filled.Any(i => CutShort(above.Text(i))) && filled.All(i => above.Text(i).Length == 0 || CutShort(above.Text(i)));
     }
 
+    /// <summary>The level a row's 区分 cell names (数値目標 → goal, KPI → measure), or None.</summary>
+    private static FigureSection RowLevel(LayoutTable table, TableRow row, StrategyVocabulary vocabulary)
+    {
+        int kind = Column(table, ColumnRole.Kind);
+        string word = kind < 0 ? string.Empty : StrategyVocabulary.Fold(row.Text(kind));
+        if (word.Length == 0)
+        {
+            return FigureSection.None;
+        }
+
+        return vocabulary.GoalTargetMarkers.Any(m => string.Equals(StrategyVocabulary.Fold(m), word, StringComparison.Ordinal)) ? FigureSection.GoalTargets
+            : vocabulary.KpiMarkers.Any(m => string.Equals(StrategyVocabulary.Fold(m), word, StringComparison.OrdinalIgnoreCase)) ? FigureSection.MeasureKpis
+            : FigureSection.None;
+    }
+
     /// <summary>In a table with a 区分 column (計画 / 実績 rows under one indicator), one row per indicator: the year columns
     /// from its 実績 row, every other column from the first of its rows that fills it.</summary>
     private static IEnumerable<(TableRow Row, TableRow? YearlyTargets)> ByKind(LayoutTable table, List<TableRow> rows, int indicator, StrategyVocabulary vocabulary)
     {
         int kind = Column(table, ColumnRole.Kind);
-        if (kind < 0)
+        if (kind < 0 || !rows.Any(r => TableFinder.IsValueRole(vocabulary.RoleOf(r.Text(kind)))))
         {
+            // No 区分 column, or one whose cells name a level (数値目標 / KPI), not a row's kind: a row per indicator already.
             return rows.Select(r => (r, (TableRow?)null));
         }
 

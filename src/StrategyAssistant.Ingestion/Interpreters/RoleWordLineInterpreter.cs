@@ -22,9 +22,11 @@ public sealed partial class RoleWordLineInterpreter
         string indicator;
         string? evaluation = null;
         int last = index;
+        string? department = null;
         if (values.Count == 0)
         {
-            // A card: 「ＫＰＩ　指標　評価：Ｂ」, then lines that each begin with a role word and its value.
+            // A card: 「ＫＰＩ　指標　評価：Ｂ」, then lines that each begin with a role word and its value; a card of one field a
+            // line (【達成度】【評価】【所管課】 under the values) also gives its evaluation and department.
             for (int j = index + 1; j < document.Lines.Count && j <= index + 3 && !document.Lines[j].IsBlank; j++)
             {
                 var more = Values(document.Lines[j].Text, j, context.Vocabulary);
@@ -38,6 +40,10 @@ public sealed partial class RoleWordLineInterpreter
             }
 
             (indicator, evaluation) = CardTitle(text, context.Vocabulary);
+            if (values.Count > 0)
+            {
+                (last, evaluation, department) = CardFields(document, last + 1, evaluation, context.Vocabulary) is var f && f.Last >= 0 ? f : (last, evaluation, null);
+            }
         }
         else
         {
@@ -62,6 +68,7 @@ public sealed partial class RoleWordLineInterpreter
         KpiRecord record = context.Kpi(index + 1, last + 1, indicator, baseline, Pick(ColumnRole.Target), actual, goalLevel) with
         {
             Evaluation = evaluation,
+            Department = department,
             StatusMeaning = context.Legend.Meaning(evaluation, index + 1, document.Cite(index + 1, index + 1)),
         };
         context.Kpis.Add(MissingReasons.Apply(record, context));
@@ -81,6 +88,40 @@ public sealed partial class RoleWordLineInterpreter
         }
 
         return values;
+    }
+
+    /// <summary>The bracketed field lines under a card's values (【達成度】60％, 【評価】○, 【所管課】産業振興課, 【備考】…) up to the
+    /// blank line: the evaluation and department they give and the last line read (-1 when there are none).</summary>
+    private static (int Last, string? Evaluation, string? Department) CardFields(LayoutDocument document, int from, string? evaluation, StrategyVocabulary vocabulary)
+    {
+        int last = -1;
+        string? department = null;
+        for (int j = from; j < document.Lines.Count && j <= from + 5 && !document.Lines[j].IsBlank; j++)
+        {
+            Match field = LabelledTitle().Match(document.Lines[j].Text.Trim());
+            if (!field.Success)
+            {
+                break;
+            }
+
+            string value = document.Lines[j].Text.Trim()[field.Length..].Trim();
+            switch (vocabulary.RoleOf(field.Groups["word"].Value))
+            {
+                case ColumnRole.Evaluation when value.Length > 0:
+                    evaluation ??= value;
+                    break;
+                case ColumnRole.Department when vocabulary.IsDepartment(value):
+                    department = value;
+                    break;
+                case ColumnRole.Indicator:
+                    // The next card's title.
+                    return (last, evaluation, department);
+            }
+
+            last = j;
+        }
+
+        return (last, evaluation, department);
     }
 
     /// <summary>A card's title line: a leading label word (ＫＰＩ) dropped, 「評価：Ｂ（概ね順調）」 taken as the evaluation.</summary>
@@ -120,7 +161,7 @@ public sealed partial class RoleWordLineInterpreter
     // A role word (after a space, a colon or the line's start; or in brackets: 【基準値】) and the value written after it up to
     // the next space: a figure, a dash, or a word the vocabulary says stands for no figure (調査中, 算出不可 …).
     private static Regex RoleValue(StrategyVocabulary vocabulary) => s_roleValue.GetOrAdd(vocabulary.Version, _ =>
-        new Regex(@"(?:[【［\[]\s*(?<word>[^\s：:0-9０-９（(）)【】［］\[\]]{1,5})\s*[】］\]]|(?<word>[^\s：:0-9０-９（(）)【】]{1,4}))[：:]?\s*(?<value>(?:" + string.Concat(vocabulary.FigurePrefixes.Select(w => Regex.Escape(w) + "|")) + @")[△▲−\-]?[0-9０-９][^\s]*|[－―](?:[（(][^）)]*[）)])?"
+        new Regex(@"(?:[【［\[]\s*(?<word>[^\s：:0-9０-９（(）)【】［］\[\]]{1,5})\s*[】］\]]|(?<word>[^\s：:0-9０-９（(）)【】]{1,4}))[：:]?\s*(?<value>(?:" + string.Concat(vocabulary.FigurePrefixes.Select(w => Regex.Escape(w) + "|")) + @")[△▲−\-]?[0-9０-９][^\s]*|(?:" + string.Join("|", vocabulary.FigurePrefixes.Concat(vocabulary.SpanPrefixes).Select(Regex.Escape)) + @")?[〇一二三四五六七八九十百千][^\s]*|[－―](?:[（(][^）)]*[）)])?"
             + string.Concat(vocabulary.NoFigureWords.Select(w => "|" + Regex.Escape(w) + @"(?:[（(][^）)]*[）)])?")) + ")", RegexOptions.CultureInvariant | RegexOptions.Compiled));
 
     // Two or more spaces or ideographic spaces: the gaps between a line's cells.

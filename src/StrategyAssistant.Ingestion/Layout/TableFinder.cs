@@ -23,6 +23,15 @@ public sealed partial class TableFinder
         IReadOnlyList<LayoutLine> lines = document.Lines;
         LayoutLine header = lines[index];
         List<TableColumn>? columns = Columns(header);
+        bool twoLines = false;
+        if ((columns is null || columns.Any(c => IsYearOnly(c.Header))) && index + 1 < lines.Count
+            && TwoLineColumns(header, lines[index + 1]) is { } twoLineColumns)
+        {
+            // A first line of years over sub-columns (令和４年度 over 決算見込額 | うち交付金) reads with the line under it.
+            columns = twoLineColumns;
+            twoLines = true;
+        }
+
         if (columns is null)
         {
             return null;
@@ -31,7 +40,12 @@ public sealed partial class TableFinder
         LayoutLine? caption = Caption(lines, index);
         var headerLines = new List<LayoutLine> { header };
         int next = index + 1;
-        if (next < lines.Count && IsHeaderContinuation(lines[next]))
+        if (twoLines)
+        {
+            headerLines.Add(lines[next]);
+            next++;
+        }
+        else if (next < lines.Count && IsHeaderContinuation(lines[next]))
         {
             MergeContinuation(columns, lines[next]);
             headerLines.Add(lines[next]);
@@ -46,7 +60,7 @@ public sealed partial class TableFinder
             LayoutLine line = lines[next];
             // A goal heading ends the table unless rows of the table go on under it (基本目標１ as a row of a project list).
             bool rowsGoOn = next + 1 < lines.Count && lines[next + 1].Cells.Count(c => c.Text.Length > 0) >= 2 && Columns(lines[next + 1]) is null;
-            if (line.IsBlank || Columns(line) is not null
+            if (line.IsBlank || Columns(line) is not null || (next + 1 < lines.Count && TwoLineColumns(line, lines[next + 1]) is not null)
                 || (line.Cells.Count(c => c.Text.Length > 0) <= 1 && HeadingParser.Goal(line.Text) is not null && !rowsGoOn))
             {
                 break;

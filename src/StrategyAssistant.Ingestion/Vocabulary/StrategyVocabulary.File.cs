@@ -74,6 +74,8 @@ public sealed partial class StrategyVocabulary
 
         public List<string>? FigurePrefixes { get; set; }
 
+        public List<string>? SpanPrefixes { get; set; }
+
         public Dictionary<string, Dictionary<string, List<string>>>? NotationHeaders { get; set; }
     }
 

@@ -97,6 +97,7 @@ public sealed partial class StrategyVocabulary
         PartOfPrefixes = file.PartOfPrefixes ?? [];
         YearPrefixes = file.YearPrefixes ?? [];
         FigurePrefixes = file.FigurePrefixes ?? [];
+        SpanPrefixes = file.SpanPrefixes ?? [];
         Notations = new NotationHeaders(file.NotationHeaders);
         _preference = (file.ColumnPreference ?? []).ToDictionary(
             p => Enum.TryParse(p.Key, ignoreCase: true, out ColumnRole r) && r != ColumnRole.None ? r : throw new InvalidDataException($"Vocabulary: unknown column role '{p.Key}' in columnPreference."),
@@ -150,6 +151,9 @@ public sealed partial class StrategyVocabulary
 
     /// <summary>Words written before a figure that qualify it (約, 暫定値): the value still begins there.</summary>
     public IReadOnlyList<string> FigurePrefixes { get; }
+
+    /// <summary>Words of a span or count written before a figure (累計, 年間, 毎年, 延べ): 累計十人 is still a value.</summary>
+    public IReadOnlyList<string> SpanPrefixes { get; }
 
     /// <summary>The header words of the notation interpreters.</summary>
     public NotationHeaders Notations { get; }
