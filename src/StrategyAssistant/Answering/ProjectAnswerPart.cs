@@ -30,6 +30,13 @@ internal sealed class ProjectAnswerPart
             return false;
         }
 
+        // 「目標はいくら」 asks an indicator's value in budget words: an indicator that covers the question better answers it.
+        double budgetCoverage = evidence.Projects.Where(p => projects.Contains(p.Item)).Max(p => p.Coverage);
+        if (question.AsksKpiValue && evidence.BestKpi > budgetCoverage)
+        {
+            return false;
+        }
+
         // A project listed once per year: with a year in the question, the rows for that year answer.
         List<ProjectRecord> forYear = [.. projects.Where(p => p.BudgetYear is { } y && question.Years.Any(q => y.Start <= q.End && q.Start <= y.End))];
         if (forYear.Count > 0)
