@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace StrategyAssistant.Tests.Answering;
 
-/// <summary>The four question sets (public, dev, and the two blind sets written from the documents alone, kept verbatim),
+/// <summary>The question sets (public, dev, and the blind sets written from the documents alone, kept verbatim),
 /// answered offline on the real corpus: the score floors reached (just under the scores measured, so a regression fails),
 /// the floors of the derived kinds (count, sum, difference, compare), and every answer grounded.</summary>
 [Collection(AssistantCollection.Name)]
@@ -18,6 +18,7 @@ public sealed class QuestionSetScoreTests(TestAssistant assistant, ITestOutputHe
         { "qa-dev.jsonl", 0.94 },
         { "qa-blind.jsonl", 0.93 },
         { "qa-blind4.jsonl", 0.87 },
+        { "qa-blind6.jsonl", 0.85 },
     };
 
     /// <summary>Right and cited over the count, sum, difference and compare questions of a set (measured through this test's
@@ -59,6 +60,7 @@ public sealed class QuestionSetScoreTests(TestAssistant assistant, ITestOutputHe
     [InlineData("qa-dev.jsonl")]
     [InlineData("qa-blind.jsonl")]
     [InlineData("qa-blind4.jsonl")]
+    [InlineData("qa-blind6.jsonl")]
     public async Task Every_answer_passes_the_grounding_check(string file)
     {
         KnowledgeBase knowledge = (await assistant.Services.GetRequiredService<CorpusIndexProvider>().GetAsync()).Knowledge;
