@@ -112,4 +112,16 @@ public sealed class ListAndSpellingAnswerTests(TestAssistant assistant)
         Assert.True(answer.Found);
         Assert.Contains("35,000", answer.Text, StringComparison.Ordinal);
     }
+
+    // A figure in the evaluation's viewpoint (東京2020, 9年間) stands in the quote of the line that states it.
+    [Theory]
+    [InlineData("旭川の子どもへの教育環境の充実の施策、評価はどうなった？", "継続発展")]
+    [InlineData("旭川、スポーツ大会・合宿の誘致の施策評価は？", "継続")]
+    [InlineData("旭川の移住に関する総合的な環境整備、施策評価（案）は？", "「")]
+    public async Task An_evaluation_with_its_viewpoint_is_grounded(string question, string evaluation)
+    {
+        Answer answer = await AskGroundedAsync(question);
+        Assert.Contains("施策評価（案）は", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(evaluation, answer.Text, StringComparison.Ordinal);
+    }
 }
