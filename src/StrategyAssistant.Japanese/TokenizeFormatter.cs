@@ -59,8 +59,9 @@ public static class TokenizeFormatter
 
     /// <summary>
     /// As <see cref="WriteTokens(TextReader, TextWriter, JapaneseTokenizerMode, UserDictionary?, bool, int)"/> into a byte
-    /// stream, as UTF-8 without a byte order mark (the bytes a UTF-8 writer over the stream would write). With several
-    /// threads the output is encoded on the tokenizing threads too, so the writing thread only copies bytes.
+    /// stream, as UTF-8 without a byte order mark (the bytes a UTF-8 writer over the stream would write), formatted as bytes
+    /// straight away (known words' features are copied as bytes encoded once per word). With several threads the
+    /// tokenizing threads format the bytes, so the writing thread only copies them.
     /// </summary>
     public static void WriteTokens(TextReader input, Stream output, JapaneseTokenizerMode mode, UserDictionary? userDictionary, bool discardPunctuation, int threads)
     {
@@ -73,9 +74,21 @@ public static class TokenizeFormatter
             return;
         }
 
-        using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        WriteTokens(input, writer, mode, userDictionary, discardPunctuation, threads: 1);
-        writer.Flush();
+        using var writer = new TokenLineWriter(mode, userDictionary, discardPunctuation);
+        var buffer = new Utf8Buffer(new byte[1 << 16]);
+        var lines = new LineSource(input);
+        while (lines.TryNext(out char[] chars, out int start, out int length))
+        {
+            writer.Write(chars, start, length, ref buffer);
+            if (buffer.Length >= 1 << 15)
+            {
+                output.Write(buffer.Bytes, 0, buffer.Length);
+                buffer.Length = 0;
+            }
+        }
+
+        output.Write(buffer.Bytes, 0, buffer.Length);
+        output.Flush();
     }
 
     /// <summary>

@@ -29,14 +29,18 @@ public sealed class DictionaryTests(ITestOutputHelper output)
     public void System_dictionary_is_consistent()
     {
         TokenInfoDictionary dictionary = TokenInfoDictionary.Instance;
-        int previousOrdinal = -1;
+        // Surfaces in ordinal order own contiguous ranges of word ids; a surface's output is its first word id.
+        int expectedFirst = 0;
         string? previous = null;
         int entries = 0;
-        foreach ((string surface, int ordinal) in dictionary.Trie.Enumerate())
+        int surfaces = 0;
+        foreach ((string surface, int first) in dictionary.Trie.Enumerate())
         {
-            Assert.Equal(previousOrdinal + 1, ordinal);
+            surfaces++;
+            Assert.Equal(expectedFirst, first);
             Assert.True(previous == null || string.CompareOrdinal(previous, surface) < 0);
-            for (int wordId = dictionary.GetFirstWordId(ordinal); wordId < dictionary.GetEndWordId(ordinal); wordId++)
+            Assert.Equal(dictionary.GetEndWordId(first) - first, dictionary.Trie.GetOutputCount(Node(dictionary.Trie, surface)));
+            for (int wordId = dictionary.GetFirstWordId(first); wordId < dictionary.GetEndWordId(first); wordId++)
             {
                 Assert.Equal(dictionary.GetLeftId(wordId), dictionary.GetRightId(wordId));
                 Assert.False(string.IsNullOrEmpty(dictionary.GetPartOfSpeech(wordId)));
@@ -45,11 +49,22 @@ public sealed class DictionaryTests(ITestOutputHelper output)
             }
 
             previous = surface;
-            previousOrdinal = ordinal;
+            expectedFirst = dictionary.GetEndWordId(first);
         }
 
         Assert.Equal(dictionary.Count, entries);
-        Assert.Equal(dictionary.SurfaceCount, previousOrdinal + 1);
+        Assert.Equal(dictionary.SurfaceCount, surfaces);
+    }
+
+    private static int Node(CharTrie trie, string key)
+    {
+        int node = CharTrie.Root;
+        foreach (char c in key)
+        {
+            Assert.True(trie.TryStep(ref node, c));
+        }
+
+        return node;
     }
 
     [Fact]

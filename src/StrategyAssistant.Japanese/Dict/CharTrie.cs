@@ -3,7 +3,9 @@ namespace StrategyAssistant.Japanese.Dict;
 /// <summary>
 /// An immutable character trie mapping UTF-16 strings to non-negative integer outputs, laid out breadth-first
 /// so that the children of a node are contiguous and sorted by label. Walk it with <see cref="Root"/> and
-/// <see cref="TryStep"/>; a node's output is available with <see cref="GetOutput"/>.
+/// <see cref="TryStep"/>; a node's output is available with <see cref="GetOutput"/>. A key's output may stand for a range
+/// of values beginning there (<see cref="GetOutputCount"/>): the system dictionary's trie gives a surface's word ids
+/// in the node itself, so a lookup touches no other table before the words.
 /// </summary>
 public sealed class CharTrie
 {
@@ -43,15 +45,12 @@ public sealed class CharTrie
         _nodes = new Node[n];
         for (int i = 0; i < n; i++)
         {
-            _nodes[i] = new Node(firstChild[i], childCount[i], outputs[i]);
-        }
-
-        for (int i = 0; i < n; i++)
-        {
-            if (childCount[i] < 0 || (childCount[i] > 0 && (firstChild[i] <= i || (long)firstChild[i] + childCount[i] > n)))
+            if (childCount[i] < 0 || childCount[i] > ushort.MaxValue || (childCount[i] > 0 && (firstChild[i] <= i || (long)firstChild[i] + childCount[i] > n)))
             {
                 throw new InvalidDataException("Trie node out of range.");
             }
+
+            _nodes[i] = new Node(firstChild[i], outputs[i], (ushort)childCount[i], (ushort)(outputs[i] >= 0 ? 1 : 0));
         }
     }
 
@@ -65,7 +64,8 @@ public sealed class CharTrie
 
         foreach (ref readonly Node node in nodes.AsSpan())
         {
-            if (node.ChildCount < 0 || (node.ChildCount > 0 && (node.FirstChild <= 0 || (long)node.FirstChild + node.ChildCount > nodes.Length)))
+            if ((node.ChildCount > 0 && (node.FirstChild <= 0 || (long)node.FirstChild + node.ChildCount > nodes.Length))
+                || (node.OutputCount > 0) != (node.Output >= 0))
             {
                 throw new InvalidDataException("Trie node out of range.");
             }
@@ -82,6 +82,40 @@ public sealed class CharTrie
         _rootChildren = rootChildren;
         _labels = labels;
         _nodes = nodes;
+    }
+
+    /// <summary>
+    /// This trie with each output <c>o</c> replaced by the range <c>[starts[o], starts[o + 1])</c> (outputs of the same
+    /// keys, in order): the output becomes <c>starts[o]</c> and <see cref="GetOutputCount"/> the range's length.
+    /// </summary>
+    internal CharTrie WithOutputRanges(int[] starts)
+    {
+        var nodes = new Node[_nodes.Length];
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            Node node = _nodes[i];
+            if (node.Output < 0)
+            {
+                nodes[i] = node;
+                continue;
+            }
+
+            if (node.Output + 1 >= starts.Length)
+            {
+                throw new InvalidDataException("Trie output out of range.");
+            }
+
+            int start = starts[node.Output];
+            int count = starts[node.Output + 1] - start;
+            if (start < 0 || count <= 0 || count > ushort.MaxValue)
+            {
+                throw new InvalidDataException("Inconsistent output ranges.");
+            }
+
+            nodes[i] = node with { Output = start, OutputCount = (ushort)count };
+        }
+
+        return new CharTrie(_rootChildren, _labels, nodes);
     }
 
     internal int[] RootChildren => _rootChildren;
@@ -145,6 +179,13 @@ public sealed class CharTrie
 
     /// <summary>The output stored at a node, or -1 when no key ends there.</summary>
     public int GetOutput(int node) => _nodes[node].Output;
+
+    /// <summary>How many values the node's output stands for (1 for a plain output), 0 when no key ends there.</summary>
+    public int GetOutputCount(int node) => _nodes[node].OutputCount;
+
+    /// <summary>A node's output and output count in one read (the lattice's lookup).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal ref readonly Node NodeAt(int node) => ref _nodes[node];
 
     /// <summary>Looks up an exact key; -1 when absent.</summary>
     public int Get(ReadOnlySpan<char> key)
@@ -243,5 +284,7 @@ public sealed class CharTrie
         return new CharTrie([.. labels], [.. firstChild], [.. childCount], [.. outputs]);
     }
 
-    internal readonly record struct Node(int FirstChild, int ChildCount, int Output);
+    /// <summary>A node: its children <c>[FirstChild, FirstChild + ChildCount)</c>, its output (-1 for none) and how many
+    /// values the output stands for. 12 bytes, as the image stores it.</summary>
+    internal readonly record struct Node(int FirstChild, int Output, ushort ChildCount, ushort OutputCount);
 }

@@ -23,7 +23,7 @@ internal static class DictionaryImage
     internal static readonly TimeSpan UnusedLifetime = TimeSpan.FromDays(1);
 
     private const long Magic = 0x3147_4D49_414A_4153; // "SAJAIMG1"
-    private const int Version = 2;
+    private const int Version = 3;
 
     /// <summary>Where this build's image lives, or null when images are turned off or there is no per-user folder.</summary>
     public static string? DefaultPath()

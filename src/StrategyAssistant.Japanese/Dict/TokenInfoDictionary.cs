@@ -1,8 +1,8 @@
 namespace StrategyAssistant.Japanese.Dict;
 
 /// <summary>
-/// The system (IPADIC) dictionary: a surface trie whose output is the surface ordinal, mapped to a contiguous
-/// range of word ids (entries sorted by surface, stable in source order).
+/// The system (IPADIC) dictionary: a surface trie whose output is the surface's first word id, with the surface's contiguous
+/// range of word ids in the trie node (entries sorted by surface, stable in source order).
 /// </summary>
 public sealed class TokenInfoDictionary : IDictionary
 {
@@ -14,6 +14,8 @@ public sealed class TokenInfoDictionary : IDictionary
 
     // Per-entry features interleaved so one token's lookups touch one cache line.
     private readonly EntryFeatures[] _entries;
+
+    private Utf8FeatureLines? _utf8Features;
 
     internal TokenInfoDictionary(DictionaryData data, StringPool strings)
     {
@@ -30,11 +32,12 @@ public sealed class TokenInfoDictionary : IDictionary
                 data.FeaturePos[feature], data.FeatureInflectionType[feature], data.FeatureInflectionForm[feature], data.BaseForms[i], data.Readings[i], data.Pronunciations[i]);
         }
 
-        Trie = new CharTrie(data.TrieLabels, data.TrieFirstChild, data.TrieChildCount, data.TrieOutputs);
         if (_surfaceEntryStart.Length == 0 || _surfaceEntryStart[^1] != _leftIds.Length)
         {
             throw new InvalidDataException("Inconsistent surface table.");
         }
+
+        Trie = new CharTrie(data.TrieLabels, data.TrieFirstChild, data.TrieChildCount, data.TrieOutputs).WithOutputRanges(_surfaceEntryStart);
     }
 
     /// <summary>From the parts of a dictionary image (<see cref="DictionaryImage"/>), as they are held in memory.</summary>
@@ -69,7 +72,8 @@ public sealed class TokenInfoDictionary : IDictionary
     /// <summary>The embedded IPADIC dictionary.</summary>
     public static TokenInfoDictionary Instance => SystemDictionary.Instance.TokenInfo;
 
-    /// <summary>Surface trie; outputs are surface ordinals.</summary>
+    /// <summary>Surface trie; a surface's output is its first word id (see <see cref="GetFirstWordId"/>), and
+    /// <see cref="CharTrie.GetOutputCount"/> its number of entries.</summary>
     public CharTrie Trie { get; }
 
     /// <summary>Number of entries (word ids are 0..Count-1).</summary>
@@ -78,11 +82,16 @@ public sealed class TokenInfoDictionary : IDictionary
     /// <summary>Number of distinct surfaces.</summary>
     public int SurfaceCount => _surfaceEntryStart.Length - 1;
 
-    /// <summary>First word id of a surface ordinal.</summary>
-    public int GetFirstWordId(int surfaceOrdinal) => _surfaceEntryStart[surfaceOrdinal];
+    /// <summary>First word id of a surface, given the trie's output for it (which is that id).</summary>
+    public int GetFirstWordId(int surface) =>
+        surface >= 0 && surface < _leftIds.Length ? surface : throw new ArgumentOutOfRangeException(nameof(surface));
 
-    /// <summary>One past the last word id of a surface ordinal.</summary>
-    public int GetEndWordId(int surfaceOrdinal) => _surfaceEntryStart[surfaceOrdinal + 1];
+    /// <summary>One past the last word id of a surface, given the trie's output for it (its first word id).</summary>
+    public int GetEndWordId(int surface)
+    {
+        int index = Array.BinarySearch(_surfaceEntryStart, 0, _surfaceEntryStart.Length - 1, surface);
+        return index >= 0 ? _surfaceEntryStart[index + 1] : throw new ArgumentOutOfRangeException(nameof(surface), "Not the first word id of a surface.");
+    }
 
     /// <inheritdoc/>
     public int GetLeftId(int wordId) => _leftIds[wordId];
@@ -130,6 +139,22 @@ public sealed class TokenInfoDictionary : IDictionary
         Append(e.InflectionType, ref output);
         output.Append('\t');
         Append(e.InflectionForm, ref output);
+    }
+
+    /// <summary>What <see cref="AppendFeatures"/> appends, as UTF-8, encoded once per word (made on first use).</summary>
+    internal Utf8FeatureLines Utf8Features
+    {
+        get
+        {
+            Utf8FeatureLines? lines = Volatile.Read(ref _utf8Features);
+            if (lines is null)
+            {
+                Interlocked.CompareExchange(ref _utf8Features, new Utf8FeatureLines(this), null);
+                lines = _utf8Features;
+            }
+
+            return lines;
+        }
     }
 
     private void Append(int index, ref Util.CharBuffer output)

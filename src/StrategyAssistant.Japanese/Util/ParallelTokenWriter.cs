@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using StrategyAssistant.Japanese.Dict;
 
 namespace StrategyAssistant.Japanese.Util;
@@ -18,7 +17,7 @@ internal static class ParallelTokenWriter
     private const int ChunkChars = 1 << 12;
 
     /// <summary>Writes to <paramref name="output"/> (characters) or, when it is null, to <paramref name="bytes"/> as UTF-8
-    /// encoded by the workers (the writing thread only copies bytes).</summary>
+    /// formatted by the workers (the writing thread only copies bytes).</summary>
     public static void Write(TextReader input, TextWriter? output, Stream? bytes, JapaneseTokenizerMode mode, UserDictionary? userDictionary, bool discardPunctuation, int threads)
     {
         if ((output is null) == (bytes is null))
@@ -79,11 +78,7 @@ internal static class ParallelTokenWriter
                 TokenLineWriter writer = writers.TryTake(out TokenLineWriter? pooled) ? pooled : new TokenLineWriter(mode, userDictionary, discardPunctuation);
                 try
                 {
-                    chunk.Tokenize(writer);
-                    if (bytes is not null)
-                    {
-                        chunk.Encode();
-                    }
+                    chunk.Tokenize(writer, utf8: bytes is not null);
                 }
                 finally
                 {
@@ -102,7 +97,7 @@ internal static class ParallelTokenWriter
             }
             else
             {
-                bytes!.Write(chunk.Bytes, 0, chunk.ByteLength);
+                bytes!.Write(chunk.Bytes.Bytes, 0, chunk.Bytes.Length);
             }
 
             chunk.Clear();
@@ -119,24 +114,9 @@ internal static class ParallelTokenWriter
 
         public int LineCount { get; private set; }
 
-        public CharBuffer Output = new(new char[ChunkChars * 32]);
+        public CharBuffer Output = new([]);
 
-        public byte[] Bytes { get; private set; } = [];
-
-        public int ByteLength { get; private set; }
-
-        /// <summary>The output as UTF-8 (a chunk holds whole lines, so no surrogate pair is split between chunks).</summary>
-        public void Encode()
-        {
-            ReadOnlySpan<char> chars = Output.Chars.AsSpan(0, Output.Length);
-            int needed = Encoding.UTF8.GetMaxByteCount(chars.Length);
-            if (Bytes.Length < needed)
-            {
-                Bytes = new byte[Math.Max(needed, Bytes.Length * 2)];
-            }
-
-            ByteLength = Encoding.UTF8.GetBytes(chars, Bytes);
-        }
+        public Utf8Buffer Bytes = new([]);
 
         public void Add(char[] chars, int start, int length)
         {
@@ -155,12 +135,32 @@ internal static class ParallelTokenWriter
             _lineLengths[LineCount++] = length;
         }
 
-        public void Tokenize(TokenLineWriter writer)
+        /// <summary>Formats the chunk's lines into <see cref="Bytes"/> (UTF-8) or <see cref="Output"/> (characters); a chunk
+        /// holds whole lines, so no surrogate pair is split between chunks.</summary>
+        public void Tokenize(TokenLineWriter writer, bool utf8)
         {
             int start = 0;
             for (int i = 0; i < LineCount; i++)
             {
-                writer.Write(_input, start, _lineLengths[i], ref Output);
+                if (utf8)
+                {
+                    if (Bytes.Bytes.Length == 0)
+                    {
+                        Bytes.Bytes = new byte[ChunkChars * 48];
+                    }
+
+                    writer.Write(_input, start, _lineLengths[i], ref Bytes);
+                }
+                else
+                {
+                    if (Output.Chars.Length == 0)
+                    {
+                        Output.Chars = new char[ChunkChars * 32];
+                    }
+
+                    writer.Write(_input, start, _lineLengths[i], ref Output);
+                }
+
                 start += _lineLengths[i];
             }
         }
@@ -170,6 +170,7 @@ internal static class ParallelTokenWriter
             InputLength = 0;
             LineCount = 0;
             Output.Length = 0;
+            Bytes.Length = 0;
         }
     }
 }
