@@ -15,6 +15,10 @@ public sealed record AnswerRankerOptions
     /// <summary>An indicator the question sets beside another (転入と転出) answers at this coverage: each names part of the topic.</summary>
     public double OperandCoverage { get; init; } = 0.3;
 
+    /// <summary>A katakana word of the question counts as named by a record whose name spells it this alike (1 − edits / length):
+    /// one misprinted or missing kana of a six-letter word (ホームペーリ for ホームページ), never one of a four-letter word.</summary>
+    public double NearSpelling { get; init; } = 0.8;
+
     /// <summary>Records within this much coverage of the best one are its equals.</summary>
     public double TieMargin { get; init; } = 0.02;
 

@@ -37,8 +37,13 @@ public sealed record Evidence(
 public sealed class EvidenceFinder
 {
     private readonly CorpusIndex _index;
+    private readonly AnswerRankerOptions _options;
 
-    public EvidenceFinder(CorpusIndex index) => _index = index;
+    public EvidenceFinder(CorpusIndex index, AnswerRankerOptions? options = null)
+    {
+        _index = index;
+        _options = options ?? new AnswerRankerOptions();
+    }
 
     public Evidence Find(Question question, int count = 12)
     {
@@ -50,13 +55,14 @@ public sealed class EvidenceFinder
         // A word and its other spellings (延べ数 / 延数, U・Iターン / UIターン) are one word to every search and to the absence check.
         IReadOnlyList<SpellingVariant> variants = [.. SpellingVariants.Pairs(question.Text + " " + topic).Select(p => new SpellingVariant(p.Word, p.Variant))];
         string? own = question.OwnTopic.Length > 0 && question.OwnTopic != topic ? question.OwnTopic : null;
-        var kpis = Search(topic, IndexFields.KindKpi, cities, count, own, variants)
+        // A record's name may be misprinted (a wrong kana): records, not passages, are matched tolerantly.
+        var kpis = Search(topic, IndexFields.KindKpi, cities, count, own, variants, _options.NearSpelling)
             .Select(h => (Record: knowledge.FindKpi(h.Hit.Id), h.Coverage))
             .Where(x => x.Record is not null)
             .Select(x => (x.Record, x.Coverage, Name: Math.Max(NameCoverage(IndicatorName(x.Record!.Indicator), asked), NameCoverage(x.Record.Project ?? string.Empty, asked))))
             .Select(x => new Ranked<KpiRecord>(x.Record!, Combine(x.Coverage, x.Name), x.Name))
             .ToList();
-        var projects = Search(topic, IndexFields.KindProject, cities, count, own, variants)
+        var projects = Search(topic, IndexFields.KindProject, cities, count, own, variants, _options.NearSpelling)
             .Select(h => (Record: knowledge.FindProject(h.Hit.Id), h.Coverage))
             .Where(x => x.Record is not null)
             .Select(x => (x.Record, x.Coverage, Name: NameCoverage(x.Record!.Name, asked)))
@@ -169,8 +175,8 @@ public sealed class EvidenceFinder
         return name;
     }
 
-    private IReadOnlyList<ScoredHit> Search(string text, string kind, IReadOnlyList<string> cities, int count, string? ownWords, IReadOnlyList<SpellingVariant> variants) =>
-        _index.Retriever.Search(new SearchRequest(text, [kind], cities, count, ownWords, variants));
+    private IReadOnlyList<ScoredHit> Search(string text, string kind, IReadOnlyList<string> cities, int count, string? ownWords, IReadOnlyList<SpellingVariant> variants, double? nearSpelling = null) =>
+        _index.Retriever.Search(new SearchRequest(text, [kind], cities, count, ownWords, variants, nearSpelling));
 
     // Coverage first (how much of the topic the record names), BM25 order breaks ties (kept by the stable sort).
     private static List<Ranked<T>> Order<T>(List<Ranked<T>> items) => [.. items.OrderByDescending(r => Math.Round(r.Coverage, 3)).ThenByDescending(r => r.NameMatch)];

@@ -39,6 +39,7 @@ public sealed class OfflineComposer
         Ranking,
         Budget,
         Projects,
+        NamedProjects,
         Department,
         Evaluation,
         KpiValues,
@@ -179,6 +180,12 @@ public sealed class OfflineComposer
             // A reason, a definition or a date is stated in prose, unless the question names a value of a record.
             if (question.Type is AnswerType.Reason or AnswerType.Definition or AnswerType.Date && !question.AsksKpiValue && !question.Asks(AskedValue.Budget))
             {
+                // 「○○の施策って何」 of a record the question names outright asks for its list, not for a sentence.
+                if (question.Asks(AskedValue.Projects))
+                {
+                    yield return Part.NamedProjects;
+                }
+
                 yield return Part.Passages;
             }
 
@@ -226,6 +233,7 @@ public sealed class OfflineComposer
         Part.Ranking => _derived.TryRanking(question, evidence, builder),
         Part.Budget => _projects.TryBudget(question, evidence, builder),
         Part.Projects => _counts.TryListCell(question, evidence, _ranker.Options.PassageCoverage, builder) || _projects.TryProjects(question, evidence, builder),
+        Part.NamedProjects => _projects.TryNamed(question, evidence, builder),
         Part.Department => _stated.TryDepartment(question, evidence, builder),
         Part.Evaluation => _stated.TryEvaluation(question, evidence, builder),
         Part.KpiValues => _kpis.TryKpiValues(question, evidence, builder),

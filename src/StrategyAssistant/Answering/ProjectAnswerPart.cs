@@ -30,6 +30,13 @@ internal sealed class ProjectAnswerPart
             return false;
         }
 
+        // 「目標はいくら」 asks an indicator's value in budget words: an indicator that covers the question better answers it.
+        double budgetCoverage = evidence.Projects.Where(p => projects.Contains(p.Item)).Max(p => p.Coverage);
+        if (question.AsksKpiValue && evidence.BestKpi > budgetCoverage)
+        {
+            return false;
+        }
+
         // A project listed once per year: with a year in the question, the rows for that year answer.
         List<ProjectRecord> forYear = [.. projects.Where(p => p.BudgetYear is { } y && question.Years.Any(q => y.Start <= q.End && q.Start <= y.End))];
         if (forYear.Count > 0)
@@ -50,6 +57,12 @@ internal sealed class ProjectAnswerPart
         return true;
     }
 
+    /// <summary>The projects of a measure, or a project, that the question names outright; declines otherwise.</summary>
+    public bool TryNamed(Question question, Evidence evidence, AnswerBuilder builder) =>
+        (NamedMeasure.Find(question, _ctx.Knowledge.Records.Projects) is not null
+            || evidence.Projects.Any(p => p.NameMatch >= AnswerRanker.NamedOutright && p.Coverage >= _ctx.RecordCoverage))
+        && TryProjects(question, evidence, builder);
+
     public bool TryProjects(Question question, Evidence evidence, AnswerBuilder builder)
     {
         // An indicator that belongs to a project: 「○○」は △△事業 の指標.
@@ -62,22 +75,15 @@ internal sealed class ProjectAnswerPart
             return true;
         }
 
-        // A project the question names outright: what it is, its budget and its KPIs.
+        // A project the question names outright: what it is, its budget and its KPIs. Unless the question names its measure
+        // (by mark or title) in words that cover more of the question than the project's name does: then it asks for the measure.
+        var namedMeasure = NamedMeasure.Find(question, _ctx.Knowledge.Records.Projects);
         if (evidence.Projects.FirstOrDefault(p => p.NameMatch >= AnswerRanker.NamedOutright && p.Coverage >= _ctx.RecordCoverage) is { } named
-            && (kpi is null || kpi.NameMatch < AnswerRanker.NamedOutright || kpi.Item.Project == named.Item.Name))
+            && (kpi is null || kpi.NameMatch < AnswerRanker.NamedOutright || kpi.Item.Project == named.Item.Name)
+            && !(namedMeasure is { } m && m.Measure == named.Item.Measure && m.City == named.Item.City
+                && _ctx.TopicCoverage(question.OwnTopic, m.Measure.Title) > _ctx.TopicCoverage(question.OwnTopic, named.Item.Name)))
         {
             DescribeProject(named.Item, question, builder);
-            return true;
-        }
-
-        if (kpi is not null && kpi.Coverage >= _ctx.RecordCoverage && kpi.Coverage >= evidence.BestProject)
-        {
-            // The project is cited where it is named too, not only at the indicator's row.
-            KpiRecord record = kpi.Item;
-            string projectMark = _ctx.Knowledge.ProjectsOf([record.City]).FirstOrDefault(p => p.City == record.City && p.Name == record.Project) is { } project
-                && (project.Source.File, project.Source.Line, project.Source.LineEnd) != (record.Source.File, record.Source.Line, record.Source.LineEnd)
-                ? builder.Mark(project.Source) : string.Empty;
-            builder.Line($"{record.City}の指標「{record.Indicator}」は「{record.Project}」{projectMark}の指標です {builder.Mark(record.Source)}。");
             return true;
         }
 
@@ -89,10 +95,24 @@ internal sealed class ProjectAnswerPart
             .Select(m => (m.City, m.Goal, m.Measure, Coverage: _ctx.TopicCoverage(question.Topic, m.Measure.Title)))
             .OrderByDescending(m => m.Coverage)
             .ToList();
-        var namedMeasure = NamedMeasure.Find(question, _ctx.Knowledge.Records.Projects);
+
+        // The indicator's project answers when the question names the indicator, not when its words are a measure's title.
+        if (kpi is not null && kpi.Coverage >= _ctx.RecordCoverage && kpi.Coverage >= evidence.BestProject
+            && (measures.Count == 0 || _ctx.TopicCoverage(question.OwnTopic, kpi.Item.Indicator) >= _ctx.TopicCoverage(question.OwnTopic, measures[0].Measure.Title)))
+        {
+            // The project is cited where it is named too, not only at the indicator's row.
+            KpiRecord record = kpi.Item;
+            string projectMark = _ctx.Knowledge.ProjectsOf([record.City]).FirstOrDefault(p => p.City == record.City && p.Name == record.Project) is { } project
+                && (project.Source.File, project.Source.Line, project.Source.LineEnd) != (record.Source.File, record.Source.Line, record.Source.LineEnd)
+                ? builder.Mark(project.Source) : string.Empty;
+            builder.Line($"{record.City}の指標「{record.Indicator}」は「{record.Project}」{projectMark}の指標です {builder.Mark(record.Source)}。");
+            return true;
+        }
+
         // A question that describes a project (its words stand in the project's row, not in its measure's title) asks for that project.
         List<ProjectRecord> best = _ctx.Ranker.Best(evidence.Projects, _ => true);
-        bool describesProject = namedMeasure is null && measures.Count > 0 && best.Count > 0
+        // A full list (一覧, 全部) asks for the measure's members, not for one project.
+        bool describesProject = namedMeasure is null && !question.WantsAll && measures.Count > 0 && best.Count > 0
             && best.Max(p => _ctx.TopicCoverage(question.OwnTopic, $"{p.Name} {p.Description}")) > _ctx.TopicCoverage(question.OwnTopic, measures[0].Measure.Title);
         if (namedMeasure is not null || (!describesProject && measures.Count > 0 && measures[0].Coverage >= _ctx.RecordCoverage))
         {
@@ -100,10 +120,18 @@ internal sealed class ProjectAnswerPart
             var listed = NamedMeasure.Members((city, goal, measure), _ctx.Knowledge.Records.Projects)
                 .Take(question.WantsAll ? int.MaxValue : MaxListedProjects)
                 .ToList();
-            builder.Line($"{city}の施策「{measure}」に紐づく事業は次の{listed.Count}事業です。");
+            // The number of projects is a count whose counted items are the projects, each named in the line it cites.
+            bool countable = listed.All(p => p.Source.Quote.Contains(p.Name, StringComparison.Ordinal));
+            string count = $"次の{listed.Count}事業";
+            builder.Line($"{city}の施策「{measure}」に紐づく事業は{(countable ? count : "次のとおり")}です。");
             foreach (ProjectRecord project in listed)
             {
                 builder.Line("・" + ProjectLine(project, builder));
+            }
+
+            if (countable)
+            {
+                builder.Derive(new Derivation(DerivationKind.Count, count, $"{listed.Count}事業", [.. listed.Select(p => new DerivationOperand(p.Name, null, builder.Cite(p.Source), p.Name))]));
             }
 
             AddTotal(listed, builder);
@@ -148,10 +176,31 @@ internal sealed class ProjectAnswerPart
 
         if (project.Description is { Length: > 0 } description)
         {
-            builder.Line($"・内容: {AnswerText.ShortenAtBoundary(description.Replace('\n', ' '), 160)}");
+            // A description on lines of its own (not in the row's quote) is cited at the lines that hold what is shown of it.
+            string shown = AnswerText.ShortenAtBoundary(description.Replace('\n', ' '), 160);
+            string marks = string.Concat(description.Split('\n')
+                .Select(part => part.Trim())
+                .Where(part => part.Length > 0 && !project.Source.Quote.Contains(part, StringComparison.Ordinal) && shown.Contains(part[..Math.Min(part.Length, 40)], StringComparison.Ordinal))
+                .Select(part => _ctx.LineHolding(project.Source.File, project.Source.Line, project.Source.LineEnd, part))
+                .OfType<(int Line, string Text)>()
+                .Distinct()
+                .Select(line => builder.Mark(_ctx.Knowledge.Cite(project.Source.File, line.Line, line.Line, line.Text))));
+            builder.Line($"・内容: {shown}{(marks.Length > 0 ? " " + marks : string.Empty)}");
         }
 
         var kpis = _ctx.Knowledge.KpisOf([project.City]).Where(k => k.City == project.City && k.Project == project.Name).Take(MaxListedProjects).ToList();
+
+        // Where the project's table lists its own measures (具体的な施策 ①, ② …, each with its KPIs), they are listed first.
+        var ownMeasures = kpis.Where(k => k.Measure is not null && k.Measure.Title != project.Name).GroupBy(k => k.Measure!).ToList();
+        if (ownMeasures.Count > 0)
+        {
+            builder.Line("・具体的な施策:");
+            foreach (IGrouping<Measure, KpiRecord> own in ownMeasures)
+            {
+                builder.Line($"  {own.Key.Mark}{own.Key.Title} {builder.Mark(own.First().Source)}");
+            }
+        }
+
         if (kpis.Count > 0)
         {
             // The count is a derivation whose counted items are the indicators, each standing in the line it cites.

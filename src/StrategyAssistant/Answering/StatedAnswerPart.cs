@@ -50,10 +50,24 @@ internal sealed class StatedAnswerPart
 
         KpiRecord record = kpi.Item;
         string subject = record.Measure is not null ? $"施策「{record.Measure}」" : $"「{record.Indicator}」";
-        builder.Line($"{record.City}の{subject}の施策評価（案）は「{record.Evaluation}」です {builder.Mark(_lines.EvaluationLine(record))}。");
-        if (record.EvaluationViewpoint is { Length: > 0 } viewpoint)
+        // The viewpoint is cited at the line that states it, so that a figure in it (9年間) stands in a cited quote; when that
+        // is the evaluation's own line, that line is cited whole.
+        Citation evaluation = _lines.EvaluationLine(record);
+        string viewpoint = record.EvaluationViewpoint ?? string.Empty;
+        string opening = SentenceAnswer.Sentences(viewpoint.Replace('\n', ' ')).FirstOrDefault()?.Trim() ?? string.Empty;
+        Citation? viewpointLine = opening.Length > 0 && !evaluation.Quote.Contains(opening, StringComparison.Ordinal)
+            && _ctx.LineHolding(record.Source.File, Math.Min(record.Source.Line, evaluation.Line), Math.Max(record.Source.LineEnd, evaluation.LineEnd), opening) is { } line
+            ? _ctx.Knowledge.Cite(record.Source.File, line.Line, line.Line, line.Text)
+            : null;
+        if (viewpointLine is not null && evaluation.File == viewpointLine.File && evaluation.Line == viewpointLine.Line && evaluation.LineEnd == viewpointLine.LineEnd && evaluation.Cell is null)
         {
-            builder.Line($"評価の視点: {AnswerText.Shorten(viewpoint, 160)}");
+            evaluation = viewpointLine;
+        }
+
+        builder.Line($"{record.City}の{subject}の施策評価（案）は「{record.Evaluation}」です {builder.Mark(evaluation)}。");
+        if (viewpoint.Length > 0)
+        {
+            builder.Line($"評価の視点: {AnswerText.Shorten(viewpoint, 160)}{(viewpointLine is null ? string.Empty : " " + builder.Mark(viewpointLine))}");
         }
 
         return true;

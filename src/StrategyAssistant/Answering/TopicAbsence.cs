@@ -36,18 +36,26 @@ internal sealed class TopicAbsence
             return [];
         }
 
-        // A record of the city that covers the question answers it, whatever words the question adds.
         string city = question.Cities[0];
-        if (evidence.Kpis.Any(k => k.Item.City == city && k.Coverage >= recordCoverage))
-        {
-            return [];
-        }
-
         HashSet<string> own = Terms(city);
         HashSet<string> others = [.. _knowledge.Corpus.Cities.Where(c => c != city).SelectMany(Terms)];
         if (own.Count == 0)
         {
             return [];
+        }
+
+        // A record of the city that covers the question answers it, whatever words the question adds; unless another city has
+        // the very indicator the question names (every word of one of its phrases in one indicator name) and the city's
+        // record lacks a narrowing word of it that the city's documents never use (ふるさと納税の寄附件数 there, 寄附者のメール
+        // 登録件数 here).
+        if (evidence.Kpis.FirstOrDefault(k => k.Item.City == city && k.Coverage >= recordCoverage) is { } covering)
+        {
+            HashSet<string> record = [.. QueryTerms.Analyze(_analyzer, IndexFields.Text, covering.Item.Indicator, int.MaxValue)];
+            var named = Phrases(question.OwnTopic)
+                .Where(p => p.Modifiers.Any(m => !Present(m, record) && !Present(m, own) && !Written(m, city)) && NamedElsewhere(p, city))
+                .Select(p => p.Phrase)
+                .ToList();
+            return [.. named.Distinct(StringComparer.Ordinal)];
         }
 
         var missing = new List<string>();
@@ -62,6 +70,18 @@ internal sealed class TopicAbsence
 
         return [.. missing.Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>Whether any passage of the city's documents writes the word.</summary>
+    private bool Written(string word, string city) =>
+        _knowledge.Passages.Any(p => p.Text.Contains(word, StringComparison.Ordinal) && _knowledge.Corpus.Find(p.File)?.Info.City == city);
+
+    /// <summary>Whether an indicator of another city names every word of the phrase.</summary>
+    private bool NamedElsewhere((IReadOnlyList<string> Modifiers, IReadOnlyList<string> Head, string Phrase) phrase, string city) =>
+        _knowledge.Records.Kpis.Where(k => k.City != city).Any(k =>
+        {
+            HashSet<string> terms = [.. QueryTerms.Analyze(_analyzer, IndexFields.Text, k.Indicator, int.MaxValue)];
+            return phrase.Modifiers.Concat(phrase.Head).All(w => Present(w, terms));
+        });
 
     private bool Present(string word, HashSet<string> named)
     {

@@ -14,8 +14,11 @@ public readonly record struct ScoredHit(SearchHit Hit, double Coverage);
 /// <param name="OwnWords">The user's own words when <paramref name="Text"/> was widened with synonyms: coverage is the better of
 /// the two, so synonyms find more but do not outweigh an exact match.</param>
 /// <param name="Variants">Other spellings of words of the text (延べ数 / 延数): an entry that has a word in either spelling covers it.</param>
+/// <param name="NearSpelling">When set, a katakana word of the text that an entry lacks counts as present when one of the entry's
+/// katakana terms holds a stretch this similar to it (1 − edits / length; a wrong or missing kana of a misprint, ホームペーリ for
+/// ホームページ), or holds it whole inside a longer compound the analyzer did not split.</param>
 public sealed record SearchRequest(string Text, IReadOnlyList<string> Kinds, IReadOnlyList<string> Cities, int Count = 10, string? OwnWords = null,
-    IReadOnlyList<SpellingVariant>? Variants = null);
+    IReadOnlyList<SpellingVariant>? Variants = null, double? NearSpelling = null);
 
 /// <summary>A word and another spelling of it that documents may use instead; the two are one word to retrieval.</summary>
 public readonly record struct SpellingVariant(string Word, string Variant);
@@ -71,6 +74,15 @@ public sealed class Retriever
                 clause.Boost = field.Boost;
                 words.Add(clause, Occur.SHOULD);
             }
+
+            // The index's terms that spell a katakana word nearly alike (ホームペーリアクセス for ホームページ) find its misprints.
+            if (request.NearSpelling is { } similarity && field.Name is IndexFields.Text or IndexFields.Name)
+            {
+                foreach (string near in terms.Where(NearSpelling.Katakana).SelectMany(t => NearTerms(t, similarity)).Distinct(StringComparer.Ordinal))
+                {
+                    words.Add(new TermQuery(new Term(field.Name, near)) { Boost = field.Boost * 0.5f }, Occur.SHOULD);
+                }
+            }
         }
 
         query.Add(words, Occur.MUST);
@@ -89,10 +101,10 @@ public sealed class Retriever
         var scored = new List<ScoredHit>(hits.Count);
         foreach (SearchHit hit in hits)
         {
-            double coverage = Coverage(hit, weights, groups);
+            double coverage = Coverage(hit, weights, groups, request.NearSpelling);
             if (own is not null)
             {
-                coverage = Math.Max(coverage, Coverage(hit, own, groups));
+                coverage = Math.Max(coverage, Coverage(hit, own, groups, request.NearSpelling));
             }
 
             scored.Add(new ScoredHit(hit, coverage));
@@ -105,7 +117,7 @@ public sealed class Retriever
     private Dictionary<string, double> Weights(IReadOnlyList<string> terms) =>
         terms.Where(IsContentTerm).Distinct(StringComparer.Ordinal).ToDictionary(t => t, Idf, StringComparer.Ordinal);
 
-    private double Coverage(SearchHit hit, Dictionary<string, double> weights, IReadOnlyList<VariantGroup> groups)
+    private double Coverage(SearchHit hit, Dictionary<string, double> weights, IReadOnlyList<VariantGroup> groups, double? nearSpelling)
     {
         double total = weights.Values.Sum();
         if (total <= 0)
@@ -113,14 +125,14 @@ public sealed class Retriever
             return 0;
         }
 
-        if (groups.Count == 0)
-        {
-            return TermsOf(hit, [.. weights.Keys]).Sum(t => weights[t]) / total;
-        }
-
         // A word's terms count as present when the entry has the word in another spelling (all of that spelling's terms).
-        HashSet<string> present = TermsOf(hit, [.. weights.Keys.Concat(groups.SelectMany(g => g.Alternatives.SelectMany(a => a)))]);
-        return weights.Where(w => present.Contains(w.Key) || groups.Any(g => g.Word.Contains(w.Key) && g.Alternatives.Any(a => a.All(present.Contains)))).Sum(w => w.Value) / total;
+        HashSet<string> present = groups.Count == 0
+            ? TermsOf(hit, [.. weights.Keys])
+            : TermsOf(hit, [.. weights.Keys.Concat(groups.SelectMany(g => g.Alternatives.SelectMany(a => a)))]);
+        bool Present(string term) => present.Contains(term)
+            || groups.Any(g => g.Word.Contains(term) && g.Alternatives.Any(a => a.All(present.Contains)))
+            || (nearSpelling is { } similarity && NearSpelling.Katakana(term) && NearSpelling.Holds(_entryTerms[hit.DocId], term, similarity));
+        return weights.Where(w => Present(w.Key)).Sum(w => w.Value) / total;
     }
 
     /// <summary>A word's content terms, and the content terms of each of its other spellings.</summary>
@@ -236,6 +248,40 @@ public sealed class Retriever
         }
 
         return Math.Log(1 + ((_reader.NumDocs - df + 0.5) / (df + 0.5)));
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, double), string[]> _nearTerms = new();
+    private string[]? _katakanaTerms;
+
+    /// <summary>The katakana terms of the index, other than the word itself, that hold it nearly spelled (see <see cref="NearSpelling"/>).</summary>
+    private string[] NearTerms(string word, double similarity) => _nearTerms.GetOrAdd((word, similarity), key =>
+    {
+        _katakanaTerms ??= KatakanaTerms();
+        return [.. _katakanaTerms.Where(t => t != key.Item1 && NearSpelling.Holds([t], key.Item1, key.Item2))];
+    });
+
+    private string[] KatakanaTerms()
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (AtomicReaderContext leaf in _reader.Leaves)
+        {
+            if (leaf.AtomicReader.GetTerms(IndexFields.Text) is not { } fieldTerms)
+            {
+                continue;
+            }
+
+            TermsEnum terms = fieldTerms.GetEnumerator();
+            while (terms.MoveNext())
+            {
+                string term = terms.Term.Utf8ToString();
+                if (NearSpelling.Katakana(term))
+                {
+                    found.Add(term);
+                }
+            }
+        }
+
+        return [.. found];
     }
 
     /// <summary>The subset of <paramref name="terms"/> that occur in a hit's stored text.</summary>

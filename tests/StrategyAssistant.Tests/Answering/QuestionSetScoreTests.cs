@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace StrategyAssistant.Tests.Answering;
 
-/// <summary>The five question sets (public, dev, and the three blind sets written from the documents alone, kept verbatim),
+/// <summary>The question sets (public, dev, and the blind sets written from the documents alone, kept verbatim),
 /// answered offline on the real corpus: the score floors reached (just under the scores measured, so a regression fails),
 /// the floors of the derived kinds (count, sum, difference, compare), and every answer grounded.</summary>
 [Collection(AssistantCollection.Name)]
