@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StrategyAssistant.Answering;
 using StrategyAssistant.Hosting;
 using StrategyAssistant.Ingestion;
+using StrategyAssistant.Search;
 
 namespace StrategyAssistant.Tests;
 
@@ -33,6 +34,16 @@ public sealed class TestAssistant : IDisposable
     public IAnswerService Answers => _services.GetRequiredService<IAnswerService>();
 
     public Task<Answer> AskAsync(string question) => Answers.AnswerAsync(question);
+
+    /// <summary>Asks, and fails the test unless every figure of the answer is traced by the grounding check.</summary>
+    public async Task<Answer> AskGroundedAsync(string question)
+    {
+        Answer answer = await AskAsync(question);
+        var knowledge = (await _services.GetRequiredService<CorpusIndexProvider>().GetAsync()).Knowledge;
+        GroundingResult grounding = GroundingCheck.Check(answer, knowledge, question);
+        Assert.True(grounding.Grounded, $"{string.Join(", ", grounding.Untraced)}\n{answer.Text}");
+        return answer;
+    }
 
     public void Dispose()
     {

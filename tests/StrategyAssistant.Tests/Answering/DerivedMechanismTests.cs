@@ -11,14 +11,6 @@ namespace StrategyAssistant.Tests.Answering;
 [Collection(AssistantCollection.Name)]
 public sealed class DerivedMechanismTests(TestAssistant assistant)
 {
-    private async Task<Answer> AskGrounded(string question)
-    {
-        Answer answer = await assistant.AskAsync(question);
-        var knowledge = (await assistant.Services.GetRequiredService<CorpusIndexProvider>().GetAsync()).Knowledge;
-        Assert.True(GroundingCheck.Check(answer, knowledge, question).Grounded, answer.Text);
-        return answer;
-    }
-
     [Theory]
     [InlineData("稚内 移住者数", "稚内市")]
     [InlineData("名寄の観光客数は？", "名寄市")]
@@ -67,7 +59,7 @@ public sealed class DerivedMechanismTests(TestAssistant assistant)
     [InlineData("砂川のお試し暮らしの利用組数、令和3年度は目標に何組足りなかった？", "11組 − 2組 = 9組")]
     public async Task A_change_word_after_an_interrogative_asks_for_a_difference(string question, string expression)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains(expression, answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Derivations, d => d.Kind == DerivationKind.Difference);
     }
@@ -78,7 +70,7 @@ public sealed class DerivedMechanismTests(TestAssistant assistant)
     [InlineData("旭川の基本目標1の事業費、再掲を含む額と除く額の差は？", "2,763,699千円 − 2,763,699千円 = 0千円")]
     public async Task The_repeat_share_of_a_stated_total_is_a_difference_of_its_two_amounts(string question, string expression)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains(expression, answer.Text, StringComparison.Ordinal);
     }
 
@@ -88,7 +80,7 @@ public sealed class DerivedMechanismTests(TestAssistant assistant)
     [InlineData("令和4年度の岩見沢の総合戦略関連事業、事業数は？", "30事業")]
     public async Task A_count_stated_in_the_year_cell_is_quoted(string question, string count)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.StartsWith($"岩見沢市: {count}（資料の記載）", answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Citations, c => c.Quote.Contains(count, StringComparison.Ordinal));
     }
@@ -99,7 +91,7 @@ public sealed class DerivedMechanismTests(TestAssistant assistant)
     [InlineData("芦別の雇用拡大・人材確保対策事業、具体的な施策の数は？", 6)]
     public async Task Numbered_items_of_a_named_project_are_counted_each_cited(string question, int count)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Derivation derivation = Assert.Single(answer.Derivations);
         Assert.Equal(DerivationKind.Count, derivation.Kind);
         Assert.Equal(count, derivation.Operands.Count);
@@ -112,7 +104,7 @@ public sealed class DerivedMechanismTests(TestAssistant assistant)
     [InlineData("旭川の英語教育推進事業と発達支援相談事業、合計いくら？", "37,454千円 + 25,714千円 = 63,168千円")]
     public async Task Records_the_question_enumerates_are_summed(string question, string expression)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains(expression, answer.Text, StringComparison.Ordinal);
         Assert.Equal(DerivationKind.Sum, Assert.Single(answer.Derivations).Kind);
     }
@@ -122,7 +114,7 @@ public sealed class DerivedMechanismTests(TestAssistant assistant)
     [InlineData("岩見沢の転入、2015年から2021年で何人減った？", "▲8.7%")]
     public async Task A_change_the_table_states_for_the_two_years_is_shown_beside_the_computed_one(string question, string stated)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains($"2015年比 (2021): {stated}", answer.Text, StringComparison.Ordinal);
     }
 
@@ -138,7 +130,7 @@ public sealed class DerivedMechanismTests(TestAssistant assistant)
     [InlineData("岩見沢の令和3年度の推進交付金の採択事業を教えて", "令和3年度", "スマート・アグリシティ推進事業")]
     public async Task The_projects_a_year_cell_lists_answer_which_projects_of_that_year(string question, string year, string project)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.StartsWith($"岩見沢市の{year}の記載", answer.Text, StringComparison.Ordinal);
         Assert.Contains(project, answer.Text, StringComparison.Ordinal);
     }
@@ -146,7 +138,7 @@ public sealed class DerivedMechanismTests(TestAssistant assistant)
     [Fact]
     public async Task A_years_value_stated_only_in_the_remark_is_quoted_not_abstained()
     {
-        Answer answer = await AskGrounded("子どもたちが健やかに成長していると感じる市民の割合、令和3年度の実績は？");
+        Answer answer = await assistant.AskGroundedAsync("子どもたちが健やかに成長していると感じる市民の割合、令和3年度の実績は？");
         Assert.True(answer.Found);
         Assert.Contains("50.6%", answer.Text, StringComparison.Ordinal);
         Assert.Contains("所見に記載", answer.Text, StringComparison.Ordinal);

@@ -16,22 +16,13 @@ public sealed class FilteredGroupTests(TestAssistant assistant)
 {
     private static readonly string[] s_cities = ["旭川市", "砂川市", "岩見沢市", "芦別市"];
 
-    private async Task<Answer> AskGrounded(string question)
-    {
-        Answer answer = await assistant.AskAsync(question);
-        var knowledge = (await assistant.Services.GetRequiredService<CorpusIndexProvider>().GetAsync()).Knowledge;
-        GroundingResult grounding = GroundingCheck.Check(answer, knowledge, question);
-        Assert.True(grounding.Grounded, $"{string.Join(", ", grounding.Untraced)}\n{answer.Text}");
-        return answer;
-    }
-
     [Theory]
     [InlineData("岩見沢で状況が低調になっている指標は何件？", "4件", "人口の社会増減率")]
     [InlineData("岩見沢のKPIのうち順調なものはいくつ？", "3つ", "新たな利活用サービスの実装数")]
     [InlineData("旭川の基本目標2で評価が「継続」になった施策は何件？", "5件", "大学等の活性化")]
     public async Task A_status_or_evaluation_value_is_counted_across_the_table_in_the_questions_counter(string question, string count, string member)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains(count, answer.Text, StringComparison.Ordinal);
         Assert.Contains(member, answer.Text, StringComparison.Ordinal);
         Assert.Single(answer.Derivations, d => d.Kind == DerivationKind.Count);
@@ -43,7 +34,7 @@ public sealed class FilteredGroupTests(TestAssistant assistant)
     [InlineData("芦別の医療費支援の推進、KPIの指標はいくつ？", "3つ", "受給率【ひとり親家庭】")]
     public async Task A_measure_named_in_the_users_words_counts_its_members(string question, string count, string member)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains(count, answer.Text, StringComparison.Ordinal);
         Assert.Contains(member, answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Derivations, d => d.Kind == DerivationKind.Count);
@@ -55,7 +46,7 @@ public sealed class FilteredGroupTests(TestAssistant assistant)
     [InlineData("旭川の防災や雪対策の施策、再掲を除いた事業費の合計は？", "（該当する事業の数 2事業）", "7,897千円 + 3,619,977千円 = 3,627,874千円")]
     public async Task A_sum_over_a_filtered_group_adds_its_members_budgets(string question, string members, string expression)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains(members, answer.Text, StringComparison.Ordinal);
         Assert.Contains(expression, answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Derivations, d => d.Kind == DerivationKind.Sum);
@@ -66,7 +57,7 @@ public sealed class FilteredGroupTests(TestAssistant assistant)
     [InlineData("旭川の各種大会選手派遣等推進事業、小学校と中学校をあわせた予算は？", "476千円 + 9,455千円 = 9,931千円")]
     public async Task Enumerated_items_several_names_hold_are_told_apart_by_the_rest_of_the_question(string question, string expression)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains(expression, answer.Text, StringComparison.Ordinal);
     }
 
@@ -75,7 +66,7 @@ public sealed class FilteredGroupTests(TestAssistant assistant)
     [InlineData("旭川の防災や雪対策の施策で、予算が最も小さい事業は？", "防災施設等整備事業", "7,897千円")]
     public async Task A_ranking_stays_within_the_named_measure(string question, string project, string budget)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains($"{project} {budget}", answer.Text, StringComparison.Ordinal);
     }
 
@@ -85,7 +76,7 @@ public sealed class FilteredGroupTests(TestAssistant assistant)
     [InlineData("岩見沢の転出、2016年から2017年まで、それぞれの年を足すと何人？", "3,133人 + 3,196人 = 6,329人")]
     public async Task An_indicators_values_for_the_years_asked_are_summed(string question, string expression)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains(expression, answer.Text, StringComparison.Ordinal);
     }
 

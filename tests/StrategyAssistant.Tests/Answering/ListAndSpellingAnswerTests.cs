@@ -10,14 +10,6 @@ namespace StrategyAssistant.Tests.Answering;
 [Collection(AssistantCollection.Name)]
 public sealed class ListAndSpellingAnswerTests(TestAssistant assistant)
 {
-    private async Task<Answer> AskGroundedAsync(string question)
-    {
-        Answer answer = await assistant.AskAsync(question);
-        CorpusIndex index = await assistant.Services.GetRequiredService<CorpusIndexProvider>().GetAsync();
-        Assert.True(GroundingCheck.Check(answer, index.Knowledge, question).Grounded, answer.Text);
-        return answer;
-    }
-
     // The measure's title words, not its first indicator's project (that indicator belongs to one of the two projects).
     [Theory]
     [InlineData("砂川の農業振興策の実施にはどの事業がある？", "スマート農業推進事業", "農業6次産業化支援事業")]
@@ -25,7 +17,7 @@ public sealed class ListAndSpellingAnswerTests(TestAssistant assistant)
     [InlineData("砂川の健康維持・増進の推進にはどんな事業が含まれる？", "健康管理支援事業", "いきいき元気推進事業")]
     public async Task A_measure_named_by_its_title_lists_all_its_projects_with_their_count_derived(string question, string first, string last)
     {
-        Answer answer = await AskGroundedAsync(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.True(answer.Found);
         Assert.Contains("紐づく事業は次の", answer.Text, StringComparison.Ordinal);
         Assert.Contains(first, answer.Text, StringComparison.Ordinal);
@@ -40,7 +32,7 @@ public sealed class ListAndSpellingAnswerTests(TestAssistant assistant)
     [InlineData("旭川、移住の総合的な環境整備の施策の事業を一覧で", "移住促進事業", "旭川まちなかしごとプラザ事業")]
     public async Task A_full_list_of_a_paraphrased_measure_lists_every_project_of_it(string question, string first, string last)
     {
-        Answer answer = await AskGroundedAsync(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains("紐づく事業は次の", answer.Text, StringComparison.Ordinal);
         Assert.Contains(first, answer.Text, StringComparison.Ordinal);
         Assert.Contains(last, answer.Text, StringComparison.Ordinal);
@@ -52,7 +44,7 @@ public sealed class ListAndSpellingAnswerTests(TestAssistant assistant)
     [InlineData("芦別の農業振興事業、具体的な施策を全部", "農業の振興及び経営基盤の安定化", "中山間地域におけるスマート農業を導入するための条件整備")]
     public async Task A_project_whose_table_lists_its_own_measures_names_each_measure(string question, string first, string? last)
     {
-        Answer answer = await AskGroundedAsync(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains("具体的な施策:", answer.Text, StringComparison.Ordinal);
         Assert.Contains(first, answer.Text, StringComparison.Ordinal);
         if (last is not null)
@@ -67,7 +59,7 @@ public sealed class ListAndSpellingAnswerTests(TestAssistant assistant)
     [InlineData("旭川市ホームページの全ページのアクセス件数、R6目標は？", "1,770")]
     public async Task An_indicator_whose_name_the_document_misprints_is_found_by_the_word_spelled_right(string question, string figure)
     {
-        Answer answer = await AskGroundedAsync(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.True(answer.Found);
         Assert.Contains(figure, answer.Text, StringComparison.Ordinal);
     }
@@ -87,7 +79,7 @@ public sealed class ListAndSpellingAnswerTests(TestAssistant assistant)
     [InlineData("コミュニティ・スクールの意味は？旭川", "地方教育行政の組織")]
     public async Task A_definition_asked_with_teigi_or_imi_quotes_the_defining_sentence_first(string question, string defining)
     {
-        Answer answer = await AskGroundedAsync(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.True(answer.Found);
         string first = answer.Text.Split('\n').First(l => l.StartsWith("[1]", StringComparison.Ordinal));
         Assert.Contains(defining, first, StringComparison.Ordinal);
@@ -100,7 +92,7 @@ public sealed class ListAndSpellingAnswerTests(TestAssistant assistant)
     [InlineData("砂川はふるさと納税の寄附件数をいくつにする目標？")]
     public async Task An_indicator_another_city_names_in_full_is_not_found_for_a_city_that_never_writes_its_narrowing_word(string question)
     {
-        Answer answer = await AskGroundedAsync(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.False(answer.Found);
         Assert.Empty(answer.Figures);
     }
@@ -108,7 +100,7 @@ public sealed class ListAndSpellingAnswerTests(TestAssistant assistant)
     [Fact]
     public async Task The_city_that_has_the_indicator_still_answers_it()
     {
-        Answer answer = await AskGroundedAsync("芦別のふるさと納税の寄附件数の目標は？");
+        Answer answer = await assistant.AskGroundedAsync("芦別のふるさと納税の寄附件数の目標は？");
         Assert.True(answer.Found);
         Assert.Contains("35,000", answer.Text, StringComparison.Ordinal);
     }
@@ -120,7 +112,7 @@ public sealed class ListAndSpellingAnswerTests(TestAssistant assistant)
     [InlineData("旭川の移住に関する総合的な環境整備、施策評価（案）は？", "「")]
     public async Task An_evaluation_with_its_viewpoint_is_grounded(string question, string evaluation)
     {
-        Answer answer = await AskGroundedAsync(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains("施策評価（案）は", answer.Text, StringComparison.Ordinal);
         Assert.Contains(evaluation, answer.Text, StringComparison.Ordinal);
     }

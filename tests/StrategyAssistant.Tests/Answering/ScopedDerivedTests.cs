@@ -12,22 +12,13 @@ namespace StrategyAssistant.Tests.Answering;
 [Collection(AssistantCollection.Name)]
 public sealed class ScopedDerivedTests(TestAssistant assistant)
 {
-    private async Task<Answer> AskGrounded(string question)
-    {
-        Answer answer = await assistant.AskAsync(question);
-        var knowledge = (await assistant.Services.GetRequiredService<CorpusIndexProvider>().GetAsync()).Knowledge;
-        GroundingResult grounding = GroundingCheck.Check(answer, knowledge, question);
-        Assert.True(grounding.Grounded, $"{string.Join(", ", grounding.Untraced)}\n{answer.Text}");
-        return answer;
-    }
-
     [Theory]
     [InlineData("旭川の基本目標2のエ①の事業はいくつ？", "5事業")]
     [InlineData("旭川の（ケ）デジタル技術の施策、事業は何事業？", "7事業")]
     [InlineData("旭川の基本目標4オの事業数は？", "5事業")]
     public async Task A_measure_named_by_its_mark_counts_its_projects(string question, string count)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains($"該当する事業の数 {count}", answer.Text, StringComparison.Ordinal);
         Derivation derivation = Assert.Single(answer.Derivations, d => d.Kind == DerivationKind.Count);
         Assert.Equal(count, derivation.Result);
@@ -39,7 +30,7 @@ public sealed class ScopedDerivedTests(TestAssistant assistant)
     [InlineData("旭川の基本目標4エの関連事業費を全部足すと？", "の関連事業（該当する事業の数 11事業）の予算事業費")]
     public async Task A_measure_named_by_its_mark_sums_its_budgets(string question, string expression)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains(expression, answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Derivations, d => d.Kind == DerivationKind.Sum);
     }
@@ -50,7 +41,7 @@ public sealed class ScopedDerivedTests(TestAssistant assistant)
     [InlineData("旭川の基本目標1ウで社会教育部が所管する事業は何事業？", "2事業", "郷土学習振興事業")]
     public async Task A_department_named_beside_a_count_narrows_it(string question, string count, string member)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains($"該当する事業の数 {count}", answer.Text, StringComparison.Ordinal);
         Assert.Contains(member, answer.Text, StringComparison.Ordinal);
     }
@@ -61,7 +52,7 @@ public sealed class ScopedDerivedTests(TestAssistant assistant)
     [InlineData("砂川で「KPIの設定が困難」な事業は何事業？", "5事業", "定住自立圏推進事業")]
     public async Task A_mark_or_quoted_phrase_narrows_a_count_to_the_lines_that_carry_it(string question, string count, string member)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains(count, answer.Text, StringComparison.Ordinal);
         Assert.Contains(member, answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Derivations, d => d.Kind == DerivationKind.Count);
@@ -73,7 +64,7 @@ public sealed class ScopedDerivedTests(TestAssistant assistant)
     [InlineData("砂川の基本目標3と基本目標4の事業数を合わせると？", "16事業 + 16事業 = 32事業")]
     public async Task A_sum_over_the_years_or_goals_asked_adds_the_amounts_each_states(string question, string expression)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains(expression, answer.Text, StringComparison.Ordinal);
     }
 
@@ -83,7 +74,7 @@ public sealed class ScopedDerivedTests(TestAssistant assistant)
     [InlineData("岩見沢の転入、2021年は前年から何人増えた？", "2,501 − 2,450 = 51人")]
     public async Task More_than_exceeding_and_the_previous_year_ask_for_a_difference(string question, string expression)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains(expression, answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Derivations, d => d.Kind == DerivationKind.Difference);
     }
@@ -94,7 +85,7 @@ public sealed class ScopedDerivedTests(TestAssistant assistant)
     [InlineData("岩見沢の合計特殊出生率、2018年は国と比べてどう？", "合計特殊出生率 (国) 1.42 > 合計特殊出生率 (岩見沢市) 1.26")]
     public async Task Two_indicators_or_the_wide_areas_set_beside_the_city_are_compared(string question, string comparison)
     {
-        Answer answer = await AskGrounded(question);
+        Answer answer = await assistant.AskGroundedAsync(question);
         Assert.Contains(comparison, answer.Text, StringComparison.Ordinal);
         Assert.Contains(answer.Derivations, d => d.Kind == DerivationKind.Comparison || d.Kind == DerivationKind.Difference);
     }
