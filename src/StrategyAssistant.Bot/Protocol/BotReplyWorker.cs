@@ -118,7 +118,7 @@ public sealed partial class BotReplyWorker : BackgroundService
             (string resolved, next) = new Conversation(index.Knowledge.Corpus.Cities).Resolve(state, question);
             // A question that needed nothing from the previous one is answered as the user wrote it.
             answer = await answers.AnswerAsync(resolved == QuestionText.Normalize(question) ? question : resolved, cancellationToken).ConfigureAwait(false);
-            projects = index.Knowledge.Records.Projects;
+            projects = [.. index.Knowledge.ProjectsFrom(answer.Citations.Select(c => c.File))];
             Telemetry.RecordAnswer("teams", _time.GetElapsedTime(started), answer.Found, answer.Mode == AnswerMode.Model);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

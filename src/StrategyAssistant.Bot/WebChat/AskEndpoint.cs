@@ -99,7 +99,7 @@ public static class AskEndpoint
         }
 
         Telemetry.RecordAnswer("web", Stopwatch.GetElapsedTime(started), answer.Found, answer.Mode == AnswerMode.Model);
-        JsonObject json = ToJson(answer, index.Knowledge.Records.Projects);
+        JsonObject json = ToJson(answer, [.. index.Knowledge.ProjectsFrom(answer.Citations.Select(c => c.File))]);
         json["typed"] = question;
         return Results.Text(json.ToJsonString(AnswerJson.Options), "application/json; charset=utf-8");
     }

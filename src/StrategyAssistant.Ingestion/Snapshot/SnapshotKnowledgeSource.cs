@@ -41,15 +41,9 @@ public sealed class SnapshotKnowledgeSource : IKnowledgeSource
         {
             LastLoad = "snapshot";
             LastIngested = 0;
-            KnowledgeBase served = snapshot.ToKnowledge();
             // Files dropped in without a manifest entry do not change the content hash: report today's.
-            return new KnowledgeBase(served.Corpus, served.Passages, served.Records)
-            {
-                Version = served.Version,
-                Problems = [.. served.Problems.Union(files.Problems.Select(p => p.Message), StringComparer.Ordinal)],
-                DocumentHashes = served.DocumentHashes,
-                ReadingVersion = served.ReadingVersion,
-            };
+            KnowledgeBase served = snapshot.ToKnowledge();
+            return served.WithProblems([.. served.Problems.Union(files.Problems.Select(p => p.Message), StringComparer.Ordinal)]);
         }
 
         // Documents whose hash the previous snapshot and ingest cache know are not read again.

@@ -42,8 +42,7 @@ internal sealed class ComposerContext
         }
 
         (int, string)? nearest = null;
-        _byFile ??= s_byFile.GetValue(Knowledge, k => k.Passages.GroupBy(p => p.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal));
-        foreach (Passage passage in _byFile.GetValueOrDefault(file) ?? [])
+        foreach (Passage passage in Knowledge.PassagesIn(file))
         {
             if (passage.LineEnd < from || passage.Line > to)
             {
@@ -65,14 +64,8 @@ internal sealed class ComposerContext
     /// <summary>The passage that follows <paramref name="passage"/> in its document, or null.</summary>
     public Passage? NextPassage(Passage passage)
     {
-        _byFile ??= s_byFile.GetValue(Knowledge, k => k.Passages.GroupBy(p => p.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal));
-        return _byFile.GetValueOrDefault(passage.File)?.FirstOrDefault(p => p.Line == passage.LineEnd + 1);
+        return Knowledge.PassagesIn(passage.File).FirstOrDefault(p => p.Line == passage.LineEnd + 1);
     }
-
-    private Dictionary<string, List<Passage>>? _byFile;
-
-    // A knowledge base's passages by file, grouped once per knowledge base, not once per answer (a context lives for one answer).
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeBase, Dictionary<string, List<Passage>>> s_byFile = [];
 
     public double TopicCoverage(string topic, string text)
     {

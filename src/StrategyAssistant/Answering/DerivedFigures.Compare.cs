@@ -108,7 +108,7 @@ internal sealed partial class DerivedFigures
     public bool TryRanking(Question question, Evidence evidence, AnswerBuilder builder)
     {
         IReadOnlyList<int> goals = GoalNumbers(question.Text);
-        var measure = NamedMeasure.Find(question, _knowledge.Records.Projects);
+        var measure = NamedMeasure.Find(question, [.. _knowledge.ProjectsOf(question.Cities)]);
         var scope = _knowledge.ProjectsOf(question.Cities)
             .Where(p => p.Budget?.InYen is not null && !p.IsRepeat && (question.Cities.Count == 0 || question.Cities.Contains(p.City)) && (goals.Count == 0 || (p.Goal is { } g && goals.Contains(g.Number))))
             .Where(p => measure is not { } m || (p.City == m.City && p.Goal == m.Goal && p.Measure == m.Measure))

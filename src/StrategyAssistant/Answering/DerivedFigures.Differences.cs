@@ -93,7 +93,7 @@ internal sealed partial class DerivedFigures
         }
 
         IReadOnlyList<int> goals = GoalNumbers(question.Text);
-        var totals = _knowledge.Records.Totals
+        var totals = _knowledge.TotalsOf(question.Cities)
             .Where(t => (question.Cities.Count == 0 || question.Cities.Contains(t.City)) && t.Budget?.Amount is not null && t.BudgetExcludingRepeats?.Amount is not null
                 && string.Equals(t.Budget.Unit, t.BudgetExcludingRepeats.Unit, StringComparison.Ordinal))
             .ToList();

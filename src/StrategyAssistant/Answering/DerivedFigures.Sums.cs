@@ -18,7 +18,7 @@ internal sealed partial class DerivedFigures
     private bool TrySumOfGroup(Question question, bool excludingRepeats, AnswerBuilder builder)
     {
         string text = question.Text.Normalize(NormalizationForm.FormKC);
-        var withBudget = _knowledge.Records.Projects.Where(p => p.Budget?.Amount is not null).ToList();
+        var withBudget = _knowledge.ProjectsOf(question.Cities).Where(p => p.Budget?.Amount is not null).ToList();
         var measure = NamedMeasure.Find(question, withBudget);
         IReadOnlyList<string> cities = measure is { } m ? [m.City] : question.Cities;
         if (cities.Count == 0 && ScopedGroup.Department(text, withBudget.Select(p => p.Department)) is { } department)
@@ -134,7 +134,7 @@ internal sealed partial class DerivedFigures
             return false;
         }
 
-        var stated = goals.Select(g => _knowledge.Records.StatedCounts
+        var stated = goals.Select(g => _knowledge.StatedCountsOf(question.Cities)
             .Where(c => c.Kind == StatedCountKind.Section && c.GoalNumber == g && (question.Cities.Count == 0 || question.Cities.Contains(c.City)))
             .SelectMany(c => c.Items.Where(i => i.What.StartsWith(noun, StringComparison.Ordinal)).Select(i => (Count: c, Item: i)))
             .ToList()).ToList();
@@ -177,7 +177,7 @@ internal sealed partial class DerivedFigures
     {
         bool excludingRepeats = question.Text.Contains("再掲", StringComparison.Ordinal) && ExcludingWords().IsMatch(question.Text);
         IReadOnlyList<int> goals = GoalNumbers(question.Text);
-        var totals = _knowledge.Records.Totals.Where(t => question.Cities.Count == 0 || question.Cities.Contains(t.City)).ToList();
+        var totals = _knowledge.TotalsOf(question.Cities).Where(t => question.Cities.Count == 0 || question.Cities.Contains(t.City)).ToList();
         if (TrySumOfGroup(question, excludingRepeats, builder))
         {
             return true;
@@ -222,7 +222,7 @@ internal sealed partial class DerivedFigures
 
         // Records the question enumerates by name (A・B・C, AとB), resolved item by item.
         bool InCities(string city) => question.Cities.Count == 0 || question.Cities.Contains(city);
-        IReadOnlyList<ProjectRecord> listed = EnumeratedOperands.Find(question, [.. _knowledge.Records.Projects
+        IReadOnlyList<ProjectRecord> listed = EnumeratedOperands.Find(question, [.. _knowledge.ProjectsOf(question.Cities)
             .Where(p => InCities(p.City) && p.Budget?.Amount is not null && !p.IsRepeat).Select(p => (p.Name, p))]);
         if (listed.Count >= 2 && listed.Select(p => p.Budget!.Unit).Distinct().Count() == 1 && listed.Select(p => p.City).Distinct().Count() == 1)
         {
@@ -230,7 +230,7 @@ internal sealed partial class DerivedFigures
             return true;
         }
 
-        IReadOnlyList<KpiRecord> indicators = EnumeratedOperands.Find(question, [.. _knowledge.Records.Kpis
+        IReadOnlyList<KpiRecord> indicators = EnumeratedOperands.Find(question, [.. _knowledge.KpisOf(question.Cities)
             .Where(k => InCities(k.City) && AskedValue(k, question)?.Number is not null).Select(k => (k.Indicator, k))]);
         if (indicators.Count >= 2 && indicators.Select(k => Unit(AskedValue(k, question)!)).Distinct().Count() == 1 && indicators.Select(k => k.City).Distinct().Count() == 1)
         {

@@ -254,7 +254,7 @@ public sealed class OfflineComposer
     private void AddDataQualityNotes(AnswerBuilder builder)
     {
         int Overlaps(DataQualityNote note) => note.Sources.Count(s => builder.Citations.Any(c => c.File == s.File && c.Line <= s.LineEnd && s.Line <= c.LineEnd));
-        foreach (DataQualityNote note in _knowledge.Records.Notes.Where(n => Overlaps(n) > 0).OrderByDescending(Overlaps).Take(MaxNotes))
+        foreach (DataQualityNote note in _knowledge.NotesCiting(builder.Citations.Select(c => c.File)).Where(n => Overlaps(n) > 0).OrderByDescending(Overlaps).Take(MaxNotes))
         {
             builder.Note(note.Message);
         }

@@ -59,7 +59,7 @@ internal sealed class ProjectAnswerPart
 
     /// <summary>The projects of a measure, or a project, that the question names outright; declines otherwise.</summary>
     public bool TryNamed(Question question, Evidence evidence, AnswerBuilder builder) =>
-        (NamedMeasure.Find(question, _ctx.Knowledge.Records.Projects) is not null
+        (NamedMeasure.Find(question, [.. _ctx.Knowledge.ProjectsOf(question.Cities)]) is not null
             || evidence.Projects.Any(p => p.NameMatch >= AnswerRanker.NamedOutright && p.Coverage >= _ctx.RecordCoverage))
         && TryProjects(question, evidence, builder);
 
@@ -77,7 +77,7 @@ internal sealed class ProjectAnswerPart
 
         // A project the question names outright: what it is, its budget and its KPIs. Unless the question names its measure
         // (by mark or title) in words that cover more of the question than the project's name does: then it asks for the measure.
-        var namedMeasure = NamedMeasure.Find(question, _ctx.Knowledge.Records.Projects);
+        var namedMeasure = NamedMeasure.Find(question, [.. _ctx.Knowledge.ProjectsOf(question.Cities)]);
         if (evidence.Projects.FirstOrDefault(p => p.NameMatch >= AnswerRanker.NamedOutright && p.Coverage >= _ctx.RecordCoverage) is { } named
             && (kpi is null || kpi.NameMatch < AnswerRanker.NamedOutright || kpi.Item.Project == named.Item.Name)
             && !(namedMeasure is { } m && m.Measure == named.Item.Measure && m.City == named.Item.City
@@ -117,7 +117,7 @@ internal sealed class ProjectAnswerPart
         if (namedMeasure is not null || (!describesProject && measures.Count > 0 && measures[0].Coverage >= _ctx.RecordCoverage))
         {
             (string city, Goal? goal, Measure measure) = namedMeasure ?? (measures[0].City, measures[0].Goal, measures[0].Measure);
-            var listed = NamedMeasure.Members((city, goal, measure), _ctx.Knowledge.Records.Projects)
+            var listed = NamedMeasure.Members((city, goal, measure), [.. _ctx.Knowledge.ProjectsOf([city])])
                 .Take(question.WantsAll ? int.MaxValue : MaxListedProjects)
                 .ToList();
             // The number of projects is a count whose counted items are the projects, each named in the line it cites.

@@ -35,8 +35,8 @@ internal sealed partial class ScopedCounts
 
         // The measures of the tables that list what is counted first (project lists for 事業, KPI tables for 指標), then the
         // others': a KPI table's measure (⑥地域ぐるみの子育て環境整備) may have no project list.
-        var ofProjects = _knowledge.Records.Projects.Where(p => p.Measure is not null).Select(p => (p.City, p.Goal, p.Measure!));
-        var ofKpis = _knowledge.Records.Kpis.Where(k => k.Measure is not null).Select(k => (k.City, k.Goal, k.Measure!));
+        var ofProjects = _knowledge.ProjectsOf(question.Cities).Where(p => p.Measure is not null).Select(p => (p.City, p.Goal, p.Measure!));
+        var ofKpis = _knowledge.KpisOf(question.Cities).Where(k => k.Measure is not null).Select(k => (k.City, k.Goal, k.Measure!));
         var named = noun == Noun.Indicator
             ? NamedMeasure.Find(question, ofKpis) ?? NamedMeasure.Find(question, ofProjects)
             : NamedMeasure.Find(question, ofProjects) ?? NamedMeasure.Find(question, ofKpis);

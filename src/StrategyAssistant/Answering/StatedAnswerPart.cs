@@ -97,7 +97,7 @@ internal sealed class StatedAnswerPart
             int unique = city.Count(p => !p.IsRepeat);
             string allText = all.ToString(CultureInfo.InvariantCulture);
             string uniqueText = unique.ToString(CultureInfo.InvariantCulture);
-            if (_ctx.Knowledge.Records.StatedCounts.FirstOrDefault(c => c.Kind == StatedCountKind.GoalProjects && c.City == city.Key && c.GoalNumber == goalNumber) is not { } stated)
+            if (_ctx.Knowledge.StatedCountsOf([city.Key]).FirstOrDefault(c => c.Kind == StatedCountKind.GoalProjects && c.City == city.Key && c.GoalNumber == goalNumber) is not { } stated)
             {
                 continue;
             }
@@ -115,7 +115,7 @@ internal sealed class StatedAnswerPart
     private bool TryStatedCounts(Question question, int goalNumber, AnswerBuilder builder)
     {
         bool any = false;
-        foreach (StatedCount count in _ctx.Knowledge.Records.StatedCounts.Where(c => c.Kind == StatedCountKind.Section && c.GoalNumber == goalNumber
+        foreach (StatedCount count in _ctx.Knowledge.StatedCountsOf(question.Cities).Where(c => c.Kind == StatedCountKind.Section && c.GoalNumber == goalNumber
             && (question.Cities.Count == 0 || question.Cities.Contains(c.City))))
         {
             string marker = builder.Mark(count.Source);

@@ -73,7 +73,7 @@ internal sealed class TopicAbsence
 
     /// <summary>Whether any passage of the city's documents writes the word.</summary>
     private bool Written(string word, string city) =>
-        _knowledge.Passages.Any(p => p.Text.Contains(word, StringComparison.Ordinal) && _knowledge.Corpus.Find(p.File)?.Info.City == city);
+        _knowledge.PassagesOf([city]).Any(p => p.Text.Contains(word, StringComparison.Ordinal) && _knowledge.Corpus.Find(p.File)?.Info.City == city);
 
     /// <summary>Whether an indicator of another city names every word of the phrase.</summary>
     private bool NamedElsewhere((IReadOnlyList<string> Modifiers, IReadOnlyList<string> Head, string Phrase) phrase, string city) =>
@@ -158,13 +158,13 @@ internal sealed class TopicAbsence
             if (!byCity.TryGetValue(city, out HashSet<string>? terms))
             {
                 terms = new HashSet<string>(StringComparer.Ordinal);
-                foreach (KpiRecord kpi in _knowledge.Records.Kpis.Where(k => city.Length == 0 || k.City == city))
+                foreach (KpiRecord kpi in _knowledge.KpisOf(city.Length == 0 ? [] : [city]).Where(k => city.Length == 0 || k.City == city))
                 {
                     string names = string.Join(' ', new[] { kpi.Indicator, kpi.Project, kpi.Measure?.Title }.OfType<string>());
                     terms.UnionWith(QueryTerms.Analyze(_analyzer, IndexFields.Text, names, int.MaxValue));
                 }
 
-                foreach (ProjectRecord project in _knowledge.Records.Projects.Where(p => city.Length == 0 || p.City == city))
+                foreach (ProjectRecord project in _knowledge.ProjectsOf(city.Length == 0 ? [] : [city]).Where(p => city.Length == 0 || p.City == city))
                 {
                     terms.UnionWith(QueryTerms.Analyze(_analyzer, IndexFields.Text, project.Name, int.MaxValue));
                 }

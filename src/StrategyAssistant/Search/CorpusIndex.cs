@@ -161,7 +161,7 @@ public sealed class CorpusIndexProvider : IDisposable
         }
 
         _logger.LogInformation("Read {Documents} documents from {Path}: {Passages} passages, {Kpis} KPIs, {Projects} projects, {Notes} data-quality notes.",
-            corpus.Documents.Count, documents, knowledge.Passages.Count, knowledge.Records.Kpis.Count, knowledge.Records.Projects.Count, knowledge.Records.Notes.Count);
+            corpus.Documents.Count, documents, knowledge.PassageCount, knowledge.KpiCount, knowledge.ProjectCount, knowledge.NoteCount);
         return knowledge;
     }
 }

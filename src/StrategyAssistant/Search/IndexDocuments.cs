@@ -25,28 +25,19 @@ internal sealed class IndexDocuments
     /// first, then KPIs, then projects; each is built when called (on the thread that writes it).</summary>
     public IEnumerable<Func<Document>> All(KnowledgeBase knowledge, IReadOnlySet<string>? files = null)
     {
-        foreach (Passage passage in knowledge.Passages)
+        foreach (Passage passage in files is null ? knowledge.Passages : knowledge.PassagesIn(files))
         {
-            if (files is null || files.Contains(passage.File))
-            {
-                yield return () => ForPassage(passage, knowledge.Document(passage.File).City);
-            }
+            yield return () => ForPassage(passage, knowledge.Document(passage.File).City);
         }
 
-        foreach (KpiRecord kpi in knowledge.Records.Kpis)
+        foreach (KpiRecord kpi in files is null ? knowledge.Records.Kpis : knowledge.KpisFrom(files))
         {
-            if (files is null || files.Contains(kpi.Source.File))
-            {
-                yield return () => ForKpi(kpi);
-            }
+            yield return () => ForKpi(kpi);
         }
 
-        foreach (ProjectRecord project in knowledge.Records.Projects)
+        foreach (ProjectRecord project in files is null ? knowledge.Records.Projects : knowledge.ProjectsFrom(files))
         {
-            if (files is null || files.Contains(project.Source.File))
-            {
-                yield return () => ForProject(project);
-            }
+            yield return () => ForProject(project);
         }
     }
 

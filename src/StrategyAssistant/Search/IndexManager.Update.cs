@@ -98,7 +98,7 @@ public sealed partial class IndexManager
                 }
             }
 
-            result = new IndexBuildResult(Path.GetFullPath(path), knowledge.Corpus.Documents.Count, knowledge.Passages.Count, knowledge.Records.Kpis.Count, knowledge.Records.Projects.Count, stopwatch.Elapsed)
+            result = new IndexBuildResult(Path.GetFullPath(path), knowledge.Corpus.Documents.Count, knowledge.PassageCount, knowledge.KpiCount, knowledge.ProjectCount, stopwatch.Elapsed)
             {
                 Reindexed = changed.Count,
                 Incremental = true,

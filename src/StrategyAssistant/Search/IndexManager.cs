@@ -133,7 +133,7 @@ public sealed partial class IndexManager
             throw;
         }
 
-        var result = new IndexBuildResult(fullPath, knowledge.Corpus.Documents.Count, knowledge.Passages.Count, knowledge.Records.Kpis.Count, knowledge.Records.Projects.Count, stopwatch.Elapsed);
+        var result = new IndexBuildResult(fullPath, knowledge.Corpus.Documents.Count, knowledge.PassageCount, knowledge.KpiCount, knowledge.ProjectCount, stopwatch.Elapsed);
         _logger.LogInformation("Built the index at {Path}: {Documents} documents, {Passages} passages, {Kpis} KPIs, {Projects} projects in {Elapsed} ms.",
             result.Path, result.Documents, result.Passages, result.Kpis, result.Projects, (int)result.Elapsed.TotalMilliseconds);
         return result;

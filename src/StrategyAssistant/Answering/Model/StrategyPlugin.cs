@@ -89,8 +89,8 @@ public sealed class StrategyPlugin
     [Description("Lists a city's basic goals (基本目標) and measures (施策) as the documents name them.")]
     public string ListMeasures([Description("The city, as the corpus writes it (with 市/町/村)")] string city)
     {
-        var measures = _index.Knowledge.Records.Kpis.Where(k => k.City == city).Select(k => (k.Goal?.ToString(), k.Measure?.ToString()))
-            .Concat(_index.Knowledge.Records.Projects.Where(p => p.City == city).Select(p => (p.Goal?.ToString(), p.Measure?.ToString())))
+        var measures = _index.Knowledge.KpisOf([city]).Where(k => k.City == city).Select(k => (k.Goal?.ToString(), k.Measure?.ToString()))
+            .Concat(_index.Knowledge.ProjectsOf([city]).Where(p => p.City == city).Select(p => (p.Goal?.ToString(), p.Measure?.ToString())))
             .Where(m => m.Item2 is not null)
             .Distinct()
             .Select(m => (JsonNode)new JsonObject { ["goal"] = m.Item1, ["measure"] = m.Item2 });
