@@ -10,22 +10,31 @@ namespace StrategyAssistant.Ingestion.Formats;
 /// (quoted fields, <c>"1,200"</c>). Cells are numbered in order, like tab-separated cells.</summary>
 internal static partial class DelimitedLines
 {
-    /// <summary>A pipe-table line, or null when the line is not one.</summary>
+    /// <summary>A pipe-table line, or null when the line is not one: half-width or full-width pipes (｜事業名｜担当課｜), outer
+    /// pipes optional on either side (a ragged row that leaves out its last one, a table written without them), and the rule
+    /// under the header (|---|, ｜－－｜, ーー｜ーー) kept as a line of no cells.</summary>
     public static LayoutLine? Pipes(int number, string raw)
     {
         string t = raw.Trim();
-        if (t.Length < 3 || t[0] != '|' || t[^1] != '|' || t.Count(c => c == '|') < 3)
+        char pipe = t.Contains('｜', StringComparison.Ordinal) ? '｜' : '|';
+        int count = t.Count(c => c == pipe);
+        bool leading = t.Length > 0 && t[0] == pipe;
+        bool trailing = t.Length > 1 && t[^1] == pipe;
+        // Between both outer pipes, two cells at least; without one of them, three (two inner pipes), so prose is left alone.
+        int inner = count - (leading ? 1 : 0) - (trailing ? 1 : 0);
+        if (t.Length < 3 || inner < (leading && trailing ? 1 : 2) || t.Contains('。', StringComparison.Ordinal) || t.Contains('\t', StringComparison.Ordinal))
         {
             return null;
         }
 
-        if (Rule().IsMatch(t))
+        string body = t[(leading ? 1 : 0)..(trailing ? t.Length - 1 : t.Length)];
+        string[] parts = body.Split(pipe);
+        if (parts.All(p => RuleCell().IsMatch(p)))
         {
-            // |---|:---:|: the header rule; no cells, and not blank (the table goes on under it).
+            // The header rule: no cells, and not blank (the table goes on under it).
             return new LayoutLine(number, 1, number, t, [], CellSeparation.None);
         }
 
-        string[] parts = t[1..^1].Split('|');
         return Cells(number, parts);
     }
 
@@ -62,6 +71,42 @@ internal static partial class DelimitedLines
 
         return Cells(number, [.. fields]);
     }
+
+    /// <summary>The CSV row that starts at line <paramref name="index"/> when a quoted field there runs on over the next lines
+    /// (<c>"移住支援金給付事業</c> ⏎ <c>（新規）",企画課,"12,400"</c>), with <see cref="LayoutLine.Continued"/> set; else null.
+    /// The break inside the field is dropped between Japanese characters (a wrapped name), a space elsewhere.</summary>
+    public static LayoutLine? QuotedOver(IReadOnlyList<string> raw, int index, bool always)
+    {
+        string first = raw[index];
+        if (!first.Contains('"', StringComparison.Ordinal) || Split(first) is not null)
+        {
+            return null;
+        }
+
+        var joined = new StringBuilder(first);
+        for (int j = index + 1; j < raw.Count && j <= index + MaxQuotedLines; j++)
+        {
+            string next = TextNormalization.RemoveFormatCharacters(raw[j]);
+            if (next.Trim().Length == 0)
+            {
+                return null;
+            }
+
+            string before = joined.ToString().TrimEnd();
+            string after = next.TrimStart();
+            bool japanese = before.Length > 0 && Interpreters.CellText.IsJapanese(before[^1]) && Interpreters.CellText.IsJapanese(after[0]);
+            joined.Clear().Append(before).Append(japanese ? string.Empty : " ").Append(after);
+            if (Split(joined.ToString()) is not null)
+            {
+                return Csv(index + 1, joined.ToString(), always) is { Cells.Count: > 1 } line ? line with { Continued = j - index } : null;
+            }
+        }
+
+        return null;
+    }
+
+    // A quote left open swallows at most this many lines: a stray quote costs only its neighbourhood.
+    private const int MaxQuotedLines = 4;
 
     private static LayoutLine Cells(int number, string[] parts)
     {
@@ -126,8 +171,9 @@ internal static partial class DelimitedLines
         return fields;
     }
 
-    [GeneratedRegex(@"^\|(?:\s*:?-{2,}:?\s*\|)+$")]
-    private static partial Regex Rule();
+    // A cell of a header rule: dashes of any width (-, －, ー, ―, ─), with alignment colons.
+    [GeneratedRegex(@"^\s*[:：]?[-－ー―─‐]+[:：]?\s*$")]
+    private static partial Regex RuleCell();
 
     [GeneratedRegex(@"^\d{3}(?:\D|$)")]
     private static partial Regex ThousandsGroup();

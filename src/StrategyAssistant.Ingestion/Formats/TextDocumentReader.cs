@@ -54,6 +54,21 @@ public sealed partial class TextDocumentReader : IDocumentReader
         for (int i = 0; i < raw.Count; i++)
         {
             string line = TextNormalization.RemoveFormatCharacters(raw[i]);
+            if (DelimitedLines.QuotedOver(raw, i, csv) is { } quoted)
+            {
+                // A CSV field quoted over several lines: the row's cells on its first line, the lines it runs on to kept
+                // (their own text, for citations) but read as part of it.
+                lines.Add(quoted with { Raw = line });
+                for (int j = 1; j <= quoted.Continued; j++)
+                {
+                    string rest = TextNormalization.RemoveFormatCharacters(raw[i + j]);
+                    lines.Add(new LayoutLine(i + j + 1, 1, i + j + 1, CellText.Clean(rest), [], CellSeparation.None) { Raw = rest, Continues = true });
+                }
+
+                i += quoted.Continued;
+                continue;
+            }
+
             LayoutLine read = (csv ? DelimitedLines.Csv(i + 1, line, always: true) : DelimitedLines.Pipes(i + 1, line) ?? DelimitedLines.Csv(i + 1, line, always: false))
                 ?? ReadLine(i + 1, line);
             lines.Add(read with { Raw = line });

@@ -5,7 +5,8 @@ using StrategyAssistant.Records;
 namespace StrategyAssistant.Ingestion.Interpreters;
 
 /// <summary>Reads a layout document of any layout into records: headings set the path (基本目標 → 施策 → 事業, 数値目標 or KPI),
-/// tables are claimed by the interpreter their header roles fit, KPI lines are read by their arrows. Afterwards a goal's
+/// tables are claimed by the interpreter their header roles fit, KPI lines are read by their arrows, project list items by
+/// their fields' role words. Afterwards a goal's
 /// 数値目標 and a measure's KPI for the same indicator with different figures get a data-quality note (both records stay).</summary>
 public sealed class DocumentInterpreter
 {
@@ -15,6 +16,7 @@ public sealed class DocumentInterpreter
     private readonly ProjectTableInterpreter _projectTables = new();
     private readonly KpiLineInterpreter _kpiLines = new();
     private readonly RoleWordLineInterpreter _roleWordLines = new();
+    private readonly ProjectLineInterpreter _projectLines = new();
 
     public DocumentInterpreter(StrategyVocabulary vocabulary)
     {
@@ -28,7 +30,19 @@ public sealed class DocumentInterpreter
         for (int i = 0; i < document.Lines.Count; i++)
         {
             LayoutLine line = document.Lines[i];
-            if (line.IsBlank || context.Headings.Observe(line))
+            if (line.IsBlank || line.Continues)
+            {
+                continue;
+            }
+
+            // A project list item before headings: 「(1) …事業　企画課　5,600」 is no 施策 heading.
+            if (_projectLines.TryRead(i, context) is var item and >= 0)
+            {
+                i = item;
+                continue;
+            }
+
+            if (context.Headings.Observe(line))
             {
                 continue;
             }

@@ -5,7 +5,8 @@ using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Ingestion.Interpreters;
 
-/// <summary>Reads a project list (事業名 / 部局 / 予算事業費 / 再掲 / 交付金 columns, in any order) into project records. The
+/// <summary>Reads a project list (事業名 / 部局 / 予算事業費 / 再掲 / 交付金 columns, in any order) into project records; a budget
+/// in parentheses, (12,400) or （12,400）, marks the row 再掲 (a project listed again, its budget as written). The
 /// budget's unit comes from its cell, its header (予算事業費（千円）) or the caption (単位：千円) — never assumed; a budget with no
 /// stated unit is kept as text with a data-quality note.</summary>
 public sealed class ProjectTableInterpreter
@@ -25,6 +26,8 @@ public sealed class ProjectTableInterpreter
         var listed = new List<ProjectRecord>();
         int scopeStart = 0;
         IReadOnlyList<TableRow> rows = JoinWrapped(table, name, budget, context.Vocabulary, context.Headings);
+        int measureColumn = Column(table, ColumnRole.Measure);
+        Measure? measureAbove = null;
         for (int r = 0; r < rows.Count; r++)
         {
             TableRow row = rows[r];
@@ -38,6 +41,7 @@ public sealed class ProjectTableInterpreter
                 // apart into two cells): the projects under it belong to it.
                 context.Headings.ObserveText(joined, row.Line);
                 scopeStart = listed.Count;
+                measureAbove = null;
                 continue;
             }
 
@@ -56,9 +60,10 @@ public sealed class ProjectTableInterpreter
 
             Money? money = null;
             string budgetText = row.Text(budget);
+            bool reprinted = ProjectTotals.Reprinted(budgetText, out string figure);
             if (budgetText.Length > 0)
             {
-                Quantity? q = Quantity.Parse(budgetText);
+                Quantity? q = Quantity.Parse(figure);
                 string? unit = q?.Unit ?? tableUnit;
                 if (unit is null)
                 {
@@ -70,20 +75,27 @@ public sealed class ProjectTableInterpreter
                 money = new Money(budgetText, unit is null ? null : q?.Value, unit ?? string.Empty);
             }
 
+            // A 施策 column that names its measure (①観光の振興) places the row, a blank cell keeps the one above; a bare
+            // number there (1-1) refers to the heading's.
+            if (measureColumn >= 0 && CellTextNotations.MeasureCell(row.Text(measureColumn)) is { } own && own.Title.Any(CellText.IsJapanese))
+            {
+                measureAbove = own;
+            }
+
             var project = new ProjectRecord
             {
                 Id = $"{document.Info.File}:{row.Line}",
                 City = document.Info.City,
                 Source = document.Cite(row.Line, row.LineEnd, cell: row[budget]?.Address ?? row[name]?.Address),
                 Goal = context.Headings.Goal,
-                Measure = context.Headings.Measure,
+                Measure = measureAbove ?? context.Headings.Measure,
                 Number = Optional(row, table, ColumnRole.Number),
                 Name = CellText.Indicator(label),
                 Department = Optional(row, table, ColumnRole.Department),
                 Budget = money,
                 BudgetYear = year,
                 Status = Optional(row, table, ColumnRole.Status),
-                IsRepeat = Optional(row, table, ColumnRole.Repeat) is not null,
+                IsRepeat = reprinted || Optional(row, table, ColumnRole.Repeat) is not null,
                 Grant = Optional(row, table, ColumnRole.Grant),
             };
             context.Projects.Add(project);

@@ -32,6 +32,15 @@ public sealed record LayoutLine(int Number, int Page, int PageLine, string Text,
     /// <summary>The line exactly as a text file wrote it (format characters removed), or null for PDF and sheets.</summary>
     public string? Raw { get; init; }
 
+    /// <summary>How many lines under this one its cells run on to (a CSV field quoted over two lines); 0 for most lines.</summary>
+    public int Continued { get; init; }
+
+    /// <summary>True for a line whose text is the rest of a cell of the line above (<see cref="Continued"/>): it is read there.</summary>
+    public bool Continues { get; init; }
+
+    /// <summary>The last document line this line's cells stand on.</summary>
+    public int LastNumber => Number + Continued;
+
     public bool IsBlank => Text.Length == 0;
 }
 

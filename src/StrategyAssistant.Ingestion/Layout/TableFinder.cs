@@ -66,6 +66,11 @@ public sealed partial class TableFinder
                 break;
             }
 
+            if (line.Continues)
+            {
+                continue;
+            }
+
             if (IsFootnote(line))
             {
                 footnotes.Add(line);
@@ -189,7 +194,7 @@ public sealed partial class TableFinder
                 placed[ordinal[i]] = line.Cells[i];
             }
 
-            return new TableRow(line.Number, line.Number, placed);
+            return new TableRow(line.Number, line.LastNumber, placed);
         }
 
         for (int i = 0; i < line.Cells.Count; i++)
@@ -209,7 +214,7 @@ public sealed partial class TableFinder
             placed[at] = placed[at] is { } already ? already with { Text = already.Text + " " + cell.Text, End = cell.End } : cell;
         }
 
-        return new TableRow(line.Number, line.Number, placed);
+        return new TableRow(line.Number, line.LastNumber, placed);
     }
 
     /// <summary>A line of one cell under a tab-separated header (①移住の促進, 基本目標１ …): it stands in the first column.</summary>
@@ -218,7 +223,7 @@ public sealed partial class TableFinder
         var placed = new LayoutCell?[columns.Count];
         int first = Math.Max(0, columns.ToList().FindIndex(c => c.Index >= 0));
         placed[first] = line.Cells.Count > 0 ? line.Cells[0] : null;
-        return new TableRow(line.Number, line.Number, placed);
+        return new TableRow(line.Number, line.LastNumber, placed);
     }
 
     /// <summary>The columns of a row's cells taken in order, when the row has one cell per header column (a header without
