@@ -56,7 +56,6 @@ public sealed class Retriever
 
         IReadOnlyList<VariantGroup> groups = Groups(request.Variants ?? []);
         string spellings = string.Join(' ', groups.SelectMany(g => g.Spellings));
-        var query = new BooleanQuery();
         var words = new BooleanQuery();
         foreach (QueryField field in _index.Analysis.Fields)
         {
@@ -85,11 +84,7 @@ public sealed class Retriever
             }
         }
 
-        query.Add(words, Occur.MUST);
-        AddFilter(_index, query, IndexFields.Kind, request.Kinds);
-        AddFilter(_index, query, IndexFields.City, request.Cities);
-
-        IReadOnlyList<SearchHit> hits = _index.Search(query, request.Count);
+        IReadOnlyList<SearchHit> hits = _index.Search(words, new EntryScope(request.Kinds, request.Cities), request.Count);
         if (hits.Count == 0)
         {
             return [];
@@ -197,7 +192,7 @@ public sealed class Retriever
             }
 
             var query = new BooleanQuery { { any, Occur.MUST } };
-            AddFilter(_index, query, IndexFields.City, cities);
+            _index.Require(query, IndexFields.City, cities);
             if (_index.Search(query, 1).Count == 0)
             {
                 absent.Add(term);
@@ -209,22 +204,6 @@ public sealed class Retriever
     }
 
     private double MaxIdf() => Math.Log(1 + ((_reader.NumDocs + 0.5) / 0.5));
-
-    private static void AddFilter(SearchIndex index, BooleanQuery query, string field, IReadOnlyList<string> values)
-    {
-        if (values.Count == 0)
-        {
-            return;
-        }
-
-        var any = new BooleanQuery();
-        foreach (string value in values)
-        {
-            any.Add(index.TermQuery(field, value), Occur.SHOULD);
-        }
-
-        query.Add(new ConstantScoreQuery(any) { Boost = 0 }, Occur.MUST);
-    }
 
     private static bool IsContentTerm(string term)
     {

@@ -33,6 +33,10 @@ public sealed class SearchIndex : IDisposable
     private const int MaxCachedTerms = 200_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Field, string Text), TermContext> _terms = new();
 
+    // A scope holding at most this share of the entries (1 / n) is led by its own postings.
+    private const int SparseScope = 16;
+    private readonly ScopeCache _scopes;
+
     internal SearchIndex(FSDirectory directory, DirectoryReader reader, string path, ITextAnalysis analysis)
     {
         _directory = directory;
@@ -42,6 +46,7 @@ public sealed class SearchIndex : IDisposable
         Analyzer = analysis.CreateAnalyzer();
         _searcher = new StatisticsCachingSearcher(reader) { Similarity = new BM25Similarity() };
         _entries = new Entry?[reader.MaxDoc];
+        _scopes = new ScopeCache(reader);
     }
 
     public string Path { get; }
@@ -56,9 +61,61 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The reader, for term statistics.</summary>
     public IndexReader Reader => _reader;
 
-    public IReadOnlyList<SearchHit> Search(Query query, int count)
+    public IReadOnlyList<SearchHit> Search(Query query, int count) =>
+        Hits(_searcher.Search(query, null, Math.Max(1, count), s_byScoreThenId, doDocScores: true, doMaxScore: false));
+
+    /// <summary>The best <paramref name="count"/> entries of <paramref name="scope"/> for <paramref name="words"/> (a query of
+    /// optional clauses), scored and ordered exactly as <paramref name="words"/> required together with the scope's terms.</summary>
+    public IReadOnlyList<SearchHit> Search(Query words, EntryScope scope, int count)
     {
-        TopDocs top = _searcher.Search(query, null, Math.Max(1, count), s_byScoreThenId, doDocScores: true, doMaxScore: false);
+        ScopedEntries entries = _scopes.For(scope);
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        // A scope of few entries (one city of many) is searched as a conjunction led by the scope's postings, which skips the
+        // words' postings of every other entry. A wide one (a kind, every city) is scored a window of entries at a time over
+        // the words' postings alone, with the scope as the accepted entries: no per-entry leap between dozens of term iterators.
+        if ((long)entries.Count * SparseScope <= _reader.MaxDoc)
+        {
+            var query = new BooleanQuery { { words, Occur.MUST } };
+            Require(query, IndexFields.Kind, scope.Kinds);
+            Require(query, IndexFields.City, scope.Cities);
+            return Search(query, count);
+        }
+
+        Weight weight = _searcher.CreateNormalizedWeight(words);
+        TopFieldCollector collector = TopFieldCollector.Create(s_byScoreThenId, Math.Clamp(count, 1, Math.Max(1, _reader.MaxDoc)),
+            fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: !weight.ScoresDocsOutOfOrder);
+        foreach (AtomicReaderContext leaf in _reader.Leaves)
+        {
+            collector.SetNextReader(leaf);
+            weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, entries.Segments[leaf.Ord])?.Score(collector);
+        }
+
+        return Hits(collector.GetTopDocs());
+    }
+
+    /// <summary>A required clause that keeps to entries whose <paramref name="field"/> is one of <paramref name="values"/>; it adds nothing to the score.</summary>
+    internal void Require(BooleanQuery query, string field, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var any = new BooleanQuery();
+        foreach (string value in values)
+        {
+            any.Add(TermQuery(field, value), Occur.SHOULD);
+        }
+
+        query.Add(new ConstantScoreQuery(any) { Boost = 0 }, Occur.MUST);
+    }
+
+    private List<SearchHit> Hits(TopDocs top)
+    {
         var hits = new List<SearchHit>(top.ScoreDocs.Length);
         foreach (ScoreDoc scoreDoc in top.ScoreDocs)
         {
