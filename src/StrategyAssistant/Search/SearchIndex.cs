@@ -85,6 +85,26 @@ public sealed class SearchIndex : IDisposable
             return Search(query, count);
         }
 
+        // Optional term clauses alone (what retrieval asks): entries that cannot reach the best hits are not scored.
+        if (words is BooleanQuery { MinimumNumberShouldMatch: 0 } disjunction && disjunction.Clauses.All(c => c.Occur == Occur.SHOULD && c.Query is TermQuery))
+        {
+            var top = new PrunedTopHits(_searcher, doc => EntryOf(doc).Id, count).Search([.. disjunction.Clauses.Select(c => (TermQuery)c.Query)], entries);
+            var found = new List<SearchHit>(top.Count);
+            foreach ((int doc, float score) in top)
+            {
+                Entry entry = EntryOf(doc);
+                found.Add(new SearchHit(entry.Id, entry.Kind, entry.City, score, doc));
+            }
+
+            return found;
+        }
+
+        return ScoreAll(words, entries, count);
+    }
+
+    /// <summary>Every entry of the scope that matches <paramref name="words"/> scored (a window at a time), the best kept.</summary>
+    internal IReadOnlyList<SearchHit> ScoreAll(Query words, ScopedEntries entries, int count)
+    {
         Weight weight = _searcher.CreateNormalizedWeight(words);
         TopFieldCollector collector = TopFieldCollector.Create(s_byScoreThenId, Math.Clamp(count, 1, Math.Max(1, _reader.MaxDoc)),
             fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: !weight.ScoresDocsOutOfOrder);
@@ -119,12 +139,14 @@ public sealed class SearchIndex : IDisposable
         var hits = new List<SearchHit>(top.ScoreDocs.Length);
         foreach (ScoreDoc scoreDoc in top.ScoreDocs)
         {
-            Entry entry = _entries[scoreDoc.Doc] ??= ReadEntry(scoreDoc.Doc);
+            Entry entry = EntryOf(scoreDoc.Doc);
             hits.Add(new SearchHit(entry.Id, entry.Kind, entry.City, scoreDoc.Score, scoreDoc.Doc));
         }
 
         return hits;
     }
+
+    private Entry EntryOf(int docId) => _entries[docId] ??= ReadEntry(docId);
 
     private Entry ReadEntry(int docId)
     {
