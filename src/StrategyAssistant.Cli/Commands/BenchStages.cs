@@ -46,7 +46,7 @@ internal sealed class BenchStages
                 index.Add(step.Elapsed.TotalMilliseconds);
                 step.Restart();
                 IngestCacheFile.Write(IngestCacheFile.PathFor(indexPath), IngestCache.From(result, _ingestor.ReadingVersion));
-                SnapshotFile.Write(SnapshotFile.PathFor(indexPath), KnowledgeSnapshot.From(result.Knowledge, _ingestor.Vocabulary.Version));
+                SnapshotFile.Write(SnapshotFile.PathFor(indexPath), result, _ingestor.Vocabulary.Version);
                 snapshot.Add(step.Elapsed.TotalMilliseconds);
                 total.Add(stopwatch.Elapsed.TotalMilliseconds);
                 cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds);
