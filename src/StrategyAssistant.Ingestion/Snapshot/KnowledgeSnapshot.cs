@@ -18,7 +18,7 @@ public sealed class KnowledgeSnapshot : IKnowledgeParts
     public const int SchemaVersion = 5;
 
     private readonly SafeFileHandle _handle;
-    private readonly Footer _footer;
+    private readonly SnapshotFooter _footer;
     private readonly JsonSerializerOptions _options;
     private readonly JsonSerializerOptions _tableOptions;
     private readonly ConcurrentDictionary<string, string> _pool = SharedStrings.NewPool();
@@ -28,7 +28,7 @@ public sealed class KnowledgeSnapshot : IKnowledgeParts
     private readonly Lazy<PartOrder> _order;
     private readonly Lazy<Dictionary<string, int>> _byHash;
 
-    internal KnowledgeSnapshot(SafeFileHandle handle, Footer footer, JsonSerializerOptions options, JsonSerializerOptions tableOptions)
+    internal KnowledgeSnapshot(SafeFileHandle handle, SnapshotFooter footer, JsonSerializerOptions options, JsonSerializerOptions tableOptions)
     {
         _handle = handle;
         _footer = footer;

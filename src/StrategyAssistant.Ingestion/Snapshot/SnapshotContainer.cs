@@ -59,7 +59,7 @@ internal static class SnapshotContainer
         List<Place[]> places = WriteParts(stream, parts);
         var footerDocuments = order.Where(documents.ContainsKey).Select(f => documents[f]).Select(d => d.Entry(places[d.Lines], places[d.Part])).ToList();
         var footerCities = cityParts.Select(c => c.Entry(places[c.Part])).ToList();
-        WriteFooter(stream, new Footer(KnowledgeSnapshot.SchemaVersion, header.Stamp, header.ContentHash, header.VocabularyVersion, header.ReadingVersion,
+        WriteFooter(stream, new SnapshotFooter(KnowledgeSnapshot.SchemaVersion, header.Stamp, header.ContentHash, header.VocabularyVersion, header.ReadingVersion,
             header.Problems, footerDocuments, footerCities), Magic, options);
     }
 
@@ -70,7 +70,7 @@ internal static class SnapshotContainer
         SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
         try
         {
-            Footer footer = ReadFooter<Footer>(handle, Magic, PreviousMagic, "previous snapshot layout (records in chunks of the corpus)", options);
+            SnapshotFooter footer = ReadFooter<SnapshotFooter>(handle, Magic, PreviousMagic, "previous snapshot layout (records in chunks of the corpus)", options);
             return new KnowledgeSnapshot(handle, footer, options, tableOptions);
         }
         catch
@@ -111,7 +111,7 @@ internal sealed record FooterDocument(DocumentInfo Info, string? Hash, int LineC
 /// <paramref name="Files"/>) keeps each note and count of the part, as runs.</summary>
 internal sealed record FooterCity(string City, IReadOnlyList<string> Files, PartFile.TabledPlace Part, IReadOnlyList<PartRun> Notes, IReadOnlyList<PartRun> Counts);
 
-internal sealed record Footer(
+internal sealed record SnapshotFooter(
     int Schema, string Stamp, string ContentHash, string VocabularyVersion, string? ReadingVersion, IReadOnlyList<string> Problems,
     IReadOnlyList<FooterDocument> Documents, IReadOnlyList<FooterCity> Cities);
 

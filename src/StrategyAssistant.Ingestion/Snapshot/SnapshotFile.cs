@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace StrategyAssistant.Ingestion;
 
 /// <summary>Writes and reads the snapshot file (Brotli-compressed JSON parts, <see cref="SnapshotContainer"/>) beside the Lucene index: written to a temporary file
-/// in the same folder, flushed, then moved over the old one, so a reader sees the old snapshot or the new one, never half.</summary>
+/// in the same folder, flushed to disk, then moved over the old one (and the folder flushed), so a reader sees the old
+/// snapshot or the new one, never half, also after a power loss.</summary>
 public static class SnapshotFile
 {
     private static readonly JsonSerializerOptions s_options = new()
@@ -52,6 +53,7 @@ public static class SnapshotFile
             }
 
             File.Move(temp, path, overwrite: true);
+            FlushDirectory(directory);
         }
         catch
         {
@@ -66,6 +68,38 @@ public static class SnapshotFile
 
             throw;
         }
+    }
+
+    /// <summary>Flushes the folder's entries to disk, so the rename survives a power loss (Linux; elsewhere, and where it fails,
+    /// the rename is still atomic, only possibly not yet durable).</summary>
+    private static void FlushDirectory(string directory)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        // O_RDONLY | O_DIRECTORY, whose value differs between architectures.
+        int readOnlyDirectory = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture
+            is System.Runtime.InteropServices.Architecture.Arm64 or System.Runtime.InteropServices.Architecture.Arm ? 0x4000 : 0x10000;
+        int fd = NativeMethods.open(directory, readOnlyDirectory);
+        if (fd >= 0)
+        {
+            _ = NativeMethods.fsync(fd);
+            _ = NativeMethods.close(fd);
+        }
+    }
+
+    private static class NativeMethods
+    {
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true, CharSet = System.Runtime.InteropServices.CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+        internal static extern int open([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, int flags);
+
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        internal static extern int fsync(int fd);
+
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+        internal static extern int close(int fd);
     }
 
     /// <summary>The snapshot at <paramref name="path"/>, whole; null when there is none, it cannot be read or a part is damaged

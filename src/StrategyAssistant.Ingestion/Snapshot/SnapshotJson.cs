@@ -8,7 +8,7 @@ namespace StrategyAssistant.Ingestion;
 /// decodes its footer and parts without reflecting over the record types. The converters of the options
 /// (<see cref="SharedStrings"/>, <see cref="CitationTable"/>) still apply.</summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
-[JsonSerializable(typeof(Footer))]
+[JsonSerializable(typeof(SnapshotFooter))]
 [JsonSerializable(typeof(CacheFooter))]
 [JsonSerializable(typeof(DocumentKnowledge))]
 [JsonSerializable(typeof(SnapshotContainer.CityPart))]
