@@ -117,8 +117,16 @@ public sealed class CorpusIngestor
 
     /// <summary>Ingests the files, reusing the parts of <paramref name="reuse"/> (by document hash) instead of reading those
     /// documents again; <paramref name="progress"/> hears only of the documents actually read. The cross-document passes
-    /// run over every document's part.</summary>
+    /// run over every city.</summary>
     public IngestResult Ingest(CorpusFiles files, IReadOnlyDictionary<string, IngestedPart>? reuse, IProgress<DocumentIngest>? progress = null, CancellationToken cancellationToken = default)
+    {
+        CityIngest read = IngestCities(files, reuse is null ? null : (hash, info) => reuse.TryGetValue(hash, out IngestedPart? kept) && kept.Source.Info == info ? kept : null, null, progress, cancellationToken);
+        return new IngestResult(Knowledge(files, read.Cities, read.Problems), read.Parts, read.Ingested) { Cities = read.Cities };
+    }
+
+    /// <summary>The documents of the cities <paramref name="wanted"/> keeps (every city when null) read or taken from
+    /// <paramref name="reuse"/> (by hash and manifest entry), each city through the cross-document passes; and every problem.</summary>
+    internal CityIngest IngestCities(CorpusFiles files, Func<string, DocumentInfo, IngestedPart?>? reuse, Func<string, bool>? wanted, IProgress<DocumentIngest>? progress, CancellationToken cancellationToken)
     {
         var problems = files.Problems.ToList();
         var parts = new List<IngestedPart>(files.Documents.Count);
@@ -126,9 +134,10 @@ public sealed class CorpusIngestor
 
         // Documents are independent until the linkers: read them on every core, keep the manifest's order.
         var read = files.Documents.Select((document, i) => (document.Info, document.Bytes, Hash: files.DocumentHashes[i]))
+            .Where(document => wanted is null || wanted(document.Info.City))
             .AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(document =>
         {
-            if (reuse is not null && reuse.TryGetValue(document.Hash, out IngestedPart? kept) && kept.Source.Info == document.Info)
+            if (reuse?.Invoke(document.Hash, document.Info) is { } kept)
             {
                 return (Part: kept, Problem: (IngestProblem?)null, Read: false);
             }
@@ -160,29 +169,23 @@ public sealed class CorpusIngestor
             parts.Add(part!);
         }
 
-        return new IngestResult(Assemble(parts, files.ContentHash, problems), parts, ingested);
+        List<CityKnowledge> cities = [.. CityOrder.Cities(parts, p => p.Source.City).AsParallel().AsOrdered().WithCancellation(cancellationToken)
+            .Select(city => CityKnowledge.Assemble(city.Key, [.. city]))];
+        return new CityIngest(parts, cities, problems, ingested);
     }
 
-    /// <summary>The knowledge of the documents' parts: their records joined by the cross-document passes, their passages.</summary>
-    private KnowledgeBase Assemble(List<IngestedPart> parts, string contentHash, List<IngestProblem> problems)
+    /// <summary>The knowledge of every city, in memory, in the corpus-wide order (<see cref="CityOrder"/>).</summary>
+    internal KnowledgeBase Knowledge(CorpusFiles files, IReadOnlyList<CityKnowledge> cities, List<IngestProblem> problems)
     {
-        RecordSet records = new([.. parts.SelectMany(p => p.Records.Kpis)], [.. parts.SelectMany(p => p.Records.Projects)], [.. parts.SelectMany(p => p.Records.Notes)])
-        {
-            Totals = [.. parts.SelectMany(p => p.Records.Totals)],
-        };
-        records = NotationInterpreters.Link(records);
-
-        // The provenance pass reads each record's and passage's own document (and every document's goal sections): it runs
-        // over every part, reused or read, like the linkers.
-        // A reused part's document comes from the snapshot with its lines only: its passages give back where each line stands.
-        var corpus = new Corpus([.. parts.Select(p => p.Source.WithLocationsOf(p.Passages))], contentHash);
-        records = CitationPlaces.Apply(corpus, ProvenancePass.Apply(corpus, records));
-        IReadOnlyList<Passage> passages = ProvenancePass.Apply(corpus, [.. parts.SelectMany(p => p.Passages)]);
+        IReadOnlyList<string> order = [.. files.Documents.Select(d => d.Info.File)];
+        (IReadOnlyList<Passage> passages, RecordSet records) = CityOrder.Merge(cities, order);
+        var shares = cities.SelectMany(c => c.Documents).ToDictionary(d => d.Source.File, StringComparer.Ordinal);
+        var corpus = new Corpus([.. order.Where(shares.ContainsKey).Select(f => shares[f].Source)], files.ContentHash);
         return new KnowledgeBase(corpus, passages, records)
         {
-            Version = Stamp(contentHash),
+            Version = Stamp(files.ContentHash),
             Problems = [.. problems.Select(p => p.Message)],
-            DocumentHashes = parts.ToDictionary(p => p.Source.File, p => p.Hash, StringComparer.Ordinal),
+            DocumentHashes = shares.ToDictionary(s => s.Key, s => s.Value.Hash, StringComparer.Ordinal),
             ReadingVersion = ReadingVersion,
         };
     }

@@ -1,4 +1,5 @@
 using StrategyAssistant.Documents;
+using StrategyAssistant.Ingestion.Formats;
 using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Ingestion;
@@ -9,4 +10,12 @@ public sealed record IngestedPart(SourceDocument Source, string Hash, RecordSet 
 
 /// <summary>What an ingestion run gave: the knowledge, every document's part, and how many documents it actually read
 /// (the others were reused).</summary>
-public sealed record IngestResult(KnowledgeBase Knowledge, IReadOnlyList<IngestedPart> Parts, int Ingested);
+public sealed record IngestResult(KnowledgeBase Knowledge, IReadOnlyList<IngestedPart> Parts, int Ingested)
+{
+    /// <summary>Every city through the cross-document passes, in order of its first document (what the snapshot is written from).</summary>
+    public IReadOnlyList<CityKnowledge> Cities { get; init; } = [];
+}
+
+/// <summary>What reading some cities gave: their documents' parts (read or reused), the cities through the cross-document
+/// passes, every problem, and how many documents were actually read.</summary>
+internal sealed record CityIngest(IReadOnlyList<IngestedPart> Parts, IReadOnlyList<CityKnowledge> Cities, List<IngestProblem> Problems, int Ingested);

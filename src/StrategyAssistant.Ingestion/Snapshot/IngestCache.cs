@@ -1,4 +1,4 @@
-using StrategyAssistant.Documents;
+using Microsoft.Win32.SafeHandles;
 using StrategyAssistant.Records;
 
 namespace StrategyAssistant.Ingestion;
@@ -10,42 +10,54 @@ public sealed record IngestCache(string ReadingVersion, IReadOnlyList<IngestCach
 {
     public static IngestCache From(IngestResult result, string readingVersion) =>
         new(readingVersion, [.. result.Parts.Select(p => new IngestCachePart(p.Source.File, p.Hash, p.Reader, p.Records))]);
-
-    /// <summary>The parts that can be reused, by document hash: the snapshot's lines and passages of each document with this
-    /// cache's records of it. Empty when the cache was written by another reading version.</summary>
-    public IReadOnlyDictionary<string, IngestedPart> Reusable(KnowledgeSnapshot snapshot, string readingVersion)
-    {
-        var reusable = new Dictionary<string, IngestedPart>(StringComparer.Ordinal);
-        if (ReadingVersion != readingVersion || snapshot.ReadingVersion != readingVersion)
-        {
-            return reusable;
-        }
-
-        var documents = snapshot.Documents.Where(d => d.Hash is not null).GroupBy(d => d.Hash!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var passages = snapshot.Passages.GroupBy(p => p.File, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<Passage>)[.. g], StringComparer.Ordinal);
-        foreach (IngestCachePart part in Parts)
-        {
-            if (documents.TryGetValue(part.Hash, out SnapshotDocument? document) && document.Info.File == part.File)
-            {
-                reusable[part.Hash] = new IngestedPart(new SourceDocument(document.Info, document.Lines), part.Hash, part.Records, passages.GetValueOrDefault(part.File) ?? [], part.Reader);
-            }
-        }
-
-        return reusable;
-    }
 }
 
 /// <summary>One document's records as its reader gave them (before linking).</summary>
 public sealed record IngestCachePart(string File, string Hash, string Reader, RecordSet Records);
 
-/// <summary>Reads and writes the ingest cache (parts with citation tables, <see cref="IngestCacheContainer"/>; atomically, like the snapshot).</summary>
+/// <summary>A part to write into the cache: read now, or copied as it is from the previous cache.</summary>
+internal sealed record IngestCacheEntry(IngestCachePart? Part, CacheFooterPart? Copied, SafeFileHandle? From);
+
+/// <summary>Reads and writes the ingest cache (one part per document with its citation table, <see cref="IngestCacheContainer"/>; atomically, like the snapshot).</summary>
 public static class IngestCacheFile
 {
     /// <summary><c>index/lucene</c> → <c>index/lucene.ingest.json</c>.</summary>
     public static string PathFor(string indexPath) => Path.GetFullPath(indexPath).TrimEnd(Path.DirectorySeparatorChar) + ".ingest.json";
 
-    public static void Write(string path, IngestCache cache) => SnapshotFile.WriteCache(path, cache);
+    public static void Write(string path, IngestCache cache) =>
+        SnapshotFile.WriteCache(path, cache.ReadingVersion, [.. cache.Parts.Select(p => new IngestCacheEntry(p, null, null))]);
 
-    /// <summary>The cache, or null when there is none or it cannot be read (then every document is read again).</summary>
-    public static IngestCache? TryRead(string path) => File.Exists(path) ? SnapshotFile.ReadCache(path, out _) : null;
+    /// <summary>Writes the parts of <paramref name="parts"/> (documents read or reused now) and copies the others of
+    /// <paramref name="kept"/> (by hash) from <paramref name="previous"/> without decoding them.</summary>
+    internal static void Write(string path, string readingVersion, IReadOnlyList<IngestedPart> parts, IEnumerable<string> kept, IngestCacheReader? previous)
+    {
+        var entries = new List<IngestCacheEntry>();
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (IngestedPart part in parts)
+        {
+            if (written.Add(part.Hash))
+            {
+                entries.Add(previous?.Entry(part.Hash, part.Source.File) is { } copy ? copy
+                    : new IngestCacheEntry(new IngestCachePart(part.Source.File, part.Hash, part.Reader, part.Records), null, null));
+            }
+        }
+
+        foreach (string hash in kept)
+        {
+            if (previous?.EntryByHash(hash) is { } copy && written.Add(hash))
+            {
+                entries.Add(copy);
+            }
+        }
+
+        SnapshotFile.WriteCache(path, readingVersion, entries);
+    }
+
+    /// <summary>The cache, every part decoded; null when there is none or it cannot be read (then every document is read again).</summary>
+    public static IngestCache? TryRead(string path) =>
+        File.Exists(path) && SnapshotFile.ReadCache(path, out _) is { } reader ? new IngestCache(reader.ReadingVersion, reader.All()) : null;
+
+    /// <summary>The cache, its parts decoded on demand; null when there is none, it is damaged, or another reading version wrote it.</summary>
+    internal static IngestCacheReader? TryOpen(string path, string readingVersion) =>
+        File.Exists(path) && SnapshotFile.ReadCache(path, out _) is { } reader && reader.ReadingVersion == readingVersion ? reader : null;
 }

@@ -24,21 +24,25 @@ internal static class PartFile
         return parts.Count - 1;
     }
 
-    /// <summary>Adds a part of two segments: the table of the citations <paramref name="items"/> make, then the items citing
-    /// them by number (the table is known once the items are serialised).</summary>
-    public static int AddTabled<T>(List<Part> parts, IReadOnlyList<T> items, JsonSerializerOptions options, JsonSerializerOptions tableOptions) =>
+    /// <summary>Adds a part of two segments: the table of the citations <paramref name="value"/> makes, then the value citing
+    /// them by number (the table is known once the value is serialised).</summary>
+    public static int AddTabled<T>(List<Part> parts, T value, JsonSerializerOptions options, JsonSerializerOptions tableOptions) =>
         Add(parts, () =>
         {
             byte[] written;
             List<Citation> table;
             using (CitationTable.Writing writing = CitationTable.BeginWriting())
             {
-                written = Compress(items, tableOptions);
+                written = Compress(value, tableOptions);
                 table = writing.Table;
             }
 
             return [Compress(table, options), written];
         });
+
+    /// <summary>Adds a part whose segments are copied as they are from another file of this layout (checked on the way).</summary>
+    public static int AddCopy(List<Part> parts, SafeFileHandle handle, params Place[] segments) =>
+        Add(parts, () => [.. segments.Select(s => ReadExactly(handle, s))]);
 
     /// <summary>Compresses every part on all cores and writes them in order; the places of each part's segments.</summary>
     public static List<Place[]> WriteParts(Stream stream, List<Part> parts)
@@ -139,8 +143,6 @@ internal static class PartFile
         return Check(bytes) == place.Check ? bytes : throw new InvalidDataException($"damaged file: the part at byte {place.Offset} fails its checksum");
     }
 
-    public static List<T> Flatten<T>(T[][] chunks) => [.. chunks.SelectMany(c => c)];
-
     /// <summary>The first 8 bytes of the SHA-256 of a segment (hardware-accelerated; the 100× snapshot checks in tens of
     /// milliseconds): a damaged segment is reported instead of decompressed into wrong records.</summary>
     private static long Check(ReadOnlySpan<byte> bytes)
@@ -156,30 +158,27 @@ internal static class PartFile
     /// <summary>A part of records: its citation table and the records.</summary>
     internal readonly record struct TabledPlace(Place Table, Place Items);
 
-    /// <summary>Queues the reading of record parts (run them with <c>Parallel.Invoke</c>): each job reads its citation table,
-    /// then its records against it, sharing short strings through one pool.</summary>
-    internal sealed record PartReading(SafeFileHandle Handle, JsonSerializerOptions Options, JsonSerializerOptions TableOptions)
+    /// <summary>Reads a part of records: its citation table, then the value citing it, sharing short strings through
+    /// <paramref name="pool"/> (one per file, shared by the threads that read its parts).</summary>
+    public static T ReadTabled<T>(SafeFileHandle handle, TabledPlace place, JsonSerializerOptions options, JsonSerializerOptions tableOptions, ConcurrentDictionary<string, string> pool)
     {
-        private readonly ConcurrentDictionary<string, string> _pool = SharedStrings.NewPool();
+        using SharedStrings.Scope shared = SharedStrings.Begin(pool);
+        Citation[] table = Decompress<Citation[]>(handle, place.Table, options) ?? [];
+        using CitationTable.Reading reading = CitationTable.BeginReading(table);
+        return Decompress<T>(handle, place.Items, tableOptions) ?? throw new InvalidDataException($"empty part at byte {place.Items.Offset}");
+    }
 
-        public List<Action> Jobs { get; } = [];
-
-        public T[][] Load<T>(IReadOnlyList<TabledPlace> places)
+    /// <summary>Whether the segment's bytes are whole and pass their checksum.</summary>
+    public static bool Intact(SafeFileHandle handle, Place place)
+    {
+        try
         {
-            var result = new T[places.Count][];
-            for (int i = 0; i < places.Count; i++)
-            {
-                int index = i;
-                Jobs.Add(() =>
-                {
-                    using SharedStrings.Scope shared = SharedStrings.Begin(_pool);
-                    Citation[] table = Decompress<Citation[]>(Handle, places[index].Table, Options) ?? [];
-                    using CitationTable.Reading reading = CitationTable.BeginReading(table);
-                    result[index] = Decompress<T[]>(Handle, places[index].Items, TableOptions) ?? [];
-                });
-            }
-
-            return result;
+            ReadExactly(handle, place);
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
         }
     }
 }

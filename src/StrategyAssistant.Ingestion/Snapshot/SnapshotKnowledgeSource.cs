@@ -31,13 +31,13 @@ public sealed class SnapshotKnowledgeSource : IKnowledgeSource
         CorpusFiles files = _ingestor.ReadFiles(documentsPath);
         string stamp = _ingestor.Stamp(files.ContentHash);
         string path = SnapshotFile.PathFor(indexPath);
-        KnowledgeSnapshot? snapshot = SnapshotFile.TryRead(path, out string? problem);
+        KnowledgeSnapshot? snapshot = SnapshotFile.TryOpen(path, out string? problem);
         if (problem is not null)
         {
             _logger.LogWarning("The snapshot {Path} is unreadable ({Problem}); ingesting again.", path, problem);
         }
 
-        if (snapshot is not null && string.Equals(snapshot.Stamp, stamp, StringComparison.Ordinal))
+        if (snapshot is { Damaged.Count: 0 } && string.Equals(snapshot.Stamp, stamp, StringComparison.Ordinal))
         {
             LastLoad = "snapshot";
             LastIngested = 0;
@@ -46,25 +46,62 @@ public sealed class SnapshotKnowledgeSource : IKnowledgeSource
             return served.WithProblems([.. served.Problems.Union(files.Problems.Select(p => p.Message), StringComparer.Ordinal)]);
         }
 
-        // Documents whose hash the previous snapshot and ingest cache know are not read again.
+        // Cities whose documents the previous snapshot holds unchanged are copied as they are; of the others, documents whose
+        // hash the previous snapshot and ingest cache know are not read again.
         string cachePath = IngestCacheFile.PathFor(indexPath);
         string reading = _ingestor.ReadingVersion;
-        IReadOnlyDictionary<string, IngestedPart>? reuse = snapshot is null ? null : IngestCacheFile.TryRead(cachePath)?.Reusable(snapshot, reading);
-        IngestResult result = _ingestor.Ingest(files, reuse, Progress, cancellationToken);
-        KnowledgeBase knowledge = result.Knowledge;
-        LastIngested = result.Ingested;
+        KnowledgeSnapshot? previous = snapshot?.ReadingVersion == reading ? snapshot : null;
+        IngestCacheReader? cache = previous is null ? null : IngestCacheFile.TryOpen(cachePath, reading);
+        var kept = new Dictionary<string, KeptCity>(StringComparer.Ordinal);
+        if (previous is not null)
+        {
+            var documents = files.Documents.Select((d, i) => (d.Info, Hash: files.DocumentHashes[i])).ToList();
+            foreach (IGrouping<string, (Documents.DocumentInfo Info, string Hash)> city in CityOrder.Cities(documents, d => d.Info.City))
+            {
+                if (previous.Keep(city.Key, [.. city]) is { } same)
+                {
+                    kept[city.Key] = same;
+                }
+            }
+        }
+
+        CityIngest read = _ingestor.IngestCities(files, previous is null ? null : (hash, info) => previous.Reusable(hash, info, cache),
+            city => !kept.ContainsKey(city), Progress, cancellationToken);
+        LastIngested = read.Ingested;
+        LastLoad = "ingested";
+        var computed = read.Cities.ToDictionary(c => c.City, StringComparer.Ordinal);
+        var header = new SnapshotHeader(stamp, files.ContentHash, _ingestor.Vocabulary.Version, reading, [.. read.Problems.Select(p => p.Message)]);
+        var order = files.Documents.Select(d => d.Info.File).ToList();
+        var cities = CityOrder.Cities(files.Documents, d => d.Info.City).Select(c => c.Key)
+            .Select(c => kept.TryGetValue(c, out KeptCity? k) ? SnapshotCity.Of(k) : computed.TryGetValue(c, out CityKnowledge? n) ? SnapshotCity.Of(n) : null)
+            .OfType<SnapshotCity>().ToList();
         try
         {
             // The cache first: a snapshot is never newer than the cache it was read with.
-            IngestCacheFile.Write(cachePath, IngestCache.From(result, reading));
-            SnapshotFile.Write(path, KnowledgeSnapshot.From(knowledge, _ingestor.Vocabulary.Version));
+            IngestCacheFile.Write(cachePath, reading, read.Parts, kept.Values.SelectMany(k => k.Documents).Select(d => d.Hash).OfType<string>(), cache);
+            SnapshotFile.Write(path, header, order, cities);
+            if (kept.Count == 0)
+            {
+                return _ingestor.Knowledge(files, read.Cities, read.Problems);
+            }
+
+            // Served from the file just written: the kept cities are read as queries need them, like any snapshot.
+            return SnapshotFile.TryRead(path, out string? written) is { } fresh && written is null
+                ? fresh.ToKnowledge()
+                : throw new IOException($"the snapshot just written cannot be read ({written})");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _logger.LogWarning("Could not write the snapshot {Path} ({Message}); serving from memory.", path, ex.Message);
-        }
+            if (kept.Count == 0)
+            {
+                return _ingestor.Knowledge(files, read.Cities, read.Problems);
+            }
 
-        LastLoad = "ingested";
-        return knowledge;
+            // Every city in memory: the kept ones from the previous snapshot and cache.
+            var done = read.Parts.ToDictionary(p => p.Hash, StringComparer.Ordinal);
+            CityIngest all = _ingestor.IngestCities(files, (hash, info) => done.GetValueOrDefault(hash) ?? previous?.Reusable(hash, info, cache), null, null, cancellationToken);
+            return _ingestor.Knowledge(files, all.Cities, all.Problems);
+        }
     }
 }
