@@ -38,7 +38,8 @@ internal sealed class TopicAbsence
 
         string city = question.Cities[0];
         HashSet<string> own = Terms(city);
-        HashSet<string> others = [.. _knowledge.Corpus.Cities.Where(c => c != city).SelectMany(Terms)];
+        // Other cities' names are read only when a phrase needs them: collecting them decodes every city's records.
+        var others = new Lazy<HashSet<string>>(() => [.. _knowledge.Corpus.Cities.Where(c => c != city).SelectMany(Terms)]);
         if (own.Count == 0)
         {
             return [];
@@ -62,7 +63,7 @@ internal sealed class TopicAbsence
         foreach ((IReadOnlyList<string> modifiers, IReadOnlyList<string> head, string phrase) in Phrases(question.OwnTopic))
         {
             // Only a phrase whose head the city's indicators do use: the question is about a narrower kind of a known indicator.
-            if (head.Any(h => Present(h, own)) && modifiers.Any(m => !Present(m, own) && Present(m, others)))
+            if (head.Any(h => Present(h, own)) && modifiers.Any(m => !Present(m, own) && Present(m, others.Value)))
             {
                 missing.Add(phrase);
             }
