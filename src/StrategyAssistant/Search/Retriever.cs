@@ -36,15 +36,24 @@ public sealed class Retriever
     private readonly SearchIndex _index;
     private readonly IndexReader _reader;
 
-    // The index never changes under a Retriever, so each entry's terms are analysed once. Keyed by the Lucene document number,
-    // not the entry id: a passage and a record that start on the same line share an id ("file:line").
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, HashSet<string>> _entryTerms = new();
+    // The index never changes under a Retriever, so an entry's terms, once analysed, stay valid; the most recently hit entries
+    // are kept (a bounded number, so a service that answers for long does not come to hold every entry of a large index).
+    // Keyed by the Lucene document number, not the entry id: a passage and a record that start on the same line share an id.
+    private readonly BoundedCache<int, HashSet<string>> _entryTerms;
 
-    public Retriever(SearchIndex index)
+    /// <summary>How many entries' analysed terms are kept by default: a few hundred questions' hits (each question scores up to
+    /// a few dozen entries), a few MB.</summary>
+    public const int DefaultEntryTermsCapacity = 4096;
+
+    public Retriever(SearchIndex index, int entryTermsCapacity = DefaultEntryTermsCapacity)
     {
         _index = index;
         _reader = index.Reader;
+        _entryTerms = new BoundedCache<int, HashSet<string>>(entryTermsCapacity);
     }
+
+    /// <summary>How many entries' analysed terms are held now (at most the capacity).</summary>
+    internal int CachedEntryTerms => _entryTerms.Count;
 
     public IReadOnlyList<ScoredHit> Search(SearchRequest request)
     {
@@ -121,12 +130,13 @@ public sealed class Retriever
         }
 
         // A word's terms count as present when the entry has the word in another spelling (all of that spelling's terms).
+        HashSet<string> all = EntryTerms(hit);
         HashSet<string> present = groups.Count == 0
-            ? TermsOf(hit, [.. weights.Keys])
-            : TermsOf(hit, [.. weights.Keys.Concat(groups.SelectMany(g => g.Alternatives.SelectMany(a => a)))]);
+            ? Intersect(all, [.. weights.Keys])
+            : Intersect(all, [.. weights.Keys.Concat(groups.SelectMany(g => g.Alternatives.SelectMany(a => a)))]);
         bool Present(string term) => present.Contains(term)
             || groups.Any(g => g.Word.Contains(term) && g.Alternatives.Any(a => a.All(present.Contains)))
-            || (nearSpelling is { } similarity && NearSpelling.Katakana(term) && NearSpelling.Holds(_entryTerms[hit.DocId], term, similarity));
+            || (nearSpelling is { } similarity && NearSpelling.Katakana(term) && NearSpelling.Holds(all, term, similarity));
         return weights.Where(w => Present(w.Key)).Sum(w => w.Value) / total;
     }
 
@@ -263,10 +273,13 @@ public sealed class Retriever
         return [.. found];
     }
 
-    /// <summary>The subset of <paramref name="terms"/> that occur in a hit's stored text.</summary>
-    private HashSet<string> TermsOf(SearchHit hit, IReadOnlyList<string> terms)
+    /// <summary>The terms of a hit's stored text.</summary>
+    private HashSet<string> EntryTerms(SearchHit hit) =>
+        _entryTerms.GetOrAdd(hit.DocId, doc => new HashSet<string>(QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, _index.StoredText(doc), int.MaxValue), StringComparer.Ordinal));
+
+    /// <summary>The subset of <paramref name="terms"/> that occur among an entry's terms.</summary>
+    private static HashSet<string> Intersect(HashSet<string> all, IReadOnlyList<string> terms)
     {
-        HashSet<string> all = _entryTerms.GetOrAdd(hit.DocId, _ => new HashSet<string>(QueryTerms.Analyze(_index.Analyzer, IndexFields.Text, _index.StoredText(hit.DocId), int.MaxValue), StringComparer.Ordinal));
         var present = new HashSet<string>(terms, StringComparer.Ordinal);
         present.IntersectWith(all);
         return present;
