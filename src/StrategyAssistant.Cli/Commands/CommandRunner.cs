@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StrategyAssistant.Documents;
 using StrategyAssistant.Japanese.Dict;
@@ -23,9 +22,9 @@ internal static class CommandRunner
     /// loaded (and timed) before the body.</param>
     public static async Task<int> RunAsync(bool verbose, TextWriter error, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken, bool progress = false, bool index = false)
     {
-        using IHost host = CliHost.Build(verbose);
+        await using ServiceProvider services = CliHost.Build(verbose);
         StartTrace.Mark("host, configuration, DI");
-        ILogger logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StrategyAssistant.Cli");
+        ILogger logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("StrategyAssistant.Cli");
         try
         {
             if (StartTrace.Enabled && index)
@@ -35,7 +34,7 @@ internal static class CommandRunner
                 StartTrace.Mark($"dictionary ({(SystemDictionary.Instance.LoadedFrom == "embedded" ? "embedded" : "image")})");
             }
 
-            if ((progress || (StartTrace.Enabled && index)) && host.Services.GetRequiredService<CorpusIndexProvider>() is { IsLoaded: false } corpus)
+            if ((progress || (StartTrace.Enabled && index)) && services.GetRequiredService<CorpusIndexProvider>() is { IsLoaded: false } corpus)
             {
                 await using (Progress.Start(error, "資料を読み込み、検索インデックスを準備しています…", enabled: progress))
                 {
@@ -45,7 +44,7 @@ internal static class CommandRunner
                 StartTrace.Mark("snapshot + index open");
             }
 
-            int exit = await body(host.Services, cancellationToken);
+            int exit = await body(services, cancellationToken);
             StartTrace.Mark("command");
             return exit;
         }
