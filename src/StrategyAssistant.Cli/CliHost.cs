@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StrategyAssistant.Cli.Logging;
 using StrategyAssistant.Documents;
@@ -9,36 +8,35 @@ using StrategyAssistant.Ingestion;
 
 namespace StrategyAssistant.Cli;
 
-/// <summary>Builds the Generic Host the commands run in: appsettings.json beside the executable, environment variables,
-/// DI with the assistant's services, logging to a file (and to standard error with --verbose).</summary>
+/// <summary>Builds the services the commands run with: appsettings.json beside the executable, environment variables,
+/// DI with the assistant's services, logging to a file (and to standard error with --verbose). A plain service provider,
+/// not the Generic Host: a command runs no hosted service, and the host's environment, lifetime and default services
+/// cost a short process about a third of its set-up time.</summary>
 internal static class CliHost
 {
-    public static IHost Build(bool verbose)
+    public static ServiceProvider Build(bool verbose)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            // Command-line arguments belong to System.CommandLine, not to configuration.
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-            DisableDefaults = true,
-        });
-        builder.Configuration
+        IConfigurationRoot configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables();
-
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        string logPath = builder.Configuration["StrategyAssistant:LogPath"] is { Length: > 0 } configured ? configured : DefaultLogPath();
-        builder.Logging.AddProvider(new FileLoggerProvider(logPath, LogLevel.Information));
-        if (verbose)
+            .AddEnvironmentVariables()
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging =>
         {
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        }
+            logging.SetMinimumLevel(LogLevel.Debug);
+            string logPath = configuration["StrategyAssistant:LogPath"] is { Length: > 0 } configured ? configured : DefaultLogPath();
+            logging.AddProvider(new FileLoggerProvider(logPath, LogLevel.Information));
+            if (verbose)
+            {
+                logging.AddSimpleConsole(o => o.SingleLine = true);
+                logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            }
+        });
 
-        builder.Services.AddStrategyAssistant(builder.Configuration);
-        builder.Services.AddStrategyAssistantIngestion(builder.Configuration);
-        return builder.Build();
+        services.AddStrategyAssistant(configuration);
+        services.AddStrategyAssistantIngestion(configuration);
+        return services.BuildServiceProvider();
     }
 
     /// <summary><c>index/logs/strategy-assistant.log</c> in the repository, else the temp folder.</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using StrategyAssistant.Cli;
 using StrategyAssistant.Cli.Commands;
 
+StartTrace.EnteredMain();
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
 var verbose = new Option<bool>("--verbose", "-v") { Description = "ログを標準エラーにも出力します。", Recursive = true };
@@ -21,6 +22,7 @@ var root = new RootCommand("StrategyAssistant — 地方創生総合戦略の資
 };
 
 ParseResult parse = root.Parse(args);
+StartTrace.Mark("command line");
 if (UsageErrors.Of(parse) is { Count: > 0 } errors)
 {
     foreach (string error in errors)

@@ -25,6 +25,23 @@ public sealed class AskCommandTests : IClassFixture<CliProcess>
     }
 
     [Fact]
+    public async Task The_start_trace_prints_each_phase_to_standard_error_and_leaves_the_answer_unchanged()
+    {
+        (int plainCode, string plain, _) = await _cli.RunAsync(["ask", "--json", AshibetsuQuestion]);
+        (int code, string output, string error) = await _cli.RunAsync(["ask", "--json", AshibetsuQuestion], environment: ("STRATEGY_ASSISTANT_START_TRACE", "1"));
+
+        Assert.Equal(0, plainCode);
+        Assert.Equal(0, code);
+        Assert.Equal(plain, output);
+        string[] phases = [.. error.Split('\n').Where(l => l.StartsWith("start:", StringComparison.Ordinal))];
+        Assert.Equal(6, phases.Length);
+        foreach (string phase in new[] { "runtime → Main", "command line", "host, configuration, DI", "dictionary", "snapshot + index open", "command" })
+        {
+            Assert.Contains(phases, l => l.Contains(phase, StringComparison.Ordinal) && l.Contains("ms wall", StringComparison.Ordinal) && l.Contains("ms CPU", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Ask_json_prints_one_object_with_citations()
     {
         (int code, string output, _) = await _cli.RunAsync(["ask", "--json", AshibetsuQuestion]);

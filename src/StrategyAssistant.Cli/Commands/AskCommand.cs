@@ -35,7 +35,7 @@ internal static class AskCommand
                     return Task.FromResult(ExitCodes.Usage);
                 }
 
-                return CommandRunner.RunAsync(parse.GetValue(verbose), error, (services, ct) => AnswerLinesAsync(services, Console.OpenStandardInput(), output, ct), cancellationToken);
+                return CommandRunner.RunAsync(parse.GetValue(verbose), error, (services, ct) => AnswerLinesAsync(services, Console.OpenStandardInput(), output, ct), cancellationToken, index: true);
             }
 
             if (string.IsNullOrWhiteSpace(text))
@@ -54,7 +54,7 @@ internal static class AskCommand
                 Answer answer = await services.GetRequiredService<IAnswerService>().AnswerAsync(text, ct);
                 await output.WriteLineAsync(asJson ? AnswerJson.Serialize(answer) : Render(answer));
                 return ExitCodes.Success;
-            }, cancellationToken, progress: Progress.Enabled(asJson));
+            }, cancellationToken, progress: Progress.Enabled(asJson), index: true);
         });
         return command;
     }

@@ -23,7 +23,9 @@ internal static class BenchCommand
         var folder = new Option<DirectoryInfo?>("--folder") { Description = "N 倍の資料と索引を置くフォルダ（残します。既にあれば作り直さずに使います）" };
         var builds = new Option<int>("--builds") { Description = "全体の取り込み・索引を何回測るか（既定: 同梱 6、N 倍 3。2 回以上なら 1 回目は暖機）", DefaultValueFactory = _ => 0 };
         var stagesOption = new Option<string>("--stages") { Description = "測る段階（既定: full,open,fresh,answers,add）", DefaultValueFactory = _ => "full,open,fresh,answers,add" };
-        var command = new Command("bench", "索引の作成時間と回答の待ち時間を測ります。") { questions, rounds, scale, folder, builds, stagesOption };
+        var freshBinary = new Option<FileInfo?>("--fresh-binary") { Description = "fresh で起動する実行ファイル（既定: dotnet publish -c Release -r linux-x64 の出力。無いか古ければ発行します）" };
+        var freshRuns = new Option<int>("--fresh-runs") { Description = "fresh の起動回数（中央値。既定 5）", DefaultValueFactory = _ => 5 };
+        var command = new Command("bench", "索引の作成時間と回答の待ち時間を測ります。") { questions, rounds, scale, folder, builds, stagesOption, freshBinary, freshRuns };
         command.SetAction((parse, cancellationToken) =>
         {
             TextWriter output = parse.InvocationConfiguration.Output;
@@ -69,7 +71,8 @@ internal static class BenchCommand
                 await output.WriteLineAsync($"service open (snapshot or ingest, index open or build): {opening.Elapsed.TotalMilliseconds:F0} ms");
                 if (run.Contains("fresh"))
                 {
-                    await stages.FreshProcessAsync(documents, indexPath, asked[0], 3, ct);
+                    FreshBinary binary = await FreshBinary.ResolveAsync(parse.GetValue(freshBinary)?.FullName, output, ct);
+                    await stages.FreshProcessAsync(binary, documents, indexPath, asked[0], Math.Max(1, parse.GetValue(freshRuns)), ct);
                 }
 
                 if (!run.Contains("answers"))

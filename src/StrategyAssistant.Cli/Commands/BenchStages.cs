@@ -148,50 +148,97 @@ internal sealed class BenchStages
         }
     }
 
-    /// <summary>A fresh process answering one question (<c>ask</c>), the snapshot and index built: wall time, median of
-    /// <paramref name="runs"/>.</summary>
-    public async Task FreshProcessAsync(string documents, string indexPath, string question, int runs, CancellationToken cancellationToken)
+    /// <summary>A fresh process of <paramref name="binary"/> answering one question (<c>ask</c>), the snapshot and index built:
+    /// wall, CPU (user + system) and peak RSS, medians of <paramref name="runs"/> after one unmeasured run (page cache,
+    /// dictionary image). The last run is repeated with the start trace on and its phases printed.</summary>
+    public async Task FreshProcessAsync(FreshBinary binary, string documents, string indexPath, string question, int runs, CancellationToken cancellationToken)
     {
-        string host = Environment.ProcessPath ?? "dotnet";
-        bool viaDotnet = Path.GetFileNameWithoutExtension(host) == "dotnet";
         var times = new List<double>();
         var cpu = new List<double>();
-        for (int i = 0; i < runs; i++)
+        var rss = new List<double>();
+        for (int i = -1; i <= runs; i++)
         {
+            bool traced = i == runs;
             double? cpuBefore = ChildrenCpuMilliseconds();
-            var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            if (viaDotnet)
+            var start = new ProcessStartInfo(binary.ViaDotnet ? "dotnet" : binary.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            if (binary.ViaDotnet)
             {
-                start.ArgumentList.Add(typeof(BenchStages).Assembly.Location);
+                start.ArgumentList.Add(binary.Path);
             }
 
             start.ArgumentList.Add("ask");
             start.ArgumentList.Add(question);
             start.Environment["StrategyAssistant__DocumentsPath"] = documents;
             start.Environment["StrategyAssistant__IndexPath"] = indexPath;
+            if (traced)
+            {
+                start.Environment[StartTrace.Variable] = "1";
+            }
+
             var stopwatch = Stopwatch.StartNew();
             using Process process = Process.Start(start)!;
             Task<string> output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             Task<string> error = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            times.Add(stopwatch.Elapsed.TotalMilliseconds);
-            if (cpuBefore is double before && ChildrenCpuMilliseconds() is double after)
+            // The peak RSS of this child alone: getrusage of the children reports only the largest of all of them.
+            long peak = 0;
+            while (!process.WaitForExit(5))
             {
-                cpu.Add(after - before);
+                peak = Math.Max(peak, PeakRss(process.Id));
             }
 
+            double wall = stopwatch.Elapsed.TotalMilliseconds;
+            await process.WaitForExitAsync(cancellationToken);
             await Task.WhenAll(output, error);
             if (process.ExitCode != 0)
             {
                 await _output.WriteLineAsync($"fresh process: ask exited with {process.ExitCode}: {error.Result.Trim()}");
                 return;
             }
+
+            if (traced)
+            {
+                await _output.WriteLineAsync($"fresh process start trace ({StartTrace.Variable}=1, one run):");
+                foreach (string line in error.Result.Split('\n').Where(l => l.StartsWith("start:", StringComparison.Ordinal)))
+                {
+                    await _output.WriteLineAsync($"  {line.Trim()}");
+                }
+            }
+            else if (i >= 0)
+            {
+                times.Add(wall);
+                rss.Add(peak / 1024.0);
+                if (cpuBefore is double before && ChildrenCpuMilliseconds() is double after)
+                {
+                    cpu.Add(after - before);
+                }
+            }
         }
 
-        string rss = ChildrenMaxRss() is long kb and > 0 ? $", peak RSS {kb / 1024} MB" : string.Empty;
         // CPU (user + system) is what a loaded machine disturbs least; wall includes waiting for a core.
         string cpuTime = cpu.Count == times.Count ? $", CPU median {Median(cpu):F0} ms, min {cpu.Min():F0} ms" : string.Empty;
-        await _output.WriteLineAsync($"fresh process, first answer (ask, snapshot and index built), {runs} runs: median {Median(times):F0} ms, min {times.Min():F0} ms{cpuTime}{rss}");
+        string peakRss = rss.Max() > 0 ? $", peak RSS median {Median(rss):F0} MB (sampled every 5 ms)" : string.Empty;
+        await _output.WriteLineAsync($"fresh process, first answer (ask, snapshot and index built; {binary.Label}), {runs} runs after one warm-up: " +
+            $"wall median {Median(times):F0} ms, min {times.Min():F0} ms{cpuTime}{peakRss}");
+    }
+
+    /// <summary>VmHWM (peak resident set) of a running process, in KB; 0 when it has exited or off Linux.</summary>
+    private static long PeakRss(int processId)
+    {
+        try
+        {
+            foreach (string line in File.ReadLines($"/proc/{processId}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+        }
+
+        return 0;
     }
 
     /// <summary>User + system CPU of the child processes waited for so far (getrusage), in milliseconds; null off Linux.</summary>
@@ -204,18 +251,6 @@ internal sealed class BenchStages
 
         var usage = new long[18];
         return NativeMethods.getrusage(-1, usage) == 0 ? (usage[0] + usage[2]) * 1000.0 + (usage[1] + usage[3]) / 1000.0 : null;
-    }
-
-    /// <summary>The largest peak resident set of the child processes waited for (getrusage), in KB; null off Linux.</summary>
-    private static long? ChildrenMaxRss()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return null;
-        }
-
-        var usage = new long[18];
-        return NativeMethods.getrusage(-1, usage) == 0 ? usage[4] : null;
     }
 
     private static class NativeMethods

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StrategyAssistant.Documents;
+using StrategyAssistant.Japanese.Dict;
 using StrategyAssistant.Search;
 
 namespace StrategyAssistant.Cli.Commands;
@@ -18,21 +18,35 @@ internal static class ExitCodes
 internal static class CommandRunner
 {
     /// <param name="progress">Load (or build) the index first with a spinner on standard error (see <see cref="Progress"/>).</param>
-    public static async Task<int> RunAsync(bool verbose, TextWriter error, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken, bool progress = false)
+    /// <param name="index">The command answers from the index: with the start trace on, the dictionary and the index are
+    /// loaded (and timed) before the body.</param>
+    public static async Task<int> RunAsync(bool verbose, TextWriter error, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken, bool progress = false, bool index = false)
     {
-        using IHost host = CliHost.Build(verbose);
-        ILogger logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("StrategyAssistant.Cli");
+        await using ServiceProvider services = CliHost.Build(verbose);
+        StartTrace.Mark("host, configuration, DI");
+        ILogger logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("StrategyAssistant.Cli");
         try
         {
-            if (progress && host.Services.GetRequiredService<CorpusIndexProvider>() is { IsLoaded: false } corpus)
+            if (StartTrace.Enabled && index)
             {
-                await using (Progress.Start(error, "資料を読み込み、検索インデックスを準備しています…", enabled: true))
+                // Traced apart: the dictionary otherwise loads inside the index open or the first answer.
+                _ = SystemDictionary.Instance;
+                StartTrace.Mark($"dictionary ({(SystemDictionary.Instance.LoadedFrom == "embedded" ? "embedded" : "image")})");
+            }
+
+            if ((progress || (StartTrace.Enabled && index)) && services.GetRequiredService<CorpusIndexProvider>() is { IsLoaded: false } corpus)
+            {
+                await using (Progress.Start(error, "資料を読み込み、検索インデックスを準備しています…", enabled: progress))
                 {
                     await corpus.GetAsync(cancellationToken);
                 }
+
+                StartTrace.Mark("snapshot + index open");
             }
 
-            return await body(host.Services, cancellationToken);
+            int exit = await body(services, cancellationToken);
+            StartTrace.Mark("command");
+            return exit;
         }
         catch (CorpusException ex)
         {
