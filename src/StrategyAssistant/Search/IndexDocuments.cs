@@ -102,7 +102,7 @@ internal sealed class IndexDocuments
         }
     }
 
-    private TextField Recurring(string field, string text) => new(field, _memo.Tokens(field, text));
+    private Field Recurring(string field, string text) => new(field, _memo.Tokens(field, text), IndexFields.Analysed);
 
     // Id, kind and city are doc values, not stored fields: a hit's are read from its segment, and opening the index reads
     // nothing per entry. The id also breaks score ties, so hits do not depend on the order entries were written in.

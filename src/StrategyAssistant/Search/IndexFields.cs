@@ -1,3 +1,6 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+
 namespace StrategyAssistant.Search;
 
 /// <summary>Field names of the Lucene documents. One Lucene document per passage, KPI record or project record.</summary>
@@ -36,4 +39,15 @@ public static class IndexFields
     public const string KindKpi = "kpi";
 
     public const string KindProject = "project";
+
+    /// <summary>The analysed fields: unstored, documents and frequencies without positions. Queries are term and boolean
+    /// queries only (BM25 needs frequencies and norms, no query reads a position), and the norms are the same as with
+    /// positions (the field length counts tokens whatever is indexed).</summary>
+    public static readonly FieldType Analysed = Freeze(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
+
+    private static FieldType Freeze(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
 }

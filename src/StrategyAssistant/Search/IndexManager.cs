@@ -39,7 +39,7 @@ public sealed partial class IndexManager
     internal const string FilesKey = "strategy-assistant-files";
 
     /// <summary>Bump when the field layout changes.</summary>
-    private const string SchemaVersion = "schema-2";
+    private const string SchemaVersion = "schema-3";
 
     private readonly ITextAnalysis _analysis;
     private readonly ILogger _logger;
@@ -118,6 +118,10 @@ public sealed partial class IndexManager
                     OpenMode = OpenMode.CREATE,
                     Similarity = new BM25Similarity(),
                     RAMBufferSizeMB = 64,
+                    // A build writes a fresh folder that is swapped in whole: packing each flushed or merged segment into
+                    // a compound file only copies its files once more.
+                    UseCompoundFile = false,
+                    MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
                 };
                 using var writer = new IndexWriter(directory, config);
                 IndexWriting.AddAll(writer, new IndexDocuments(new AnalysisMemo(analyzer), Copies()).All(knowledge), cancellationToken);

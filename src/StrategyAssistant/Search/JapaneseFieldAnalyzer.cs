@@ -35,6 +35,17 @@ internal sealed class JapaneseFieldAnalyzer : AnalyzerWrapper
         return ReferenceEquals(analyzer, _readings) ? _readings.GetTokenStream(body.Tokens(_readings)) : null;
     }
 
+    /// <summary>The analyzer that reads <paramref name="field"/> (fields of one analyzer give a text the same tokens).</summary>
+    public Analyzer AnalyzerOf(string field) => GetWrappedAnalyzer(field);
+
+    /// <summary>For a field of one Japanese analyzer, the other one (which can replay the same tokenization); else null.</summary>
+    public Analyzer? OtherJapaneseAnalyzer(string field) => GetWrappedAnalyzer(field) switch
+    {
+        JapaneseReadingAnalyzer => _baseForms,
+        JapaneseAnalyzer => _readings,
+        _ => null,
+    };
+
     protected override Analyzer GetWrappedAnalyzer(string fieldName) => fieldName switch
     {
         IndexFields.Reading => _readings,
@@ -72,7 +83,7 @@ internal sealed class SharedText(string text)
 /// <summary>An analysed, unstored field over a <see cref="SharedText"/>: its token stream is asked for when the index
 /// writer inverts the field (as a text field's is), from <see cref="JapaneseFieldAnalyzer.Stream"/>, or analysed as text
 /// by any other analyzer.</summary>
-internal sealed class SharedTextField(string name, SharedText body) : Field(name, body.Text, TextField.TYPE_NOT_STORED)
+internal sealed class SharedTextField(string name, SharedText body) : Field(name, body.Text, IndexFields.Analysed)
 {
     public override TokenStream GetTokenStream(Analyzer analyzer) =>
         (analyzer as JapaneseFieldAnalyzer)?.Stream(Name, body) ?? base.GetTokenStream(analyzer);
