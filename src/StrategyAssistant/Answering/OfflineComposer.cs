@@ -58,6 +58,7 @@ public sealed class OfflineComposer
     private readonly StatedCounts _counts;
     private readonly YearAbsence _yearAbsence;
     private readonly ScopedCounts _scoped;
+    private readonly RoleAbsence _roleAbsence;
 
     public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3, AnswerRanker? ranker = null)
     {
@@ -74,6 +75,7 @@ public sealed class OfflineComposer
         _counts = new StatedCounts(knowledge, analyzer, _ranker);
         _yearAbsence = new YearAbsence(knowledge, _ranker, _lines);
         _scoped = new ScopedCounts(knowledge);
+        _roleAbsence = new RoleAbsence(knowledge, _ranker.Options.RecordCoverage);
     }
 
     public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
@@ -113,6 +115,12 @@ public sealed class OfflineComposer
             return new AnswerBuilder()
                 .Line($"{NotFoundText}{where}指標（KPI）に「{string.Join("」「", narrowing)}」にあたるものはありません（近い指標はあっても、その値は答えではありません）。")
                 .Build(asked, found: false);
+        }
+
+        // A budget or a department of a city whose documents never state one.
+        if (_roleAbsence.Absent(question, evidence) is { } missingRole)
+        {
+            return missingRole.Build(asked, found: false);
         }
 
         // A value asked for a year after every year the documents give values for.
