@@ -59,6 +59,8 @@ public sealed class OfflineComposer
     private readonly YearAbsence _yearAbsence;
     private readonly ScopedCounts _scoped;
     private readonly RoleAbsence _roleAbsence;
+    private readonly ValueAbsence _valueAbsence;
+    private readonly OtherPlaceAbsence _otherPlace;
 
     public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3, AnswerRanker? ranker = null)
     {
@@ -76,6 +78,8 @@ public sealed class OfflineComposer
         _yearAbsence = new YearAbsence(knowledge, _ranker, _lines);
         _scoped = new ScopedCounts(knowledge);
         _roleAbsence = new RoleAbsence(knowledge, _ranker.Options.RecordCoverage);
+        _valueAbsence = new ValueAbsence(_ranker);
+        _otherPlace = new OtherPlaceAbsence(knowledge, _ranker.Options.RecordCoverage);
     }
 
     public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
@@ -90,6 +94,12 @@ public sealed class OfflineComposer
             return new AnswerBuilder()
                 .Line($"{string.Join("・", question.OtherPlaces)}の資料はありません。収録: {covered}。{NotFoundText}")
                 .Build(asked, found: false);
+        }
+
+        // A place outside the corpus asked beside a covered city: not answered for one as if for both.
+        if (_otherPlace.Absent(question, evidence) is { } otherPlace)
+        {
+            return otherPlace.Build(asked, found: false);
         }
 
         // The topic's main words occur nowhere in the documents: nothing to answer from.
@@ -155,6 +165,12 @@ public sealed class OfflineComposer
         {
             // The value cell is empty, yet the indicator's own remark may state that year's figure in words.
             return _derived.StatedInProse(question, evidence) is { } stated ? stated.Build(asked) : missingYear.Build(asked, found: false);
+        }
+
+        // Every value asked is blank or missing in the indicator: say so; the remark may still state it in words.
+        if (_valueAbsence.Absent(question, evidence) is { } missingValue)
+        {
+            return _derived.StatedInProse(question, evidence) is { } stated ? stated.Build(asked) : missingValue.Build(asked, found: false);
         }
 
         var builder = new AnswerBuilder();

@@ -82,7 +82,7 @@ internal sealed class RoleAbsence
         {
             KpiRecord k = kpi.Item;
             string roles = string.Join("・", new (KpiValue? Value, string Name)[] { (k.Baseline, "基準値"), (k.Target, "目標値"), (k.Actual, "実績値") }
-                .Where(v => v.Value?.ValueText is { Length: > 0 } t && !Blank(t)).Select(v => v.Name));
+                .Where(v => v.Value?.ValueText is { Length: > 0 } t && !ValueAbsence.Blank(t)).Select(v => v.Name));
             return (k.City, k.Indicator, roles.Length > 0 ? $"指標の{roles}" : "指標", k.Source);
         }
 
@@ -94,7 +94,4 @@ internal sealed class RoleAbsence
 
         return null;
     }
-
-    /// <summary>A cell that states nothing (—, －, -).</summary>
-    private static bool Blank(string value) => value.Trim() is "—" or "－" or "-" or "ー" or "―";
 }
