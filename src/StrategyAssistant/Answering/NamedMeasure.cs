@@ -90,12 +90,23 @@ internal static partial class NamedMeasure
         return total == 0 ? 0 : (double)held / total;
     }
 
-    /// <summary>The words a question puts before 施策 (旭川のゼロカーボンシティ(脱炭素化)の施策 → ゼロカーボンシティ(脱炭素化)): from
-    /// the last comma or space, without the city and the particles at its edges; three characters or more.</summary>
+    /// <summary>The words a question puts before a measure anchor (旭川のゼロカーボンシティ(脱炭素化)の施策 → ゼロカーボンシティ(脱炭素化);
+    /// 移住の総合的な環境整備の事業 → 移住の総合的な環境整備): from the last comma or space, without the city and the particles at
+    /// its edges; three characters or more. A project's own name (移住促進事業) is no phrase: its 事業 has no の before it.</summary>
     internal static IReadOnlyList<string> Phrases(string text, IReadOnlyList<string> cities)
     {
         var phrases = new List<string>();
-        for (int at = text.IndexOf("施策", StringComparison.Ordinal); at > 0; at = text.IndexOf("施策", at + 2, StringComparison.Ordinal))
+        foreach (string anchor in QuestionVocabulary.Default.MeasureAnchors)
+        {
+            AddPhrases(text, anchor, cities, phrases);
+        }
+
+        return phrases;
+    }
+
+    private static void AddPhrases(string text, string anchor, IReadOnlyList<string> cities, List<string> phrases)
+    {
+        for (int at = text.IndexOf(anchor, StringComparison.Ordinal); at > 0; at = text.IndexOf(anchor, at + anchor.Length, StringComparison.Ordinal))
         {
             string before = text[..at];
             int start = before.LastIndexOfAny(['、', ',', '。', ' ', '　', '?']) + 1;
@@ -107,13 +118,13 @@ internal static partial class NamedMeasure
             }
 
             phrase = EdgeParticles().Replace(phrase, string.Empty);
-            if (phrase.Length >= 3)
+            // …の施策の事業: the words before the first anchor are the phrase, read at that anchor.
+            bool anchoredEarlier = QuestionVocabulary.Default.MeasureAnchors.Any(a => a != anchor && phrase.Contains(a.TrimStart('の'), StringComparison.Ordinal));
+            if (phrase.Length >= 3 && !anchoredEarlier && !phrases.Contains(phrase))
             {
                 phrases.Add(phrase);
             }
         }
-
-        return phrases;
     }
 
     [GeneratedRegex(@"^[のでにはがを]+|[のでにはがを]+$")]

@@ -58,6 +58,9 @@ public sealed class OfflineComposer
     private readonly StatedCounts _counts;
     private readonly YearAbsence _yearAbsence;
     private readonly ScopedCounts _scoped;
+    private readonly RoleAbsence _roleAbsence;
+    private readonly ValueAbsence _valueAbsence;
+    private readonly OtherPlaceAbsence _otherPlace;
 
     public OfflineComposer(KnowledgeBase knowledge, Analyzer analyzer, int maxPassages = 3, AnswerRanker? ranker = null)
     {
@@ -74,6 +77,9 @@ public sealed class OfflineComposer
         _counts = new StatedCounts(knowledge, analyzer, _ranker);
         _yearAbsence = new YearAbsence(knowledge, _ranker, _lines);
         _scoped = new ScopedCounts(knowledge);
+        _roleAbsence = new RoleAbsence(knowledge, _ranker.Options.RecordCoverage);
+        _valueAbsence = new ValueAbsence(_ranker);
+        _otherPlace = new OtherPlaceAbsence(knowledge, _ranker.Options.RecordCoverage);
     }
 
     public const string NotFoundText = "資料には該当する記述が見つかりませんでした。";
@@ -88,6 +94,12 @@ public sealed class OfflineComposer
             return new AnswerBuilder()
                 .Line($"{string.Join("・", question.OtherPlaces)}の資料はありません。収録: {covered}。{NotFoundText}")
                 .Build(asked, found: false);
+        }
+
+        // A place outside the corpus asked beside a covered city: not answered for one as if for both.
+        if (_otherPlace.Absent(question, evidence) is { } otherPlace)
+        {
+            return otherPlace.Build(asked, found: false);
         }
 
         // The topic's main words occur nowhere in the documents: nothing to answer from.
@@ -113,6 +125,12 @@ public sealed class OfflineComposer
             return new AnswerBuilder()
                 .Line($"{NotFoundText}{where}指標（KPI）に「{string.Join("」「", narrowing)}」にあたるものはありません（近い指標はあっても、その値は答えではありません）。")
                 .Build(asked, found: false);
+        }
+
+        // A budget or a department of a city whose documents never state one.
+        if (_roleAbsence.Absent(question, evidence) is { } missingRole)
+        {
+            return missingRole.Build(asked, found: false);
         }
 
         // A value asked for a year after every year the documents give values for.
@@ -147,6 +165,12 @@ public sealed class OfflineComposer
         {
             // The value cell is empty, yet the indicator's own remark may state that year's figure in words.
             return _derived.StatedInProse(question, evidence) is { } stated ? stated.Build(asked) : missingYear.Build(asked, found: false);
+        }
+
+        // Every value asked is blank or missing in the indicator: say so; the remark may still state it in words.
+        if (_valueAbsence.Absent(question, evidence) is { } missingValue)
+        {
+            return _derived.StatedInProse(question, evidence) is { } stated ? stated.Build(asked) : missingValue.Build(asked, found: false);
         }
 
         var builder = new AnswerBuilder();

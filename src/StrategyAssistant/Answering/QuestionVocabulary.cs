@@ -88,6 +88,13 @@ public sealed record QuestionVocabulary
     /// <summary>Status words a question puts on the counted noun (新規事業, 継続事業): a filter where the lines write them.</summary>
     public string[] StatusModifiers { get; init; } = [];
 
+    /// <summary>Words that name a value role outright (予算, 事業費 for a budget; 部署, 所管 for a department), unlike the
+    /// generic figure words (いくら) the asks share: a question using one asks for that role and no other value.</summary>
+    public IReadOnlyDictionary<AskedValue, string[]> RoleNouns { get; init; } = new Dictionary<AskedValue, string[]>();
+
+    /// <summary>Words a question puts after a measure named in its own words (…の施策, …の事業, …の取組).</summary>
+    public string[] MeasureAnchors { get; init; } = ["施策"];
+
     public required string[][] Synonyms { get; init; }
 
     public required string[] NotPlaces { get; init; }
@@ -128,6 +135,12 @@ public sealed record QuestionVocabulary
             asks[Enum.TryParse(name, out AskedValue value) ? value : throw new FormatException($"Unknown ask \"{name}\" in the question vocabulary.")] = N(words);
         }
 
+        var roles = new Dictionary<AskedValue, string[]>();
+        foreach ((string name, string[] words) in file.RoleNouns ?? [])
+        {
+            roles[Enum.TryParse(name, out AskedValue value) ? value : throw new FormatException($"Unknown role \"{name}\" in the question vocabulary.")] = N(words);
+        }
+
         var types = new List<(AnswerType, string[])>();
         foreach ((string name, string[] words) in file.AnswerTypes)
         {
@@ -159,6 +172,8 @@ public sealed record QuestionVocabulary
             Nominalizers = N(file.Nominalizers),
             InAllWords = N(file.InAllWords),
             StatusModifiers = N(file.StatusModifiers),
+            RoleNouns = roles,
+            MeasureAnchors = file.MeasureAnchors is { Length: > 0 } anchors ? N(anchors) : ["施策"],
             Synonyms = [.. (file.Synonyms ?? []).Select(N)],
             NotPlaces = N(file.NotPlaces),
             WideAreas = N(file.WideAreas),
@@ -218,6 +233,10 @@ public sealed record QuestionVocabulary
         public string[]? InAllWords { get; set; }
 
         public string[]? StatusModifiers { get; set; }
+
+        public Dictionary<string, string[]>? RoleNouns { get; set; }
+
+        public string[]? MeasureAnchors { get; set; }
 
         public string[][]? Synonyms { get; set; }
 
