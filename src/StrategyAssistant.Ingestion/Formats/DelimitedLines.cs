@@ -40,8 +40,12 @@ internal static partial class DelimitedLines
 
     /// <summary>A CSV row: always for a .csv file; in a text file only a line of three or more fields with no space runs and no
     /// sentence end, and — unless it quotes — no field that looks like the thousands group of a number cut apart (an unquoted
-    /// 1,200 is a number, not two cells).</summary>
-    public static LayoutLine? Csv(int number, string raw, bool always)
+    /// 1,200 is a number, not two cells).
+    /// <para>Under a CSV header (<paramref name="rowFields"/>: the field count of the CSV line above, 0 when none), a line
+    /// with exactly that many fields is a row even when a field looks like a thousands group (415,207 are two cells there),
+    /// and a line with more fields is read with its unquoted thousands joined when that gives exactly that many
+    /// (1,200,1,500 → 1,200 | 1,500).</para></summary>
+    public static LayoutLine? Csv(int number, string raw, bool always, int rowFields = 0)
     {
         if (raw.Contains('\t', StringComparison.Ordinal) || (!always && !raw.Contains(',', StringComparison.Ordinal)))
         {
@@ -54,10 +58,15 @@ internal static partial class DelimitedLines
             return null;
         }
 
+        bool quoted = raw.Contains('"', StringComparison.Ordinal);
+        if (rowFields > 0 && fields.Count > rowFields && !quoted && JoinThousands(fields) is { } joined && joined.Count == rowFields)
+        {
+            fields = joined;
+        }
+
         if (!always)
         {
-            bool quoted = raw.Contains('"', StringComparison.Ordinal);
-            bool cutNumber = !quoted && Enumerable.Range(1, fields.Count - 1).Any(i => ThousandsGroup().IsMatch(fields[i]) && EndsWithDigit().IsMatch(fields[i - 1]));
+            bool cutNumber = !quoted && fields.Count != rowFields && Enumerable.Range(1, fields.Count - 1).Any(i => ThousandsGroup().IsMatch(fields[i]) && EndsWithDigit().IsMatch(fields[i - 1]));
             if (fields.Count < 3 || raw.Contains('。', StringComparison.Ordinal) || raw.Contains("  ", StringComparison.Ordinal) || raw.Contains('\u3000') || cutNumber)
             {
                 return null;
@@ -75,13 +84,35 @@ internal static partial class DelimitedLines
     /// <summary>The CSV row that starts at line <paramref name="index"/> when a quoted field there runs on over the next lines
     /// (<c>"移住支援金給付事業</c> ⏎ <c>（新規）",企画課,"12,400"</c>), with <see cref="LayoutLine.Continued"/> set; else null.
     /// The break inside the field is dropped between Japanese characters (a wrapped name), a space elsewhere.</summary>
-    public static LayoutLine? QuotedOver(IReadOnlyList<string> raw, int index, bool always)
+    /// <remarks>Under a CSV header (<paramref name="rowFields"/> fields), the joined row must have that many fields: else the
+    /// quote is a stray one, and the line is read alone without it, marked with <see cref="LayoutLine.Defect"/>, so it
+    /// swallows none of the rows under it.</remarks>
+    public static LayoutLine? QuotedOver(IReadOnlyList<string> raw, int index, bool always, int rowFields = 0)
     {
         string first = raw[index];
         if (!first.Contains('"', StringComparison.Ordinal) || Split(first) is not null)
         {
             return null;
         }
+
+        LayoutLine? over = JoinedOver(raw, index, always);
+        if (rowFields == 0 || (over is not null && over.Cells.Count == rowFields))
+        {
+            return over;
+        }
+
+        string unquoted = TextNormalization.RemoveFormatCharacters(first).Replace("\"", string.Empty, StringComparison.Ordinal);
+        return Csv(index + 1, unquoted, always, rowFields) is { Cells.Count: > 1 } alone && (always || alone.Cells.Count == rowFields)
+            ? alone with { Defect = StrayQuote }
+            : over;
+    }
+
+    /// <summary>The <see cref="LayoutLine.Defect"/> of a line whose quote was never closed.</summary>
+    public const string StrayQuote = "csv-unclosed-quote";
+
+    private static LayoutLine? JoinedOver(IReadOnlyList<string> raw, int index, bool always)
+    {
+        string first = raw[index];
 
         var joined = new StringBuilder(first);
         for (int j = index + 1; j < raw.Count && j <= index + MaxQuotedLines; j++)
@@ -107,6 +138,26 @@ internal static partial class DelimitedLines
 
     // A quote left open swallows at most this many lines: a stray quote costs only its neighbourhood.
     private const int MaxQuotedLines = 4;
+
+    /// <summary>The fields with each unquoted thousands group joined to the number before it (1 | 200 → 1,200), or null
+    /// when there is none.</summary>
+    private static List<string>? JoinThousands(List<string> fields)
+    {
+        var joined = new List<string>(fields.Count);
+        foreach (string field in fields)
+        {
+            if (joined.Count > 0 && ThousandsGroup().IsMatch(field) && NumberHead().IsMatch(joined[^1]))
+            {
+                joined[^1] += "," + field;
+            }
+            else
+            {
+                joined.Add(field);
+            }
+        }
+
+        return joined.Count < fields.Count ? joined : null;
+    }
 
     private static LayoutLine Cells(int number, string[] parts)
     {
@@ -180,4 +231,8 @@ internal static partial class DelimitedLines
 
     [GeneratedRegex(@"[0-9]$")]
     private static partial Regex EndsWithDigit();
+
+    // The start of a number a thousands group can follow: 1 to 3 digits (after an optional sign or a joined group).
+    [GeneratedRegex(@"^\s*[-－△▲]?(?:[0-9]{1,3})(?:,[0-9]{3})*\s*$")]
+    private static partial Regex NumberHead();
 }

@@ -51,11 +51,14 @@ public sealed partial class TextDocumentReader : IDocumentReader
     {
         IReadOnlyList<string> raw = TextNormalization.SplitLines(text);
         var lines = new List<LayoutLine>(raw.Count);
+        // The field count of the CSV line above (the header, or the row before): a line under it with as many is a row.
+        int rowFields = 0;
         for (int i = 0; i < raw.Count; i++)
         {
             string line = TextNormalization.RemoveFormatCharacters(raw[i]);
-            if (DelimitedLines.QuotedOver(raw, i, csv) is { } quoted)
+            if (DelimitedLines.QuotedOver(raw, i, csv, rowFields) is { } quoted)
             {
+                rowFields = quoted.Cells.Count;
                 // A CSV field quoted over several lines: the row's cells on its first line, the lines it runs on to kept
                 // (their own text, for citations) but read as part of it.
                 lines.Add(quoted with { Raw = line });
@@ -69,8 +72,18 @@ public sealed partial class TextDocumentReader : IDocumentReader
                 continue;
             }
 
-            LayoutLine read = (csv ? DelimitedLines.Csv(i + 1, line, always: true) : DelimitedLines.Pipes(i + 1, line) ?? DelimitedLines.Csv(i + 1, line, always: false))
-                ?? ReadLine(i + 1, line);
+            LayoutLine? delimited = csv ? DelimitedLines.Csv(i + 1, line, always: true, rowFields)
+                : DelimitedLines.Pipes(i + 1, line) ?? DelimitedLines.Csv(i + 1, line, always: false, rowFields);
+            LayoutLine read = delimited ?? ReadLine(i + 1, line);
+            if (delimited is { Separation: CellSeparation.Tabs, Cells.Count: >= 3 } && line.Contains(',', StringComparison.Ordinal))
+            {
+                rowFields = delimited.Cells.Count;
+            }
+            else if (!read.IsBlank && !csv)
+            {
+                rowFields = 0;
+            }
+
             lines.Add(read with { Raw = line });
         }
 

@@ -14,6 +14,13 @@ public static partial class CellValue
     /// <c>8,386.607 kg-CO ₂</c>, <c>全3校</c>, and a qualifier glued to the unit (<c>50%以上</c>).</summary>
     public static KpiValue Value(string text, Citation source, FiscalPeriod? defaultPeriod = null, string? defaultUnit = null)
     {
+        KpiValue value = Read(text, source, defaultPeriod, defaultUnit);
+        // 55,400冊（令和5年3月31日現在）: the date the cell states its figure at is its year, before the column's.
+        return value.Note is { } note && Layout.HeaderYear.AsOf(note) is { Period: { } asOf } ? value with { Period = asOf } : value;
+    }
+
+    private static KpiValue Read(string text, Citation source, FiscalPeriod? defaultPeriod, string? defaultUnit)
+    {
         string written = CellText.Clean(text);
         if (SpanPrefix().Match(written) is { Success: true } span && !SpanPrefix().IsMatch(span.Groups["rest"].Value))
         {

@@ -75,7 +75,20 @@ public sealed class DocumentInterpreter
         }
 
         NoteGoalAndMeasureDifferences(context);
+        NoteDefects(context);
         return context.ToRecordSet();
+    }
+
+    /// <summary>A note for each line the reader found written wrongly: a CSV quote never closed is read as if it were not
+    /// there, and the reader of the list should know.</summary>
+    private static void NoteDefects(InterpretContext context)
+    {
+        foreach (LayoutLine line in context.Document.Lines.Where(l => l.Defect == Formats.DelimitedLines.StrayQuote))
+        {
+            context.Notes.Add(new DataQualityNote(context.Document.Info.City, line.Defect!,
+                $"{line.Number}行目の引用符（\"）が閉じられていないため、引用符を除いてこの行だけを読みました。",
+                [context.Document.Cite(line.Number, line.Number)]) { Subjects = [.. line.Cells.Take(1).Select(c => c.Text)] });
+        }
     }
 
     private static void NoteGoalAndMeasureDifferences(InterpretContext context)

@@ -109,7 +109,8 @@ public sealed partial class StatusLegend
             words.Append('|').Append(Regex.Escape(w));
         }
 
-        return new Regex(@"(?<=^|[\s　、,。（(])(?<sym>[◎○〇●◯△▲▽×✕☓□■◇◆☆★]|[SＳA-EＡ-Ｅ]" + words + @")\s*[：:＝=]\s*", RegexOptions.CultureInvariant);
+        // An entry opens the line, or follows a space, a comma, an opening bracket or a closing lenticular one (【評価基準】Ａ＝…).
+        return new Regex(@"(?<=^|[\s　、,。（(】］・])(?<sym>[◎○〇●◯△▲▽×✕☓□■◇◆☆★]|[SＳA-EＡ-Ｅ]" + words + @")\s*[：:＝=]\s*", RegexOptions.CultureInvariant);
     }
 
     [GeneratedRegex(@"\s{2,}|　|、")]

@@ -19,22 +19,12 @@ public static partial class HeaderYear
             return stated;
         }
 
-        string folded = FiscalYearParser.FoldWidth(header);
-        Match date = AsOfDate().Match(folded);
-        if (date.Success)
+        if (AsOf(header) is { } asOf)
         {
-            int year = date.Groups["west"].Success
-                ? int.Parse(date.Groups["west"].Value, CultureInfo.InvariantCulture)
-                : EraYear(date.Groups["era"].Value, date.Groups["y"].Value);
-            int month = int.Parse(date.Groups["m"].Value, CultureInfo.InvariantCulture);
-            if (month is >= 1 and <= 12)
-            {
-                // January to March belong to the fiscal year that began the April before.
-                var fiscal = new FiscalYear(month <= 3 ? year - 1 : year);
-                return new FiscalYearParser.Match(new FiscalPeriod(fiscal, fiscal, header.Substring(date.Index, date.Length)), date.Index, date.Length);
-            }
+            return asOf;
         }
 
+        string folded = FiscalYearParser.FoldWidth(header);
         foreach (Match m in BareWestern().Matches(folded))
         {
             string mark = vocabulary.YearPrefixes.Select(FiscalYearParser.FoldWidth)
@@ -45,6 +35,31 @@ public static partial class HeaderYear
         }
 
         return null;
+    }
+
+    /// <summary>The date a text states its figures at (R5.3月末, 令和5年3月31日現在, R5.3.31現在) as that date's fiscal year
+    /// (April to March), written as the text writes it; null when it states none.</summary>
+    public static FiscalYearParser.Match? AsOf(string text)
+    {
+        string folded = FiscalYearParser.FoldWidth(text);
+        Match date = AsOfDate().Match(folded);
+        if (!date.Success)
+        {
+            return null;
+        }
+
+        int year = date.Groups["west"].Success
+            ? int.Parse(date.Groups["west"].Value, CultureInfo.InvariantCulture)
+            : EraYear(date.Groups["era"].Value, date.Groups["y"].Value);
+        int month = int.Parse(date.Groups["m"].Value, CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12)
+        {
+            return null;
+        }
+
+        // January to March belong to the fiscal year that began the April before.
+        var fiscal = new FiscalYear(month <= 3 ? year - 1 : year);
+        return new FiscalYearParser.Match(new FiscalPeriod(fiscal, fiscal, text.Substring(date.Index, date.Length)), date.Index, date.Length);
     }
 
     /// <summary>The period of <see cref="Find"/>, or null.</summary>

@@ -38,6 +38,10 @@ public sealed record LayoutLine(int Number, int Page, int PageLine, string Text,
     /// <summary>True for a line whose text is the rest of a cell of the line above (<see cref="Continued"/>): it is read there.</summary>
     public bool Continues { get; init; }
 
+    /// <summary>What the reader found wrong with the line as written (e.g. a CSV quote never closed), for a data-quality
+    /// note; null for most lines.</summary>
+    public string? Defect { get; init; }
+
     /// <summary>The last document line this line's cells stand on.</summary>
     public int LastNumber => Number + Continued;
 
