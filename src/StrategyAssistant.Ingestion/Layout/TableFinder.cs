@@ -32,6 +32,7 @@ public sealed partial class TableFinder
             twoLines = true;
         }
 
+        columns ??= YearRowsHeader.Columns(header, lines, index, _vocabulary);
         if (columns is null)
         {
             return null;
@@ -100,7 +101,7 @@ public sealed partial class TableFinder
         IReadOnlyList<TableRow> rows = [.. rowLines.Select(l => header.Separation is CellSeparation.Tabs or CellSeparation.Grid && l.Separation == CellSeparation.None
             ? FirstColumn(l, columns)
             : Place(l, columns))];
-        return new LayoutTable(headerLines, caption, columns, rows, footnotes);
+        return new LayoutTable(headerLines, caption, columns, YearRowsHeader.MoveKinds(columns, rows, _vocabulary), footnotes);
     }
 
     /// <summary>The columns a line names when it is a header: at least two cells with roles, at most one without (the
